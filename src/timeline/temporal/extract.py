@@ -1,0 +1,166 @@
+"""Find time expressions in text and turn each into its underspecified form.
+
+Reads: raw text. Writes: :class:`Candidate` records (span, rule, type and an underspecified ``spec``
+dict such as ``{"kind": "weekday", "weekday": 4, "mod": None}``). Nothing here needs a publication date:
+anchoring is :mod:`timeline.temporal.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import CAPITALISED_GROUPS, Rule, rules, word_table
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    rule: str
+    type: str
+    spec: dict[str, Any]
+
+
+def find(text: str) -> list[Candidate]:
+    """Every time expression of ``text``, longest match first, without overlaps, in text order."""
+    found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
+    for order, rule in enumerate(rules()):
+        for match in rule.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            if not _capitalised_ok(groups):
+                continue
+            if rule.reject and rule.reject.search(match.group(0)):
+                continue
+            found.append((match.start(), match.end(), order, rule, groups))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[Candidate] = []
+    for start, end, _, rule, groups in found:
+        if any(start < c.end and c.start < end for c in taken):
+            continue
+        spec = build_spec(rule.kind, groups)
+        if spec is None:
+            continue
+        taken.append(Candidate(start, end, text[start:end], rule.name, rule.type, spec))
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _capitalised_ok(groups: dict[str, str]) -> bool:
+    return all(groups[g][:1].isupper() or not groups[g][:1].isalpha() for g in CAPITALISED_GROUPS if g in groups)
+
+
+def number(word: str) -> float | None:
+    """A count from digits or a number word; ``None`` for vague counts ("several")."""
+    word = " ".join(word.lower().split())
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    value = word_table("NUMBER").get(word)
+    if value is None or value == "X":
+        return None
+    return float(value)
+
+
+def _year(raw: str | None) -> int | None:
+    return int(raw) if raw else None
+
+
+def _month(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if raw.isdigit():
+        return int(raw)
+    return int(word_table("MONTH")[raw.lower()])
+
+
+def _norm(raw: str | None) -> str | None:
+    return " ".join(raw.lower().split()) if raw else None
+
+
+def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
+    """The underspecified form of one match: what the words say, before any anchoring."""
+    mod = _norm(g.get("mod") or g.get("mod2"))
+    if kind == "date":
+        month = _month(g.get("month") or g.get("month2"))
+        day = int(g["day"]) if g.get("day") else None
+        return {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": mod}
+    if kind == "weekday":
+        return {
+            "kind": "weekday",
+            "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()]),
+            "mod": mod,
+            "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
+        }
+    if kind == "relday":
+        word = _norm(g.get("word")) or ""
+        part = word_table("PART_OF_DAY").get(_norm(g.get("part")) or "")
+        offsets = {
+            "the day before yesterday": -2,
+            "yesterday": -1,
+            "today": 0,
+            "tonight": 0,
+            "tomorrow": 1,
+            "the day after tomorrow": 2,
+        }
+        if word == "tonight":
+            part = "NI"
+        n = offsets.get(word, -1 if mod == "last" and part == "NI" else 0)
+        return {"kind": "offset", "unit": "day", "n": n, "part": part}
+    if kind == "shift":
+        mod = (mod or "").removeprefix("the ")
+        unit = g["unit"].lower()
+        edge = _norm(g.get("edge"))
+        shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+        if g.get("dir"):  # "a year ago": a one-unit offset
+            return {"kind": "offset", "unit": unit, "n": -1}
+        return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
+    if kind == "offset":
+        n = number(g["num"])
+        if n is None or n != int(n):
+            return None
+        sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
+        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
+        return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
+    if kind == "duration":
+        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        return {"kind": "duration", "n": number(g["num"]), "unit": unit, "mod": mod}
+    if kind == "quarter":
+        ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        return {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year"))}
+    if kind == "season":
+        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g["year"])}
+    if kind == "decade":
+        if g.get("decade"):
+            return {"kind": "decade", "decade": int(g["decade"]) // 10, "mod": mod}
+        return {"kind": "decade", "decade": 190 + int(g["short"]) // 10, "mod": mod}
+    if kind == "year":
+        return {"kind": "year", "year": int(g["year"]), "mod": mod}
+    if kind == "clock":
+        if g.get("named"):
+            hour, minute = (12, 0) if g["named"].lower() == "noon" else (24, 0)
+        elif g.get("hour24"):
+            hour, minute = int(g["hour24"]), int(g["minute24"])
+        else:
+            hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
+            if g["ampm"].lower().startswith("p"):
+                hour += 12
+        return {"kind": "clock", "hour": hour, "minute": minute}
+    if kind == "holiday":
+        rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
+        return {"kind": "holiday", "rule": rule, "year": _year(g.get("year"))}
+    if kind == "set":
+        if g.get("adverb"):
+            return {"kind": "set", "every": g["adverb"].lower()}
+        if g.get("weekday"):
+            return {"kind": "set", "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()])}
+        return {"kind": "set", "every": g["unit"].lower()}
+    if kind == "ref":
+        ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"
+        return {"kind": "ref", "ref": ref}
+    raise ValueError(f"unknown rule kind {kind!r}")

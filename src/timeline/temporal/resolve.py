@@ -1,0 +1,329 @@
+"""Anchor underspecified time expressions to a publication date.
+
+Reads: a spec dict (from :mod:`timeline.temporal.extract`, with ``direction`` set by
+:mod:`timeline.temporal.tense`) and an explicit anchor date. Writes: :class:`Resolution` with a TIMEX3
+``value``, its granularity and the calendar range it covers. Pure calendar arithmetic; the system clock
+is never read. Without an anchor, relative expressions stay unresolved (``value`` is ``None``).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .dateparser_adapter import parse_span
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+DURATION_CODES = {
+    "second": ("T", "S", 1),
+    "minute": ("T", "M", 1),
+    "hour": ("T", "H", 1),
+    "day": ("", "D", 1),
+    "week": ("", "W", 1),
+    "weekend": ("", "WE", 1),
+    "fortnight": ("", "W", 2),
+    "month": ("", "M", 1),
+    "quarter": ("", "Q", 1),
+    "year": ("", "Y", 1),
+    "decade": ("", "DE", 1),
+    "century": ("", "CE", 1),
+}
+SET_VALUES = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P1Q",
+    "hourly": "PT1H",
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "weekend": "P1WE",
+    "morning": "TMO",
+    "evening": "TEV",
+    "night": "TNI",
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    value: str | None
+    granularity: str | None
+    start: date | None = None
+    end: date | None = None
+    why: str = ""
+
+
+def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """Resolve one spec against ``anchor``; never raises for a well-formed spec."""
+    kind = spec["kind"]
+    handler = _HANDLERS[kind]
+    try:
+        return handler(spec, anchor)
+    except (ValueError, OverflowError) as exc:  # e.g. 31 February, year out of range
+        return Resolution(None, None, why=f"invalid date: {exc}")
+
+
+# ---- helpers ---------------------------------------------------------------------------------------
+
+
+def _day(d: date, part: str | None = None) -> Resolution:
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return Resolution(value, "day" if not part else "time", d, d)
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week(d: date) -> Resolution:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Resolution(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + timedelta(days=6))
+
+
+def _add_months(d: date, n: int) -> date:
+    index = d.year * 12 + d.month - 1 + n
+    y, m = divmod(index, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _unanchored(spec: dict[str, Any]) -> Resolution:
+    return Resolution(None, None, why=f"no publication date to anchor {spec['kind']}")
+
+
+def _pick_year(month: int, day: int | None, anchor: date, direction: str | None) -> int:
+    """The year of a month (and day) named without one, from the tense of its clause."""
+    this_year = date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
+    ref = anchor if day else anchor.replace(day=1)
+    if direction == "future":
+        return anchor.year if this_year >= ref else anchor.year + 1
+    if direction == "past":
+        return anchor.year if this_year <= anchor else anchor.year - 1
+    # no cue: the closest occurrence
+    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    return min(candidates, key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor).days))
+
+
+# ---- one handler per spec kind ---------------------------------------------------------------------
+
+
+def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
+    direction = spec.get("direction")
+    if year is not None and month is not None and day is not None:
+        parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
+        if parsed is None:
+            return Resolution(None, None, why="not a calendar date")
+        return Resolution(parsed[0].isoformat(), "day", parsed[0], parsed[0], "explicit date")
+    if year is not None and month is not None:
+        start, end = _month_range(year, month)
+        return Resolution(f"{year:04d}-{month:02d}", "month", start, end, "explicit month")
+    if month is None:
+        return Resolution(None, None, why="no month")
+    if anchor is None:
+        return _unanchored(spec)
+    year = _pick_year(month, day, anchor, direction)
+    if day is not None:
+        d = date(year, month, day)
+        return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
+    start, end = _month_range(year, month)
+    return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
+
+
+def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    if anchor is None:
+        return _unanchored(spec)
+    target = spec["weekday"]  # ISO: Monday = 1
+    mod, direction = spec.get("mod"), spec.get("direction")
+    back = (anchor.isoweekday() - target) % 7  # days back to the most recent one, today included
+    if mod in ("last", "past", "previous"):
+        d = anchor - timedelta(days=back or 7)
+        why = f"'{mod}' → the one before {anchor}"
+    elif mod in ("next", "coming") or direction == "future":
+        ahead = (target - anchor.isoweekday()) % 7
+        if mod == "next" and ahead == 0:
+            ahead = 7
+        d = anchor + timedelta(days=ahead)
+        why = f"future → the coming one from {anchor}"
+    else:
+        d = anchor - timedelta(days=back)
+        why = f"most recent one up to {anchor}"
+    res = _day(d, spec.get("part"))
+    return Resolution(res.value, res.granularity, res.start, res.end, why)
+
+
+def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    if anchor is None:
+        return _unanchored(spec)
+    unit, n = spec["unit"], int(spec["n"])
+    if unit == "day":
+        res = _day(anchor + timedelta(days=n), spec.get("part"))
+    elif unit in ("week", "fortnight", "weekend"):
+        res = _week(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    elif unit == "month":
+        d = _add_months(anchor, n)
+        s, e = _month_range(d.year, d.month)
+        res = Resolution(f"{d.year:04d}-{d.month:02d}", "month", s, e)
+    elif unit == "quarter":
+        d = _add_months(anchor, 3 * n)
+        res = _quarter_of(d.year, (d.month - 1) // 3 + 1)
+    elif unit == "year":
+        y = anchor.year + n
+        res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
+    elif unit == "decade":
+        decade = anchor.year // 10 + n
+        res = Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+    else:  # hours, minutes: the day is what we can say
+        res = _day(anchor)
+    return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
+
+
+def _quarter_of(y: int, q: int) -> Resolution:
+    start = date(y, 3 * q - 2, 1)
+    end = _month_range(y, 3 * q)[1]
+    return Resolution(f"{y:04d}-Q{q}", "quarter", start, end)
+
+
+SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def _season_year(code: str, n: int, anchor: date) -> int:
+    """The year of 'this' (n=0), 'last' (n<0) or 'next' (n>0) season of ``code``, seen from ``anchor``."""
+    first, last = SEASON_MONTHS[code]
+    latest = anchor.year if anchor.month >= first else anchor.year - 1  # latest start up to the anchor
+    inside = _season_of(latest, code).end >= anchor
+    if n == 0:
+        return latest if inside or code != "WI" and latest == anchor.year else latest + 1
+    if n < 0:
+        return latest - 1 if inside else latest
+    return latest + 1
+
+
+def _season_of(y: int, code: str) -> Resolution:
+    first, last = SEASON_MONTHS[code]
+    start = date(y, first, 1)
+    end_year = y + 1 if last < first else y
+    return Resolution(f"{y:04d}-{code}", "season", start, _month_range(end_year, last)[1])
+
+
+def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    if anchor is None:
+        return _unanchored(spec)
+    unit, n = spec["unit"], int(spec["n"])
+    if unit in ("spring", "summer", "fall", "autumn", "winter"):
+        res = _season_of(_season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
+    elif unit == "weekend":
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n)
+        iso = saturday.isocalendar()
+        res = Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
+    else:
+        res = _offset({"kind": "offset", "unit": unit, "n": n}, anchor)
+    return Resolution(res.value, res.granularity, res.start, res.end, f"{unit} shifted {n:+d} from {anchor}")
+
+
+def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    prefix, code, mult = DURATION_CODES[spec["unit"]]
+    n = spec.get("n")
+    amount = "X" if n is None else (f"{n * mult:g}")
+    return Resolution(f"P{prefix}{amount}{code}", "duration", why="duration")
+
+
+def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    year = spec.get("year")
+    if year is None:
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year
+        if spec.get("direction") == "past" and 3 * spec["quarter"] - 2 > anchor.month:
+            year -= 1
+    return _quarter_of(year, spec["quarter"])
+
+
+def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    return _season_of(spec["year"], spec["season"])
+
+
+def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    decade = spec["decade"]
+    return Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+
+
+def _year(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    y = spec["year"]
+    return Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), "explicit year")
+
+
+def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    if anchor is None:
+        return _unanchored(spec)
+    hour, minute = spec["hour"], spec["minute"]
+    return Resolution(f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", anchor, anchor, "clock time")
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _holiday_date(rule: str, year: int) -> date:
+    if rule.startswith("easter"):
+        return easter(year) + timedelta(days=int(rule[6:] or 0))
+    month, day = (int(x) for x in rule.split("-"))
+    return date(year, month, day)
+
+
+def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    rule, year = spec["rule"], spec.get("year")
+    if year is None:
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year
+        this = _holiday_date(rule, year)
+        if spec.get("direction") == "future":
+            year = year if this >= anchor else year + 1
+        elif this > anchor:
+            year -= 1
+    d = _holiday_date(rule, year)
+    return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
+
+
+def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    if "weekday" in spec:
+        return Resolution(f"XXXX-WXX-{spec['weekday']}", "set")
+    return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
+
+
+def _ref(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    return Resolution(spec["ref"], "ref")
+
+
+_HANDLERS = {
+    "date": _date,
+    "weekday": _weekday,
+    "offset": _offset,
+    "shift": _shift,
+    "duration": _duration,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "year": _year,
+    "clock": _clock,
+    "holiday": _holiday,
+    "set": _set,
+    "ref": _ref,
+}

@@ -1,0 +1,221 @@
+"""The DuckDB warehouse: schema migrations, atomic batch loads, read-only queries.
+
+Reads: :class:`~timeline.records.BatchResult` batches and SQL. Writes: the DuckDB file (default
+``warehouse/timeline.duckdb``). Every DuckDB quirk stays here: one read-write opener per file (a second
+one fails at once with a lock error, reported as :class:`WarehouseError`), Arrow inserts rather than
+row-by-row ones, delete-then-insert per article inside one transaction so re-runs never duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import UTC, datetime
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .errors import QueryError, WarehouseError
+from .records import Article, BatchResult, Event, TimeMention
+
+MIGRATIONS = "timeline.resources.migrations"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+@contextmanager
+def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; migrate it when opened for writing."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = _one_line(exc)
+        if "lock" in message.lower():
+            holder = re.search(r"PID (\d+)", message)
+            who = f" (held by process {holder.group(1)})" if holder else ""
+            raise WarehouseError(f"warehouse {path} is in use by another writer{who}; try again later") from exc
+        raise WarehouseError(f"cannot open warehouse {path}: {message}") from exc
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
+    try:
+        if not read_only:
+            migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+# ---- migrations ----------------------------------------------------------------------------------
+
+
+def migration_files() -> list[tuple[str, str]]:
+    """``(version, sql)`` of every migration, in order."""
+    folder = importlib_resources.files(MIGRATIONS)
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(name.removesuffix(".sql"), folder.joinpath(name).read_text(encoding="utf-8")) for name in names]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations not applied yet, each in its own transaction; return their versions."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, sql in migration_files():
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, _now()])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise WarehouseError(f"migration {version} failed: {_one_line(exc)}") from exc
+        applied.append(version)
+    return applied
+
+
+# ---- loading -------------------------------------------------------------------------------------
+
+
+ARTICLE_COLUMNS = {
+    "article_id": "article_id", "source": "source", "title": "title", "url": "url",
+    "published": "published", "content_hash": "content_hash", "text": "text",
+}  # fmt: skip
+TIMEX_COLUMNS = {
+    "timex_id": "timex_id", "article_id": "article_id", "start_char": "start", "end_char": "end",
+    "text": "text", "type": "type", "value": "value", "granularity": "granularity",
+    "range_start": "range_start", "range_end": "range_end", "anchor": "anchor", "spec": "spec",
+    "sentence_index": "sentence_index", "rule": "rule", "explanation": "explanation",
+}  # fmt: skip
+EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
+
+
+def _records(rows: Sequence[Any], columns: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        out.append({name: getattr(row, attr) for name, attr in columns.items()})
+    return out
+
+
+def _dedupe(rows: Sequence[Any], key: str) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for row in rows:
+        seen.setdefault(getattr(row, key), row)
+    return list(seen.values())
+
+
+def new_run_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None = None) -> None:
+    con.execute("INSERT INTO runs (run_id, flow_run_id, started_at) VALUES (?, ?, ?)", [run_id, flow_run_id, _now()])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    counts = con.execute(
+        """SELECT count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'rejected')
+           FROM ingest_log WHERE run_id = ?""",
+        [run_id],
+    ).fetchone()
+    loaded, rejected = counts or (0, 0)
+    events = con.execute(
+        "SELECT count(*) FROM events WHERE article_id IN (SELECT article_id FROM ingest_log WHERE run_id = ?)",
+        [run_id],
+    ).fetchone()
+    n_events = int(events[0]) if events else 0
+    con.execute(
+        "UPDATE runs SET finished_at = ?, articles_loaded = ?, articles_rejected = ?, events = ? WHERE run_id = ?",
+        [_now(), loaded, rejected, n_events, run_id],
+    )
+    return {"loaded": int(loaded), "rejected": int(rejected), "events": n_events}
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) -> None:
+    """Replace the rows of the batch's articles and log every input, in one transaction."""
+    articles: list[Article] = _dedupe(batch.articles, "article_id")
+    mentions: list[TimeMention] = _dedupe(batch.mentions, "timex_id")
+    events: list[Event] = _dedupe(batch.events, "event_id")
+    now = _now()
+    article_rows = (
+        pa.Table.from_pylist([{**r, "run_id": run_id, "loaded_at": now} for r in _records(articles, ARTICLE_COLUMNS)])
+        if articles
+        else None
+    )
+    timex_rows = pa.Table.from_pylist(_records(mentions, TIMEX_COLUMNS)) if mentions else None
+    event_rows = pa.Table.from_pylist(_records(events, EVENT_COLUMNS)) if events else None
+    warnings = dict(batch.notes)
+    log = [
+        {"run_id": run_id, "source": a.source, "status": "loaded", "reason": warnings.get(a.source),
+         "article_id": a.article_id, "logged_at": now}
+        for a in articles
+    ] + [
+        {"run_id": run_id, "source": r.source, "status": "rejected", "reason": r.reason, "article_id": None,
+         "logged_at": now}
+        for r in batch.rejections
+    ]  # fmt: skip
+    log_rows = pa.Table.from_pylist(log) if log else None
+    ids = [a.article_id for a in articles]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if ids:
+            for table in ("events", "time_expressions", "articles"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+        for table, rows in (
+            ("articles", article_rows),
+            ("time_expressions", timex_rows),
+            ("events", event_rows),
+            ("ingest_log", log_rows),
+        ):
+            if rows is not None:
+                con.register("_batch_rows", rows)
+                cols = ", ".join(rows.column_names)
+                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch_rows")
+                con.unregister("_batch_rows")
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise WarehouseError(f"loading a batch failed: {_one_line(exc)}") from exc
+
+
+# ---- reading -------------------------------------------------------------------------------------
+
+
+def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on a read-only connection; return column names and rows."""
+    with connect(path, read_only=True) as con:
+        try:
+            cur = con.execute(sql, params or [])
+        except duckdb.Error as exc:
+            message = _one_line(exc)
+            if "read-only" in message.lower() or "read only" in message.lower():
+                raise QueryError(f"the warehouse is opened read-only for queries: {message}") from exc
+            raise QueryError(message) from exc
+        if cur.description is None:
+            return [], []
+        columns = [d[0] for d in cur.description]
+        return columns, cur.fetchall()
+
+
+TIMELINE_SQL = """
+SELECT date, granularity, status, event, actors, place, time_text, sentence, article, published
+FROM timeline
+"""

@@ -1,0 +1,78 @@
+"""Events on the seed article: the gold `must` events at their dates and statuses, none of `must_not`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.events import find_events
+from timeline.temporal import tag
+
+GOLD = json.loads((Path(__file__).parent / "golden" / "seed-events.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_events(nlp):
+    root = Path(__file__).resolve().parent.parent
+    text = (root / GOLD["article"]).read_text(encoding="utf-8")
+    published = date.fromisoformat(GOLD["published"])
+    doc = nlp(text)
+    mentions = tag(doc, "seed", published)
+    return text, mentions, find_events(doc, mentions, published)
+
+
+@pytest.mark.parametrize("gold", GOLD["must"], ids=[g["event"][:40] for g in GOLD["must"]])
+def test_must_events(seed_events, gold):
+    _, _, events = seed_events
+    span = (gold["timex"]["start"], gold["timex"]["end"])
+    dated = [
+        e for e in events if (e.sentence_start <= span[0] < e.sentence_end) and e.time_text == gold["timex"]["text"]
+    ]
+    matching = [
+        e
+        for e in dated
+        if e.value == gold["date"] and e.status == gold["status"] and e.granularity == gold["granularity"]
+    ]
+    assert matching, [(e.description, e.value, e.status) for e in dated]
+
+
+def test_this_week_stays_a_week(seed_events):
+    _, mentions, _ = seed_events
+    (week,) = [m for m in mentions if m.text == "this week"]
+    assert (week.value, week.granularity) == ("2025-W09", "week")
+
+
+def test_must_not(seed_events):
+    text, mentions, events = seed_events
+    assert not [e for e in events if e.time_text == "Thursday" and e.value == "2025-02-20"]
+    assert not [e for e in events if e.time_text.lower() == "now"]
+    boilerplate = text.index("Leave A Comment")
+    assert not [m for m in mentions if m.start >= boilerplate]
+    assert not [e for e in events if e.sentence_start >= boilerplate]
+
+
+STATUS_CASES = [
+    ("The summit was not held on Monday.", "negated"),
+    ("Trump claimed that Putin had signaled on Monday that he would accept troops.", "reported"),
+    ("The minister will visit Kyiv on Thursday.", "planned"),
+    ("The minister visited Kyiv on Monday.", "occurred"),
+    ("If the talks fail on Monday, sanctions follow.", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), STATUS_CASES)
+def test_status(nlp, sentence, status):
+    doc = nlp(sentence)
+    published = date(2025, 2, 25)
+    events = find_events(doc, tag(doc, "t", published), published)
+    assert status in [e.status for e in events], [(e.trigger, e.status, e.explanation) for e in events]
+
+
+def test_short_names_resolve_to_full_names(seed_events):
+    _, _, events = seed_events
+    visit = [e for e in events if e.trigger == "visit" and e.value == "2025-02-24"]
+    assert visit and "Emmanuel Macron" in visit[0].actors
+    assert visit[0].place == "White House"

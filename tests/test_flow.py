@@ -1,0 +1,91 @@
+"""The whole pipeline on Prefect: the seed timeline against its golden file, re-runs, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from timeline import warehouse
+from timeline.settings import load_settings
+
+from .conftest import SEEDS
+
+GOLDEN = Path(__file__).parent / "golden" / "seed_timeline.csv"
+GOLDEN_SQL = "SELECT date, granularity, status, event, actors, place, time_text FROM timeline"
+
+
+def timeline_csv(path: Path) -> str:
+    columns, rows = warehouse.query(path, GOLDEN_SQL)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buf.getvalue()
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    out = {}
+    for table in ("articles", "time_expressions", "events"):
+        _, rows = warehouse.query(
+            path,
+            f"SELECT * EXCLUDE (loaded_at, run_id) FROM {table} ORDER BY ALL"
+            if table == "articles"
+            else f"SELECT * FROM {table} ORDER BY ALL",
+        )
+        out[table] = rows
+    return out
+
+
+@pytest.fixture()
+def run_flow(prefect_harness, warehouse_path):
+    from flows.timeline_flow import run
+
+    def _run(paths):
+        return run([str(p) for p in paths], load_settings(warehouse=warehouse_path, workers=2, batch_size=2))
+
+    return _run
+
+
+def test_seed_timeline_matches_golden_file(run_flow, warehouse_path):
+    summary = run_flow([SEEDS])
+    assert summary["loaded"] == 1 and summary["rejected"] == 0
+    actual = timeline_csv(warehouse_path)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(actual, encoding="utf-8")
+    expected = GOLDEN.read_text(encoding="utf-8")
+    assert actual.splitlines() == expected.splitlines()
+
+
+def test_rerun_leaves_the_same_rows(run_flow, warehouse_path):
+    run_flow([SEEDS])
+    first = table_rows(warehouse_path)
+    run_flow([SEEDS])
+    assert table_rows(warehouse_path) == first
+    _, runs = warehouse.query(warehouse_path, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")
+    assert runs == [(2,)]
+
+
+def test_bad_articles_do_not_stop_the_batch(run_flow, warehouse_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The minister resigned on Monday.")
+    (folder / "good.meta.json").write_text('{"published": "2025-02-25"}')
+    (folder / "nodate.txt").write_text("The minister resigned on Monday.")
+    (folder / "empty.txt").write_text("")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 talks on Monday.".encode("latin-1"))
+    summary = run_flow([folder])
+    assert (summary["loaded"], summary["rejected"]) == (2, 1 + 1)
+    _, log = warehouse.query(warehouse_path, "SELECT source, status, reason FROM ingest_log ORDER BY source")
+    by_name = {Path(s).name: (status, reason) for s, status, reason in log}
+    assert by_name["good.txt"] == ("loaded", None)
+    assert by_name["nodate.txt"][0] == "loaded" and "no publication date" in by_name["nodate.txt"][1]
+    assert by_name["empty.txt"][0] == "rejected" and "empty" in by_name["empty.txt"][1]
+    assert by_name["latin1.txt"][0] == "rejected" and "UTF-8" in by_name["latin1.txt"][1]
+    _, values = warehouse.query(
+        warehouse_path, "SELECT a.source, t.value FROM time_expressions t JOIN articles a USING (article_id)"
+    )
+    assert {(Path(s).name, v) for s, v in values} == {("good.txt", "2025-02-24"), ("nodate.txt", None)}

@@ -1,0 +1,112 @@
+"""Temporal tagging: rule examples from the resource files, weekday direction, calendar arithmetic."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from timeline.temporal import find, reanchor, resolve, tag
+from timeline.temporal.lexicon import rules
+from timeline.temporal.resolve import easter
+
+RULE_EXAMPLES = [
+    pytest.param(rule.name, ex.sentence, ex.published, ex.value, id=f"{rule.name}:{ex.sentence[:40]}")
+    for rule in rules()
+    for ex in rule.examples
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "published", "expected"), RULE_EXAMPLES)
+def test_rule_examples(nlp, rule, sentence, published, expected):
+    mentions = tag(nlp(sentence), "t", date.fromisoformat(published))
+    if expected is None:
+        assert not [m for m in mentions if m.rule == rule], mentions
+    else:
+        assert expected in [m.value for m in mentions], [(m.text, m.value, m.rule) for m in mentions]
+
+
+# Published Tuesday 2025-02-25 unless stated: (sentence, published, weekday text, expected value)
+WEEKDAYS = [
+    ("Starmer is set to follow on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
+    ("UK Prime Minister Sir Keir Starmer set to follow on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
+    ("Starmer will visit Washington on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
+    ("They'll visit Washington on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
+    ("The vote is scheduled for Friday.", "2025-02-25", "Friday", "2025-02-28"),
+    ("The vote is due to take place on Friday.", "2025-02-25", "Friday", "2025-02-28"),
+    ("She is expected to arrive on Saturday.", "2025-02-25", "Saturday", "2025-03-01"),
+    ("He plans to resign on Monday.", "2025-02-25", "Monday", "2025-03-03"),
+    ("They meet next Monday.", "2025-02-25", "Monday", "2025-03-03"),
+    ("The council will meet on Tuesday.", "2025-02-25", "Tuesday", "2025-02-25"),
+    # past, or no cue: the most recent one, the publication day included
+    ("He said Friday that he would resign.", "2025-02-25", "Friday", "2025-02-21"),
+    ("The minister said on Friday that talks will resume.", "2025-02-25", "Friday", "2025-02-21"),
+    ("Macron visited the White House on Monday.", "2025-02-25", "Monday", "2025-02-24"),
+    ("The leaders spoke on Tuesday.", "2025-02-25", "Tuesday", "2025-02-25"),
+    ("The leaders speak on Tuesday.", "2025-02-25", "Tuesday", "2025-02-25"),
+    ("They met last Tuesday.", "2025-02-25", "Tuesday", "2025-02-18"),
+    ("The talks were expected to start on Monday.", "2025-02-26", "Monday", "2025-02-24"),
+    ("Shares fell on Wednesday.", "2025-03-01", "Wednesday", "2025-02-26"),
+    ("Shares will fall on Wednesday.", "2025-03-01", "Wednesday", "2025-03-05"),
+    ("Polls close on Sunday, officials said.", "2024-12-30", "Sunday", "2024-12-29"),
+    ("Polls will close on Sunday.", "2024-12-30", "Sunday", "2025-01-05"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "expected"), WEEKDAYS)
+def test_weekday_direction(nlp, sentence, published, text, expected):
+    mentions = [m for m in tag(nlp(sentence), "t", date.fromisoformat(published)) if m.text.endswith(text)]
+    assert len(mentions) == 1
+    assert mentions[0].value == expected, mentions[0].explanation
+
+
+def test_weekday_keeps_underspecified_form(nlp):
+    (m,) = tag(nlp("Starmer is set to follow on Thursday."), "t", date(2025, 2, 25))
+    spec = json.loads(m.spec)
+    assert spec["kind"] == "weekday" and spec["weekday"] == 4 and spec["direction"] == "future"
+    moved = reanchor(m, date(2025, 3, 4))
+    assert moved.value == "2025-03-06" and moved.anchor == date(2025, 3, 4)
+    assert reanchor(m, None).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("this week", "2025-W09", "week"),
+        ("last week", "2025-W08", "week"),
+        ("next month", "2025-03", "month"),
+        ("last year", "2024", "year"),
+        ("two days ago", "2025-02-23", "day"),
+        ("yesterday", "2025-02-24", "day"),
+    ],
+)
+def test_precision_is_kept(nlp, text, value, granularity):
+    (m,) = tag(nlp(f"It happened {text}."), "t", date(2025, 2, 25))
+    assert (m.value, m.granularity) == (value, granularity)
+
+
+def test_no_anchor_leaves_relative_unresolved(nlp):
+    mentions = tag(nlp("The minister resigned on Monday, 24 February 2022."), "t", None)
+    values = {m.text: m.value for m in mentions}
+    assert values.get("Monday") is None
+    assert "2022-02-24" in values.values()
+
+
+@pytest.mark.parametrize(
+    "text", ["It may rain.", "A second diplomat disagreed.", "The Sun reported it.", "He will march."]
+)
+def test_no_false_hits(text):
+    assert find(text) == []
+
+
+def test_impossible_dates_are_not_resolved():
+    res = resolve({"kind": "date", "year": 2023, "month": 2, "day": 31}, date(2025, 1, 1))
+    assert res.value is None
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2000, date(2000, 4, 23))]
+)
+def test_easter(year, expected):
+    assert easter(year) == expected
