@@ -84,9 +84,13 @@ def test_warehouse_from_environment(filled, monkeypatch):
 
 def test_every_command_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    from timeline.cli_eval import eval_app
+
+    commands = [[c.name or c.callback.__name__] for c in app.registered_commands]
+    commands += [["eval", c.name or c.callback.__name__] for c in eval_app.registered_commands]
     assert commands
-    for name in commands:
+    for words in commands:
+        name = " ".join(words)
         assert re.search(rf"timeline {name}\b", readme), f"README does not show 'timeline {name}'"
-        result = runner.invoke(app, [name, "--help"])
+        result = runner.invoke(app, [*words, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output

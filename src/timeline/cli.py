@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import export as export_mod
 from . import warehouse
+from .cli_eval import eval_app
 from .errors import TimelineError
 from .settings import load_settings
 
@@ -29,6 +30,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(eval_app, name="eval")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
