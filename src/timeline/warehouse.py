@@ -35,16 +35,9 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
-@contextmanager
-def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse; migrate it when opened for writing."""
-    path = Path(path)
-    if read_only and not path.exists():
-        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         message = _one_line(exc)
         if "lock" in message.lower():
@@ -54,6 +47,30 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
         raise WarehouseError(f"cannot open warehouse {path}: {message}") from exc
     except duckdb.Error as exc:
         raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
+
+
+@contextmanager
+def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; migrate it when opened for writing.
+
+    A read-only open of a warehouse made by an older version first upgrades its schema on a short
+    read-write connection (when it can: a file locked by a writer is read as it is), so that the views
+    of newer migrations are there to query. User data is never changed by an upgrade.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(path, read_only)
+    if read_only and pending_migrations(con):
+        con.close()
+        try:
+            with connect(path):
+                pass
+        except WarehouseError:
+            pass  # cannot upgrade now (another writer, read-only file): query the schema as it is
+        con = _open(path, read_only)
     try:
         if not read_only:
             migrate(con)
@@ -65,17 +82,37 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
 # ---- migrations ----------------------------------------------------------------------------------
 
 
+MIGRATION_NAME = re.compile(r"^(?P<number>\d{3})_(?P<name>[a-z0-9_]+)\.sql$")
+
+
 def migration_files() -> list[tuple[str, str]]:
-    """``(version, sql)`` of every migration, in order."""
+    """``(version, sql)`` of every migration (``NNN_name.sql``), in number order."""
     folder = importlib_resources.files(MIGRATIONS)
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    names = sorted(p.name for p in folder.iterdir() if MIGRATION_NAME.match(p.name))
     return [(name.removesuffix(".sql"), folder.joinpath(name).read_text(encoding="utf-8")) for name in names]
+
+
+def applied_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Versions recorded in ``schema_migrations`` (none for an empty database)."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    return [row[0] for row in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Versions of the migration files not applied to this database yet, in order."""
+    done = set(applied_migrations(con))
+    return [version for version, _ in migration_files() if version not in done]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations not applied yet, each in its own transaction; return their versions."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
-    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = set(applied_migrations(con))
     applied = []
     for version, sql in migration_files():
         if version in done:
@@ -199,20 +236,43 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) 
 # ---- reading -------------------------------------------------------------------------------------
 
 
+READ_ONLY_REFUSAL = re.compile(r'statement of type "(?P<kind>\w+)" on database "[^"]*" which is attached in read-only')
+
+
+def _query_error(exc: duckdb.Error) -> QueryError:
+    message = _one_line(exc)
+    refused = READ_ONLY_REFUSAL.search(message)
+    if refused:
+        return QueryError(
+            f"the warehouse is read-only for queries: {refused.group('kind')} statements are refused "
+            "(its data changes only through 'timeline run')"
+        )
+    if "read-only" in message.lower() or "read only" in message.lower():
+        return QueryError(f"the warehouse is read-only for queries: {message}")
+    return QueryError(message)
+
+
 def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run ``sql`` on a read-only connection; return column names and rows."""
+    if not sql.strip():
+        raise QueryError("no SQL given")
     with connect(path, read_only=True) as con:
         try:
             cur = con.execute(sql, params or [])
+            if cur.description is None:
+                return [], []
+            return [d[0] for d in cur.description], cur.fetchall()
         except duckdb.Error as exc:
-            message = _one_line(exc)
-            if "read-only" in message.lower() or "read only" in message.lower():
-                raise QueryError(f"the warehouse is opened read-only for queries: {message}") from exc
-            raise QueryError(message) from exc
-        if cur.description is None:
-            return [], []
-        columns = [d[0] for d in cur.description]
-        return columns, cur.fetchall()
+            raise _query_error(exc) from exc
+
+
+def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+    """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
+    with connect(path, read_only=True) as con:
+        try:
+            return con.sql(sql, params=list(params or [])).to_arrow_table()
+        except duckdb.Error as exc:
+            raise _query_error(exc) from exc
 
 
 TIMELINE_SQL = """
