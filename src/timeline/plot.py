@@ -279,6 +279,7 @@ svg g:hover circle, svg g:hover rect {{ stroke-width: 3; }}
 table {{ border-collapse: collapse; margin-top: 18px; font-size: 13px; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }}
 th {{ background: #ddebf7; }}
+td:first-child, td:nth-child(2) {{ white-space: nowrap; }}
 </style>
 </head>
 <body>

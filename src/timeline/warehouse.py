@@ -25,6 +25,7 @@ from .errors import QueryError, WarehouseError
 from .records import Article, BatchResult, Event, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
+STORAGE_COMPATIBILITY = "v1.4.0"
 
 
 def _now() -> datetime:
@@ -36,8 +37,11 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    # A new file is written in a storage format that DuckDB 1.4 and later read, so that the duckdb CLI and
+    # tools built on older DuckDB releases (harlequin) open it too; an existing file keeps its format.
+    config = {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         message = _one_line(exc)
         if "lock" in message.lower():
