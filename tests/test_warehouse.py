@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from timeline import pipeline, warehouse
+from timeline import pipeline, sources, warehouse
 from timeline.errors import QueryError, WarehouseError
 from timeline.records import Article, BatchResult, Rejection
+
+from .conftest import SEEDS
 
 
 def _article(source: str, text: str) -> Article:
@@ -80,8 +85,6 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
 
 
 def test_second_writer_fails_with_a_clear_message(warehouse_path, tmp_path):
-    import sys
-
     with warehouse.connect(warehouse_path):
         code = (
             "import sys; from timeline import warehouse\n"
@@ -279,11 +282,48 @@ def test_a_new_warehouse_is_readable_by_older_duckdb_releases(warehouse_path):
     assert tags["storage_version"] == warehouse.STORAGE_COMPATIBILITY + "+"
 
 
-@pytest.mark.skipif(shutil.which("duckdb") is None, reason="the duckdb CLI is not installed (pip install duckdb-cli)")
+# the CLI from the duckdb-cli wheel sits beside this Python; one on the PATH will do too
+DUCKDB_CLI = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
+
+
+@pytest.mark.skipif(DUCKDB_CLI is None, reason="the duckdb CLI is not installed (pip install duckdb-cli)")
 def test_the_duckdb_cli_reads_the_views(warehouse_path, meeting):
     proc = subprocess.run(
-        ["duckdb", "-readonly", "-csv", str(warehouse_path), "-c", "SELECT actor, events FROM actors"],
+        [str(DUCKDB_CLI), "-readonly", "-csv", str(warehouse_path), "-c", "SELECT actor, events FROM actors"],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["actor,events", "Macron,2", "Starmer,2"]
+
+
+# ---- the README's example queries run on the seed warehouse --------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def example_queries() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("\n## Example queries\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, nlp) -> Path:
+    path = tmp_path_factory.mktemp("seeded") / "timeline.duckdb"
+    articles = [a for a in sources.read_articles([SEEDS]) if isinstance(a, Article)]
+    with warehouse.connect(path) as con:
+        warehouse.load_batch(con, pipeline.process_batch(articles), "seed")
+    return path
+
+
+def test_the_readme_has_the_example_queries():
+    queries = example_queries()
+    assert len(queries) >= 4
+    for topic in ("timeline", "a.actor < b.actor", "status = 'planned'", "events_by_actor"):
+        assert any(topic in q for q in queries), topic
+
+
+@pytest.mark.parametrize("sql", example_queries(), ids=lambda sql: " ".join(sql.split())[:40])
+def test_example_query_runs_on_the_seed(seeded, sql):
+    columns, rows = warehouse.query(seeded, sql)
+    assert columns and rows, f"no rows from:\n{sql}"

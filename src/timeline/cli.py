@@ -90,11 +90,14 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str = "tabl
         sys.stdout.write(export_mod.render_rows(columns, rows, fmt))
         return
     table = Table(title=title, show_lines=False, header_style="bold")
-    for c in columns:
-        narrow = c in ("date", "status", "granularity", "published", "time_text")
-        table.add_column(c, overflow="fold", no_wrap=narrow, min_width=8 if narrow else None)
+    for i, c in enumerate(columns):
+        values = [row[i] for row in rows]
+        narrow = c in ("date", "status", "granularity", "time_text") or all(
+            isinstance(v, date | int | float) for v in values if v is not None
+        )
+        table.add_column(c, overflow="fold", no_wrap=narrow)
     for row in rows:
-        table.add_row(*("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in row))
+        table.add_row(*(export_mod.as_text(v) for v in row))
     out.print(table)
 
 

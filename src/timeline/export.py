@@ -174,13 +174,22 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
+def as_text(value: Any) -> str:
+    """A value as one cell of text: ISO dates, lists joined with "; ", nothing for NULL."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(as_text(v) for v in value)
+    return str(_jsonable(value))
+
+
 def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
     """Rows as CSV (with header), a JSON array of objects, or a Markdown table."""
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([["" if v is None else _jsonable(v) for v in row] for row in rows])
+        writer.writerows([[as_text(v) for v in row] for row in rows])
         return buf.getvalue()
     if fmt == "json":
         data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
@@ -193,8 +202,7 @@ def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> st
 
 
 def _md_cell(value: Any) -> str:
-    text = "" if value is None else str(_jsonable(value))
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(as_text(value).split()).replace("|", "\\|")
 
 
 def _excel_date(value: date) -> datetime:
@@ -203,7 +211,7 @@ def _excel_date(value: date) -> datetime:
 
 def _width(header: str, values: list[Any]) -> int:
     """Column width in characters: fits the header and nine values in ten, between 8 and 60."""
-    lengths = sorted(len(str(_jsonable(v))) for v in values[:2000] if v is not None)
+    lengths = sorted(len(as_text(v)) for v in values[:2000] if v is not None)
     typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
     return max(8, min(60, max(len(header), typical) + 2))
 
