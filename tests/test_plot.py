@@ -20,7 +20,7 @@ from timeline import warehouse
 from timeline.cli import app
 from timeline.errors import ExportError
 from timeline.export import Filters
-from timeline.plot import NO_ACTOR, OTHERS, STATUS_STYLES, WIDTH, _ticks, layout, plot
+from timeline.plot import NO_ACTOR, OTHERS, STATUS_STYLES, WIDTH, _pack, _ticks, layout, plot
 
 runner = CliRunner()
 OCCURRED = tuple(int(STATUS_STYLES["occurred"].fill[i : i + 2], 16) for i in (1, 3, 5))
@@ -108,7 +108,7 @@ def test_layout_puts_each_event_in_the_lane_of_each_actor():
     assert {k: sorted(v) for k, v in by_lane.items()} == {
         "Macron": ["met", "talks this week"], "Starmer": ["met", "will visit"], NO_ACTOR: ["prices rose"],
     }  # fmt: skip
-    assert picture.note == "1 events without a resolved date are not shown."
+    assert picture.note == "1 event without a resolved date not shown."
 
 
 def test_overlapping_marks_are_stacked_and_bars_span_their_days():
@@ -208,3 +208,15 @@ def test_html_renders_in_headless_chromium_without_network(drawn, tmp_path):
     width, height, rows = read_png(shot.read_bytes())
     assert (width, height) == (1400, 900)
     assert count_colour(rows, OCCURRED) > 300 and count_colour(rows, PLANNED) > 10
+
+
+@pytest.mark.parametrize(
+    ("spans", "rows"),
+    [
+        ([(0, 10), (5, 15), (12, 20)], [0, 1, 0]),
+        ([(0, 10), (10, 20)], [0, 0]),
+        ([(i, 100) for i in range(20)], [*range(12), *[11] * 8]),  # past MAX_ROWS the last row is shared
+    ],
+)
+def test_pack(spans, rows):
+    assert _pack(spans) == rows

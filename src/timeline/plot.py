@@ -8,11 +8,12 @@ forbids) or a PNG of the same SVG, rendered by resvg (no browser, no system libr
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from . import warehouse
 from .errors import ExportError
 from .export import Filters, select_events
 
@@ -21,6 +22,7 @@ FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 WIDTH, LEFT, RIGHT, TOP, ROW, LANE_PAD, AXIS = 1200, 190, 30, 86, 22, 8, 44
 CHAR_PX = 6.3  # average width of a character of the 11px label font
 LABEL_CHARS = 46
+MAX_ROWS = 12  # rows of marks in one lane before they overlap
 NO_ACTOR, OTHERS = "(no actor named)", "(other actors)"
 
 
@@ -66,8 +68,6 @@ class Picture:
 
 
 def _actor_lists(path: Path, filters: Filters) -> dict[str, list[str]]:
-    from . import warehouse
-
     where, params = filters.where()
     sql = (
         "SELECT x.event_id, list(x.actor ORDER BY x.actor) FROM events_by_actor x "
@@ -113,11 +113,12 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def layout(events: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes: int = 20) -> Picture:
-    """Place every dated event in the lane of each of its actors, stacking marks that would overlap."""
-    dated = [e for e in events if e["date_start"] is not None]
-    if not dated:
-        raise ExportError("no dated events to plot (check the filters, or run 'timeline run' first)")
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _lanes(dated: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes: int) -> tuple[list[str], int]:
+    """Lane names: the actors with most events, in order of first appearance, then the shared lanes."""
     counts: dict[str, int] = {}
     first_seen: dict[str, date] = {}
     for e in dated:
@@ -126,63 +127,82 @@ def layout(events: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes
             first_seen[a] = min(first_seen.get(a, e["date_start"]), e["date_start"])
     top = sorted(counts, key=lambda a: (-counts[a], a))[:max_lanes]
     names = sorted(top, key=lambda a: (first_seen[a], a))
-    lane_of = {a: i for i, a in enumerate(names)}
-    extra = [OTHERS] if len(counts) > len(top) else []
-    names += extra + [NO_ACTOR]
+    return names + [OTHERS, NO_ACTOR], len(counts)
+
+
+def _place(e: dict[str, Any], x: Any) -> tuple[float, float, str, str, float, float]:
+    """Where one event is drawn: ``(x0, x1, label place, label, occupied from, occupied to)``."""
+    text = e["event"] or e["date"]
+    label = _short(text)
+    if e["granularity"] == "day":  # a dot in the middle of its day
+        x0 = x1 = (x(e["date_start"]) + x(e["date_start"] + timedelta(days=1))) / 2
+    else:  # a bar from the first to the last day
+        x0 = x(e["date_start"])
+        x1 = max(x((e["date_end"] or e["date_start"]) + timedelta(days=1)), x0 + 8)
+    label_w = len(label) * CHAR_PX
+    if x1 - x0 >= label_w + 16:  # inside the bar, as much of the text as fits
+        label = _short(text, min(int((x1 - x0 - 16) / CHAR_PX), 2 * LABEL_CHARS))
+        return x0, x1, "inside", label, x0 - 2, x1 + 4
+    if x1 + 9 + label_w <= WIDTH - 4:
+        return x0, x1, "right", label, x0 - 7, x1 + 12 + label_w
+    # no room on the right: on the left, shortened to stay clear of the lane names
+    label = _short(label, max(int((x0 - 9 - LEFT) / CHAR_PX), 8))
+    return x0, x1, "left", label, x0 - 12 - len(label) * CHAR_PX, x1 + 7
+
+
+def _pack(spans: list[tuple[float, float]]) -> list[int]:
+    """A row for each ``(start, stop)`` span, in order, so that spans in one row do not overlap; past
+    ``MAX_ROWS`` rows the marks share the last row (the HTML page lists every event anyway)."""
+    ends: list[float] = []
+    rows = []
+    for start, stop in spans:
+        row = next((i for i, end in enumerate(ends) if end <= start), len(ends))
+        if row == len(ends) and row >= MAX_ROWS:
+            row = MAX_ROWS - 1
+        elif row == len(ends):
+            ends.append(stop)
+        ends[row] = max(ends[row], stop) if row == MAX_ROWS - 1 else stop
+        rows.append(row)
+    return rows
+
+
+def layout(events: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes: int = 20) -> Picture:
+    """Place every dated event in the lane of each of its actors, stacking marks that would overlap."""
+    dated = [e for e in events if e["date_start"] is not None]
+    if not dated:
+        raise ExportError("no dated events to plot (check the filters, or run 'timeline run' first)")
+    names, n_actors = _lanes(dated, actors, max_lanes)
+    lane_of = {a: i for i, a in enumerate(names[:-2])}
     first = min(e["date_start"] for e in dated)
     last = max(e["date_end"] or e["date_start"] for e in dated)
     pad = max(1, (last - first).days // 30)
-    lo, hi = first - timedelta(days=pad), last + timedelta(days=pad + 1)
-    span = (hi - lo).days
-    plot_w = WIDTH - LEFT - RIGHT
+    lo, span = first - timedelta(days=pad), (last - first).days + 2 * pad + 1
 
     def x(d: date) -> float:
-        return LEFT + (d - lo).days / span * plot_w
+        return LEFT + (d - lo).days / span * (WIDTH - LEFT - RIGHT)
 
-    placed: list[tuple[int, float, float, dict[str, Any], float, float, str, str]] = []
+    by_lane: dict[int, list[tuple[dict[str, Any], tuple[float, float, str, str, float, float]]]] = {}
     for e in dated:
-        lanes = sorted({lane_of[a] for a in actors.get(e["event_id"], []) if a in lane_of})
-        if not lanes:
-            lanes = [names.index(OTHERS if actors.get(e["event_id"]) else NO_ACTOR)]
-        label = _short(e["event"] or e["date"])
-        if e["granularity"] == "day":  # a dot in the middle of its day
-            x0 = x1 = (x(e["date_start"]) + x(e["date_start"] + timedelta(days=1))) / 2
-        else:  # a bar from the first to the last day
-            x0 = x(e["date_start"])
-            x1 = max(x((e["date_end"] or e["date_start"]) + timedelta(days=1)), x0 + 8)
-        label_w = len(label) * CHAR_PX
-        if x1 - x0 >= label_w + 16:  # inside the bar, as much of the text as fits
-            label = _short(e["event"] or e["date"], min(int((x1 - x0 - 16) / CHAR_PX), 2 * LABEL_CHARS))
-            where, occupied = "inside", (x0 - 2, x1 + 4)
-        elif x1 + 9 + label_w <= WIDTH - 4:
-            where, occupied = "right", (x0 - 7, x1 + 12 + label_w)
-        else:  # no room on the right: on the left, shortened to stay clear of the lane names
-            room = int((x0 - 9 - LEFT) / CHAR_PX)
-            label = _short(label, max(room, 8))
-            where, occupied = "left", (x0 - 12 - len(label) * CHAR_PX, x1 + 7)
+        named = actors.get(e["event_id"], [])
+        lanes = sorted({lane_of[a] for a in named if a in lane_of}) or [names.index(OTHERS if named else NO_ACTOR)]
+        place = _place(e, x)
         for lane in lanes:
-            placed.append((lane, occupied[0], occupied[1], e, x0, x1, where, label))
-    rows_free: dict[int, list[float]] = {}
-    marks = []
-    for lane, start, stop, e, x0, x1, where, label in sorted(placed, key=lambda p: (p[0], p[1])):
-        free = rows_free.setdefault(lane, [])
-        row = next((i for i, end in enumerate(free) if end <= start), len(free))
-        if row == len(free):
-            free.append(stop)
-        free[row] = stop
-        tip = f"{e['date']} ({e['status']}): {e['event']} [{e['time_text']}] · {e['article'] or ''}"
-        marks.append(Mark(lane, row, x0, x1, e["status"], label, where, tip))
-    kept = sorted(rows_free)  # lanes with at least one mark
-    renumber = {lane: k for k, lane in enumerate(kept)}
-    lanes_out = [(names[lane], len(rows_free[lane])) for lane in kept]
-    marks = [replace(m, lane=renumber[m.lane]) for m in marks]
+            by_lane.setdefault(lane, []).append((e, place))
+    lanes_out, marks = [], []
+    for k, lane in enumerate(sorted(by_lane)):  # lanes with at least one mark
+        items = sorted(by_lane[lane], key=lambda item: item[1][4])
+        rows = _pack([(p[4], p[5]) for _, p in items])
+        lanes_out.append((names[lane], max(rows) + 1))
+        for (e, (x0, x1, where, label, _, _)), row in zip(items, rows, strict=True):
+            tip = f"{e['date']} ({e['status']}): {e['event']} [{e['time_text']}] · {e['article'] or ''}"
+            marks.append(Mark(k, row, x0, x1, e["status"], label, where, tip))
     height = TOP + sum(r * ROW + 2 * LANE_PAD for _, r in lanes_out) + AXIS
     undated = len(events) - len(dated)
     title = (
-        f"Timeline: {len(dated)} events, {len(counts)} actors, "
+        f"Timeline: {_plural(len(dated), 'event')}, {_plural(n_actors, 'actor')}, "
         f"{first.strftime('%d %b %Y')} to {last.strftime('%d %b %Y')}"
     )
-    note = f"{undated} events without a resolved date are not shown." if undated else ""
+    note = f"{_plural(undated, 'event')} without a resolved date not shown." if undated else ""
     return Picture(lanes_out, marks, _ticks(first, last, x), title, note, height)
 
 
