@@ -196,7 +196,7 @@ def test_every_column_is_commented(warehouse_path):
         "SELECT table_name, column_name FROM schema_doc WHERE comment IS NULL AND list_contains(?, table_name)",
         [list(DOCUMENTED)],
     )
-    assert rows == []
+    assert rows == [], f"add COMMENT ON COLUMN in a migration for: {', '.join(f'{t}.{c}' for t, c in rows)}"
     _, views = warehouse.query(warehouse_path, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal")
     assert all(comment for name, comment in views if name in ANALYST_VIEWS), views
 

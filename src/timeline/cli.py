@@ -51,22 +51,32 @@ OutputOption = Annotated[
 ]
 FromOption = Annotated[
     str | None,
-    typer.Option("--from", help="Keep events dated on or after this (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)."),
+    typer.Option(
+        "--from", metavar="DATE", help="Keep events dated on or after this (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)."
+    ),
 ]
 ToOption = Annotated[
-    str | None, typer.Option("--to", help="Keep events dated on or before this (same forms as --from).")
+    str | None, typer.Option("--to", metavar="DATE", help="Keep events dated on or before this (same forms as --from).")
 ]
 ActorOption = Annotated[
     list[str] | None,
-    typer.Option("--actor", help="Keep events with this actor (whole words, any case: 'starmer'). Repeatable."),
+    typer.Option(
+        "--actor", metavar="NAME", help="Keep events with this actor (whole words, any case: 'starmer'). Repeatable."
+    ),
 ]
 StatusOption = Annotated[
     list[str] | None,
-    typer.Option("--status", help="Keep events with this status (occurred, planned, ...). Repeatable."),
+    typer.Option(
+        "--status", metavar="STATUS", help="Keep events with this status (occurred, planned, ...). Repeatable."
+    ),
 ]
 ContainsOption = Annotated[
     list[str] | None,
-    typer.Option("--contains", help="Keep events whose text, sentence, place, actors or article has this. Repeatable."),
+    typer.Option(
+        "--contains",
+        metavar="TEXT",
+        help="Keep events whose text, sentence, place, actors or article has this. Repeatable.",
+    ),
 ]
 
 
