@@ -187,7 +187,7 @@ def test_plot_command(drawn, tmp_path):
     out = tmp_path / "p.html"
     result = runner.invoke(app, ["plot", "--out", str(out), "-w", str(drawn), "--status", "planned"])
     assert result.exit_code == 0, result.output
-    assert "drew 1 events" in result.output and "will visit" in out.read_text(encoding="utf-8")
+    assert "drew 1 event to" in result.output and "will visit" in out.read_text(encoding="utf-8")
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

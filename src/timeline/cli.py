@@ -192,7 +192,7 @@ def export_cmd(
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
     n = export_mod.export(settings.warehouse, fmt.lower(), out_path, filters)
-    err.print(f"wrote {n} events to {out_path}", highlight=False)
+    err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
 @app.command()
@@ -210,7 +210,7 @@ def plot(
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
     n = plot_mod.plot(settings.warehouse, out_path, filters, max_lanes=max(1, max_actors))
-    err.print(f"drew {n} events to {out_path}", highlight=False)
+    err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 -- format: one migration, applied once in file-name order and recorded in schema_migrations
 -- Comments on the columns 001 left undocumented, so that schema_doc explains every column a user sees.
+-- (ingest_log.status and .reason are left to the migration that gives them their final meaning.)
 
 COMMENT ON COLUMN articles.article_id IS 'Stable key of the article: a hash of its source, the same on every run.';
 COMMENT ON COLUMN articles.title IS 'Title from the metadata (empty if none).';
@@ -44,8 +45,6 @@ COMMENT ON COLUMN runs.events IS 'Events of the articles it loaded.';
 
 COMMENT ON COLUMN ingest_log.run_id IS 'The run (runs.run_id).';
 COMMENT ON COLUMN ingest_log.source IS 'The input: path, path#entry or URL.';
-COMMENT ON COLUMN ingest_log.status IS 'loaded or rejected.';
-COMMENT ON COLUMN ingest_log.reason IS 'Why it was refused, or a warning for a loaded article.';
 COMMENT ON COLUMN ingest_log.article_id IS 'The article, when loaded.';
 COMMENT ON COLUMN ingest_log.logged_at IS 'When it was logged (UTC).';
 
