@@ -4,6 +4,9 @@ Reads: :class:`~timeline.records.BatchResult` batches and SQL. Writes: the DuckD
 ``warehouse/timeline.duckdb``). Every DuckDB quirk stays here: one read-write opener per file (a second
 one fails at once with a lock error, reported as :class:`WarehouseError`), Arrow inserts rather than
 row-by-row ones, delete-then-insert per article inside one transaction so re-runs never duplicate.
+Migrations are ``resources/migrations/NNN_name.sql`` files applied once each, in number order, and
+recorded in ``schema_migrations``. Queries run on read-only connections, so a user's SQL cannot write;
+their errors become one-line :class:`QueryError` messages.
 """
 
 from __future__ import annotations
