@@ -146,6 +146,7 @@ def test_xlsx_never_turns_text_into_formulas(tmp_path, warehouse_path):
         (Filters(actors=("starmer",)), ["2025-02-27"]),
         (Filters(actors=("MACRON", "Starmer")), ["2025-02-24", "2025-02-27"]),
         (Filters(actors=("acro",)), []),  # whole words of a name, not any substring
+        (Filters(actors=("house WHITE",)), ["2025-02-24"]),  # the words of "White House", any case and order
         (Filters(contains=("white house",)), ["2025-02-24"]),
         (Filters(contains=("prices", "follow")), ["2025-W09", "2025-02-27"]),
         (Filters(contains=("'; DROP TABLE events; --",)), []),  # a value, never SQL

@@ -45,7 +45,7 @@ class Filters:
 
     date_from: date | None = None  # keep events whose dates reach this day or later
     date_to: date | None = None  # keep events whose dates start on this day or earlier
-    actors: tuple[str, ...] = ()  # whole words of an actor's name, any case: "starmer" finds "Keir Starmer"
+    actors: tuple[str, ...] = ()  # words of an actor's name, any case and order: "starmer" finds "Keir Starmer"
     statuses: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()  # text in the event, sentence, time, place, actors or article title
 
@@ -64,9 +64,8 @@ class Filters:
             params.append(list(self.statuses))
         if self.actors:
             clauses.append(
-                "EXISTS (SELECT 1 FROM events_by_actor x, unnest(?::VARCHAR[]) AS q(needle) "
-                "WHERE x.event_id = t.event_id "
-                "AND regexp_matches(x.actor, '(?i)\\b' || regexp_escape(q.needle) || '\\b'))"
+                "t.event_id IN (SELECT x.event_id FROM events_by_actor x, unnest(?::VARCHAR[]) AS q(needle) "
+                f"WHERE list_has_all({_words('x.actor')}, {_words('q.needle')}))"
             )
             params.append(list(self.actors))
         if self.contains:
@@ -76,6 +75,11 @@ class Filters:
             )
             params.append(list(self.contains))
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _words(column: str) -> str:
+    """SQL for the lower-case words (letters and digits, any script) of a column."""
+    return f"list_filter(regexp_split_to_array(lower({column}), '[^\\p{{L}}\\p{{N}}]+'), lambda w: w <> '')"
 
 
 def parse_bound(text: str, end: bool = False) -> date:

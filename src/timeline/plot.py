@@ -166,6 +166,12 @@ def _pack(spans: list[tuple[float, float]]) -> list[int]:
     return rows
 
 
+def _overflows(items: list[tuple[dict[str, Any], tuple[float, ...]]], rows: list[int]) -> bool:
+    """Whether two labelled marks of the last row overlap (the lane had more than ``MAX_ROWS`` rows)."""
+    last = sorted((p[4], p[5]) for (_, p), row in zip(items, rows, strict=True) if row == MAX_ROWS - 1)
+    return any(b[0] < a[1] for a, b in zip(last, last[1:], strict=False))
+
+
 def layout(events: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes: int = 20) -> Picture:
     """Place every dated event in the lane of each of its actors, stacking marks that would overlap."""
     dated = [e for e in events if e["date_start"] is not None]
@@ -192,10 +198,13 @@ def layout(events: list[dict[str, Any]], actors: dict[str, list[str]], max_lanes
     for k, lane in enumerate(sorted(by_lane)):  # lanes with at least one mark
         items = sorted(by_lane[lane], key=lambda item: item[1][4])
         rows = _pack([(p[4], p[5]) for _, p in items])
+        crowded = max(rows) == MAX_ROWS - 1 and _overflows(items, rows)
+        if crowded:  # too many to label legibly: marks only (hover and the event list tell what they are)
+            rows = _pack([(p[0] - 7, p[1] + 7) for _, p in items])
         lanes_out.append((names[lane], max(rows) + 1))
         for (e, (x0, x1, where, label, _, _)), row in zip(items, rows, strict=True):
             tip = f"{e['date']} ({e['status']}): {e['event']} [{e['time_text']}] · {e['article'] or ''}"
-            marks.append(Mark(k, row, x0, x1, e["status"], label, where, tip))
+            marks.append(Mark(k, row, x0, x1, e["status"], "" if crowded else label, where, tip))
     height = TOP + sum(r * ROW + 2 * LANE_PAD for _, r in lanes_out) + AXIS
     undated = len(events) - len(dated)
     title = (

@@ -44,7 +44,9 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     # tools built on older DuckDB releases (harlequin) open it too; an existing file keeps its format.
     config = {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
     try:
-        return duckdb.connect(str(path), read_only=read_only, config=config)
+        con = duckdb.connect(str(path), read_only=read_only, config=config)
+        con.execute("SET enable_progress_bar = false")  # a library never draws on the user's terminal
+        return con
     except duckdb.IOException as exc:
         message = _one_line(exc)
         if "lock" in message.lower():
