@@ -220,3 +220,14 @@ def test_html_renders_in_headless_chromium_without_network(drawn, tmp_path):
 )
 def test_pack(spans, rows):
     assert _pack(spans) == rows
+
+
+def test_a_crowded_lane_drops_its_labels_but_not_its_marks():
+    rows = [(f"e{i}", ["Busy"], "occurred", "", "day", date(2025, 1, 1) + timedelta(days=i % 3), None, f"event {i}")
+            for i in range(40)]  # fmt: skip
+    rows.append(("q", ["Quiet"], "planned", "", "day", date(2025, 1, 2), None, "alone"))
+    picture = layout([_event(r) for r in rows], {r[0]: r[1] for r in rows})
+    busy = [m for m in picture.marks if picture.lanes[m.lane][0] == "Busy"]
+    assert len(busy) == 40 and {m.label for m in busy} == {""}
+    assert max(m.row for m in busy) < 12
+    assert [m.label for m in picture.marks if picture.lanes[m.lane][0] == "Quiet"] == ["alone"]
