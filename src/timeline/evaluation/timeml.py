@@ -183,9 +183,13 @@ def _overlaps(a: Timex, b: Timex) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _is_weekday(timex: Timex) -> bool:
-    words = set(word_table("WEEKDAY"))
-    return timex.type in ("DATE", "TIME") and any(w.lower().strip(".,") in words for w in timex.text.split())
+WEEKDAY_MODIFIERS = {"last", "next", "this", "coming", "past", "previous", "early", "late", "earlier", "later"}
+
+
+def is_weekday_mention(text: str) -> bool:
+    """A weekday name alone, or with one modifier ("Friday", "last Monday"): what the weekday report counts."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in word_table("WEEKDAY") and all(w in WEEKDAY_MODIFIERS for w in words[:-1])
 
 
 def score_doc(gold: TimeMLDoc, system: Sequence[Timex]) -> DocResult:
@@ -211,7 +215,7 @@ def score_doc(gold: TimeMLDoc, system: Sequence[Timex]) -> DocResult:
     misses = [(g, s) for g, s in pairs if s is None or (g.value, g.start, g.end) != (s.value, s.start, s.end)]
     misses += [(None, s) for s in unmatched]
     weekdays = tuple(
-        WeekdayCase(gold.name, g.text, g.value, s.value if s else None) for g, s in pairs if _is_weekday(g)
+        WeekdayCase(gold.name, g.text, g.value, s.value if s else None) for g, s in pairs if is_weekday_mention(g.text)
     )
     return DocResult(gold.name, counts, tuple(system), tuple(misses), weekdays)
 

@@ -21,6 +21,9 @@ from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
 DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday"}
+# Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
+CONTEXT_KINDS = {"offset", "period"}
+REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
 
 __all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
 
@@ -29,13 +32,18 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     """Every time expression of ``doc`` with its resolution against ``anchor``."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
+    reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
     for cand in find(doc.text):
         spec = dict(cand.spec)
         cue = None
         if spec["kind"] in DIRECTED_KINDS:
             d = direction_of(doc, cand.start, cand.end)
             spec["direction"], cue = d.direction, d.cue
+        if spec["kind"] in CONTEXT_KINDS and reference is not None:
+            spec["reference"] = reference
         res = resolve(spec, anchor)
+        if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME"):
+            reference = spec
         mentions.append(
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )

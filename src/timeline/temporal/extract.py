@@ -55,11 +55,14 @@ def _capitalised_ok(groups: dict[str, str]) -> bool:
 
 def number(word: str) -> float | None:
     """A count from digits or a number word; ``None`` for vague counts ("several")."""
-    word = " ".join(word.lower().split())
+    word = " ".join(word.lower().replace("-", " ").split())
     try:
         return float(word)
     except ValueError:
         pass
+    if " " in word and all(w in word_table("NUMBER") for w in word.split()):  # "twenty four"
+        parts = [word_table("NUMBER")[w] for w in word.split()]
+        return None if "X" in parts else sum(float(x) for x in parts)
     value = word_table("NUMBER").get(word)
     if value is None or value == "X":
         return None
@@ -78,6 +81,17 @@ def _month(raw: str | None) -> int | None:
     return int(word_table("MONTH")[raw.lower()])
 
 
+YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
+SHIFT_WORDS = {"this past": "past", "this coming": "coming", "the previous": "previous", "the following": "next"}
+
+
+def _shift_word(mod: str | None) -> str | None:
+    """One word for a modifier: "this coming" is "coming", "the previous" is "previous"."""
+    if mod is None:
+        return None
+    return SHIFT_WORDS.get(mod, mod.removeprefix("the "))
+
+
 def _norm(raw: str | None) -> str | None:
     return " ".join(raw.lower().split()) if raw else None
 
@@ -88,12 +102,17 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "date":
         month = _month(g.get("month") or g.get("month2"))
         day = int(g["day"]) if g.get("day") else None
-        return {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": mod}
+        spec = {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": _shift_word(mod)}
+        if g.get("yearmod"):
+            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        if g.get("dayname"):
+            spec["weekday"] = int(word_table("WEEKDAY")[g["dayname"].lower()])
+        return spec
     if kind == "weekday":
         return {
             "kind": "weekday",
             "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()]),
-            "mod": mod,
+            "mod": _shift_word(mod),
             "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
         }
     if kind == "relday":
@@ -121,9 +140,11 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
     if kind == "offset":
         n = number(g["num"])
-        if n is None or n != int(n):
-            return None
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
+        if n is None:  # "several years ago", "a few days later": only the direction is known
+            return {"kind": "ref", "ref": "PAST_REF" if sign < 0 else "FUTURE_REF"}
+        if n != int(n):
+            return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
         return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
@@ -132,7 +153,16 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "duration", "n": number(g["num"]), "unit": unit, "mod": mod}
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-        return {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year"))}
+        spec = {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year") or g.get("year2"))}
+        if g.get("yearmod"):
+            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        return spec
+    if kind == "period":
+        words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
+        if "year" in words:  # "the year-earlier quarter", "year-ago profit": the same period a year before
+            return {"kind": "period", "unit": g.get("unit", "").lower() or None, "n": -1, "step": "year"}
+        back = any(w in words.split() for w in ("previous", "prior", "preceding"))
+        return {"kind": "period", "unit": g["unit"].lower(), "n": -1 if back else 0, "step": "quarter"}
     if kind == "season":
         return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g["year"])}
     if kind == "decade":

@@ -27,7 +27,7 @@ MACROS = {
 }
 
 # Groups whose words must be capitalised in running text ("may" the modal is not "May" the month).
-CAPITALISED_GROUPS = ("month", "month2", "weekday", "holiday")
+CAPITALISED_GROUPS = ("month", "month2", "weekday", "dayname", "holiday")
 
 
 @dataclass(frozen=True)

@@ -127,12 +127,33 @@ def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return Resolution(None, None, why="no month")
     if anchor is None:
         return _unanchored(spec)
-    year = _pick_year(month, day, anchor, direction)
+    mod = spec.get("mod")
+    if spec.get("year_shift") is not None:  # "June last year"
+        year = anchor.year + spec["year_shift"]
+    elif mod in ("last", "past", "previous"):  # "last May": the latest May before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif mod in ("next", "coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif mod == "this":
+        year = anchor.year
+    elif day is not None and spec.get("weekday"):  # "Monday, Oct. 26": the year in which it is a Monday
+        years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y - anchor.year))
+        fits = [y for y in years if _is_weekday(y, month, day, spec["weekday"])]
+        year = fits[0] if fits else _pick_year(month, day, anchor, direction)
+    else:
+        year = _pick_year(month, day, anchor, direction)
     if day is not None:
         d = date(year, month, day)
         return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
     start, end = _month_range(year, month)
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
 
 
 def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -157,10 +178,56 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
+# Granularities from fine to coarse: a reference period is shifted only by a unit at least as coarse.
+RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+
+
+def _shift_date(d: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend", "fortnight"):
+        return d + timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        raise ValueError(f"cannot shift by {unit}")
+    return _add_months(d, months * n)
+
+
+def at_granularity(d: date, granularity: str) -> Resolution:
+    """The period of ``granularity`` (day, week, month, quarter, year) that contains ``d``."""
+    if granularity in ("day", "time"):
+        return _day(d)
+    if granularity == "week":
+        return _week(d)
+    if granularity == "month":
+        s, e = _month_range(d.year, d.month)
+        return Resolution(f"{d.year:04d}-{d.month:02d}", "month", s, e)
+    if granularity == "quarter":
+        return _quarter_of(d.year, (d.month - 1) // 3 + 1)
+    return Resolution(f"{d.year:04d}", "year", date(d.year, 1, 1), date(d.year, 12, 31))
+
+
+def _reference(spec: dict[str, Any], anchor: date | None) -> Resolution | None:
+    """The period the text last talked about (``spec["reference"]``), if it is a calendar period."""
+    ref = spec.get("reference")
+    if not ref:
+        return None
+    res = resolve(ref, anchor)
+    return res if res.start is not None and res.granularity in RANK else None
+
+
 def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
+    ref = _reference(spec, anchor) if unit in RANK else None
+    if ref is not None and ref.start is not None and ref.granularity is not None and RANK[ref.granularity] <= RANK[unit]:
+        comparison = spec.get("relative_to") == "context" or (
+            unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
+        )
+        if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
+            res = at_granularity(_shift_date(ref.start, unit, n), ref.granularity)
+            return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
         res = _day(anchor + timedelta(days=n), spec.get("part"))
     elif unit in ("week", "fortnight", "weekend"):
@@ -226,6 +293,21 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, f"{unit} shifted {n:+d} from {anchor}")
 
 
+def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """"The quarter", "the latest period", "the year-ago quarter": the reporting period the text talks about."""
+    if anchor is None:
+        return _unanchored(spec)
+    ref = _reference(spec, anchor)
+    usable = ("quarter",) if spec.get("unit") else ("quarter", "month", "year", "day", "week")
+    if ref is not None and ref.start is not None and ref.granularity in usable:
+        base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
+    else:  # the last quarter that has ended by the anchor
+        base, granularity, why = _add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
+    step = 12 if spec.get("step") == "year" else 3
+    res = at_granularity(_add_months(base, step * int(spec["n"])), granularity)
+    return Resolution(res.value, res.granularity, res.start, res.end, why)
+
+
 def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     prefix, code, mult = DURATION_CODES[spec["unit"]]
     n = spec.get("n")
@@ -235,6 +317,10 @@ def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
     year = spec.get("year")
+    if year is None and spec.get("year_shift") is not None:  # "next year's first quarter"
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year + spec["year_shift"]
     if year is None:
         if anchor is None:
             return _unanchored(spec)
@@ -326,4 +412,5 @@ _HANDLERS = {
     "holiday": _holiday,
     "set": _set,
     "ref": _ref,
+    "period": _period,
 }
