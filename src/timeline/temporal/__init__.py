@@ -20,7 +20,7 @@ from .resolve import Resolution, resolve
 from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
-DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday"}
+DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend"}
 # Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
 CONTEXT_KINDS = {"offset", "period"}
 REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
@@ -42,12 +42,19 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
         if spec["kind"] in CONTEXT_KINDS and reference is not None:
             spec["reference"] = reference
         res = resolve(spec, anchor)
-        if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME"):
+        if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
             reference = spec
         mentions.append(
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )
     return mentions
+
+
+def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]
+    """A period named by comparison ("a year earlier", "the year-ago quarter") does not become the reference."""
+    if spec["kind"] == "period":
+        return int(spec["n"]) != 0
+    return spec["kind"] == "offset" and spec.get("relative_to") == "context" and int(spec["n"]) < 0
 
 
 def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]

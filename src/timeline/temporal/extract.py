@@ -150,7 +150,9 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
-        return {"kind": "duration", "n": number(g["num"]), "unit": unit, "mod": mod}
+        return {"kind": "duration", "n": number(g["num"]) if g.get("num") else 1, "unit": unit, "mod": mod}
+    if kind == "weekend":
+        return {"kind": "weekend"}
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
         spec = {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year") or g.get("year2"))}

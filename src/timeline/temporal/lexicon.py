@@ -6,11 +6,11 @@ compiled :class:`Rule` list and the word tables the normaliser uses. Nothing her
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import regex as re  # variable-width look-behind ("after 'over' or 'during'") that re lacks
 import yaml
 
 from .. import resources
@@ -42,8 +42,8 @@ class Rule:
     name: str
     kind: str
     type: str
-    regex: re.Pattern[str]
-    reject: re.Pattern[str] | None
+    regex: re.Pattern
+    reject: re.Pattern | None
     examples: tuple[Example, ...]
 
 
@@ -62,7 +62,7 @@ def _alternation(words: list[str]) -> str:
 
 
 def _expand(pattern: str) -> str:
-    def sub(match: re.Match[str]) -> str:
+    def sub(match: re.Match) -> str:
         return f"(?:{_alternation(list(word_table(match.group(1))))})"
 
     return re.sub(r"\{([A-Z_]+)\}", sub, pattern)

@@ -308,6 +308,18 @@ def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
+def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """"Over the weekend": the coming one on a future cue, else the latest one that has begun."""
+    if anchor is None:
+        return _unanchored(spec)
+    if spec.get("direction") == "future":
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
+    else:
+        saturday = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)
+    iso = saturday.isocalendar()
+    return Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
+
+
 def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     prefix, code, mult = DURATION_CODES[spec["unit"]]
     n = spec.get("n")
@@ -413,4 +425,5 @@ _HANDLERS = {
     "set": _set,
     "ref": _ref,
     "period": _period,
+    "weekend": _weekend,
 }
