@@ -165,6 +165,10 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if mod in ("last", "past", "previous"):
         d = anchor - timedelta(days=back or 7)
         why = f"'{mod}' → the one before {anchor}"
+    elif direction == "near" and not mod:
+        ahead = (target - anchor.isoweekday()) % 7
+        d = anchor + timedelta(days=ahead) if ahead < back else anchor - timedelta(days=back)
+        why = f"plan or modal → the nearest one to {anchor}"
     elif mod in ("next", "coming") or direction == "future":
         ahead = (target - anchor.isoweekday()) % 7
         if mod == "next" and ahead == 0:
