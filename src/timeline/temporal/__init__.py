@@ -20,7 +20,7 @@ from .resolve import Resolution, resolve
 from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
-DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend"}
+DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock"}
 # Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
 CONTEXT_KINDS = {"offset", "period"}
 REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import CAPITALISED_GROUPS, Rule, rules, word_table
+from .lexicon import CAPITALISED_GROUPS, Rule, prefix_regex, rules, table, word_table
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,18 @@ def find(text: str) -> list[Candidate]:
             continue
         taken.append(Candidate(start, end, text[start:end], rule.name, rule.type, spec))
     taken.sort(key=lambda c: c.start)
-    return taken
+    return [_with_prefix(text, c) for c in taken]
+
+
+def _with_prefix(text: str, cand: Candidate) -> Candidate:
+    """A date or time with the words before it that narrow it ("the end of 1990", "late yesterday")."""
+    if cand.type not in ("DATE", "TIME") or cand.spec["kind"] in ("ref", "set"):
+        return cand
+    match = prefix_regex().search(text, max(0, cand.start - 40), cand.start)
+    if match is None or match.end() != cand.start:
+        return cand
+    spec = {**cand.spec, "edge": table("prefixes.tsv")[" ".join(match.group("prefix").lower().split())]}
+    return Candidate(match.start(), cand.end, text[match.start() : cand.end], cand.rule, cand.type, spec)
 
 
 def _capitalised_ok(groups: dict[str, str]) -> bool:
@@ -182,7 +193,14 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        return {"kind": "clock", "hour": hour, "minute": minute}
+        spec: dict[str, Any] = {"kind": "clock", "hour": hour, "minute": minute}
+        if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
+            spec["day"] = build_spec("weekday", {"weekday": g["weekday"]})
+        elif g.get("relday"):
+            spec["day"] = build_spec("relday", {"word": g["relday"]})
+        elif g.get("month"):
+            spec["day"] = build_spec("date", {"month": g["month"], "day": g["day"]})
+        return spec
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         return {"kind": "holiday", "rule": rule, "year": _year(g.get("year"))}

@@ -84,3 +84,11 @@ def rules() -> tuple[Rule, ...]:
 def cue_words(name: str) -> dict[str, str]:
     """Tense cue words (``future_cues.tsv``, ``past_cues.tsv``) as ``{word: how it is matched}``."""
     return table(name)
+
+
+@cache
+def prefix_regex() -> re.Pattern:
+    """Words of ``prefixes.tsv`` right before an expression ("the end of", "mid-"), ending where it begins."""
+    words = sorted(table("prefixes.tsv"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<![\w-])(?P<prefix>" + alternation + r")(?:(?<=-)|\s+)", re.IGNORECASE)

@@ -364,7 +364,13 @@ def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
     hour, minute = spec["hour"], spec["minute"]
-    return Resolution(f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", anchor, anchor, "clock time")
+    day, why = anchor, "clock time"
+    if spec.get("day"):  # "noon Saturday": the day resolved as its own expression, in this clause's direction
+        res = resolve({**spec["day"], "direction": spec.get("direction")}, anchor)
+        if res.start is None:
+            return res
+        day, why = res.start, f"clock time on {res.value}"
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", day, day, why)
 
 
 def easter(year: int) -> date:
