@@ -13,8 +13,8 @@ from timeline.cli import app
 from timeline.errors import InputError
 from timeline.evaluation.timeml import (
     Counts,
-    Timex,
     TimeMLDoc,
+    Timex,
     evaluate,
     is_weekday_mention,
     read_corpus,
@@ -28,7 +28,9 @@ TML = """<?xml version="1.0" ?>
 <DOCID>doc1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2025-02-25" functionInDocument="CREATION_TIME">20250225</TIMEX3></DCT>
 <TEXT>
-Macron <EVENT eid="e1">visited</EVENT> Washington on <TIMEX3 tid="t1" type="DATE" value="2025-02-24">Monday</TIMEX3> &amp; Starmer will follow on <TIMEX3 tid="t2" type="DATE" value="2025-02-27">Thursday</TIMEX3>. The war has lasted <TIMEX3 tid="t3" type="DURATION" value="P3Y">three years</TIMEX3>.
+Macron <EVENT eid="e1">visited</EVENT> Washington on <TIMEX3 tid="t1" type="DATE" value="2025-02-24">Monday\
+</TIMEX3> &amp; Starmer will follow on <TIMEX3 tid="t2" type="DATE" value="2025-02-27">Thursday</TIMEX3>. \
+The war has lasted <TIMEX3 tid="t3" type="DURATION" value="P3Y">three years</TIMEX3>.
 </TEXT>
 <TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0" />
 </TimeML>

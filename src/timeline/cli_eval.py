@@ -62,7 +62,9 @@ def weekdays_cmd(
     cases = report.weekdays
     right = sum(w.system == w.gold for w in cases)
     if as_json:
-        typer.echo(json.dumps({"weekdays": len(cases), "correct": right, "accuracy": report.summary()["weekday_accuracy"]}))
+        typer.echo(
+            json.dumps({"weekdays": len(cases), "correct": right, "accuracy": report.summary()["weekday_accuracy"]})
+        )
         return
     for w in cases:
         if w.system != w.gold:

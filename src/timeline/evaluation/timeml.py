@@ -174,9 +174,7 @@ def read_corpus(folder: Path) -> list[TimeMLDoc]:
 
 def system_timexes(doc: Doc, dct: date | None) -> tuple[Timex, ...]:
     """Our time expressions of a parsed document, as TIMEX3 (those without a value are left out)."""
-    return tuple(
-        Timex(m.start, m.end, m.text, m.type, m.value) for m in tag(doc, "", dct) if m.value is not None
-    )
+    return tuple(Timex(m.start, m.end, m.text, m.type, m.value) for m in tag(doc, "", dct) if m.value is not None)
 
 
 def _overlaps(a: Timex, b: Timex) -> bool:

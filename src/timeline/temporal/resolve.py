@@ -225,7 +225,7 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
     ref = _reference(spec, anchor) if unit in RANK else None
-    if ref is not None and ref.start is not None and ref.granularity is not None and RANK[ref.granularity] <= RANK[unit]:
+    if ref is not None and ref.start is not None and RANK[ref.granularity or "year"] <= RANK[unit]:
         comparison = spec.get("relative_to") == "context" or (
             unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
         )
@@ -298,7 +298,7 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 
 def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    """"The quarter", "the latest period", "the year-ago quarter": the reporting period the text talks about."""
+    """The reporting period the text talks about: "the quarter", "the latest period", "the year-ago quarter"."""
     if anchor is None:
         return _unanchored(spec)
     ref = _reference(spec, anchor)
@@ -313,7 +313,7 @@ def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 
 def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    """"Over the weekend": the coming one on a future cue, else the latest one that has begun."""
+    """The weekend of "over the weekend": the coming one on a future cue, else the latest one begun."""
     if anchor is None:
         return _unanchored(spec)
     if spec.get("direction") == "future":
