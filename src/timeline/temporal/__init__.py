@@ -54,7 +54,9 @@ def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]
     """A period named by comparison ("a year earlier", "the year-ago quarter") does not become the reference."""
     if spec["kind"] == "period":
         return int(spec["n"]) != 0
-    return spec["kind"] == "offset" and spec.get("relative_to") == "context" and int(spec["n"]) < 0
+    if spec["kind"] != "offset" or int(spec["n"]) >= 0:
+        return False
+    return spec.get("relative_to") == "context" or spec["unit"] in ("year", "quarter")
 
 
 def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]

@@ -169,13 +169,20 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         spec = {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year") or g.get("year2"))}
         if g.get("yearmod"):
             spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        if g.get("yearago"):  # "the year-ago third quarter"
+            spec["year_shift"] = -1
         return spec
     if kind == "period":
         words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
         if "year" in words:  # "the year-earlier quarter", "year-ago profit": the same period a year before
             return {"kind": "period", "unit": g.get("unit", "").lower() or None, "n": -1, "step": "year"}
         back = any(w in words.split() for w in ("previous", "prior", "preceding"))
-        return {"kind": "period", "unit": g["unit"].lower(), "n": -1 if back else 0, "step": "quarter"}
+        spec = {"kind": "period", "unit": g["unit"].lower(), "n": -1 if back else 0, "step": "quarter"}
+        if "current" in words.split():
+            spec["current"] = True
+        if g.get("year"):
+            spec["year"] = int(g["year"])
+        return spec
     if kind == "season":
         return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g["year"])}
     if kind == "decade":

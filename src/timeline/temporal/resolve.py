@@ -97,13 +97,16 @@ def _unanchored(spec: dict[str, Any]) -> Resolution:
 
 
 def _pick_year(month: int, day: int | None, anchor: date, direction: str | None) -> int:
-    """The year of a month (and day) named without one, from the tense of its clause."""
+    """The year of a month (and day) named without one, from the tense of its clause and the anchor."""
     this_year = date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
     ref = anchor if day else anchor.replace(day=1)
+    # News names the year of a date outside the months around publication, so a past-tense cue moves a date
+    # to last year only beyond two months ahead ("payable Dec. 7" under "said" in October stays this year).
+    window = timedelta(days=61)
     if direction == "future":
         return anchor.year if this_year >= ref else anchor.year + 1
     if direction == "past":
-        return anchor.year if this_year <= anchor else anchor.year - 1
+        return anchor.year if this_year <= anchor + window else anchor.year - 1
     # no cue: the closest occurrence
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     return min(candidates, key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor).days))
@@ -303,10 +306,14 @@ def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     ref = _reference(spec, anchor)
     usable = ("quarter",) if spec.get("unit") else ("quarter", "month", "year", "day", "week")
-    if ref is not None and ref.start is not None and ref.granularity in usable:
+    if spec.get("current"):  # "the current quarter": the one the anchor is in
+        base, granularity, why = anchor, "quarter", "quarter of the anchor"
+    elif ref is not None and ref.start is not None and ref.granularity in usable:
         base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
     else:  # the last quarter that has ended by the anchor
         base, granularity, why = _add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
+    if spec.get("year") and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
+        base = base.replace(year=int(spec["year"]), day=1)
     step = 12 if spec.get("step") == "year" else 3
     res = at_granularity(_add_months(base, step * int(spec["n"])), granularity)
     return Resolution(res.value, res.granularity, res.start, res.end, why)
