@@ -20,7 +20,7 @@ from .resolve import Resolution, resolve
 from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
-DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock"}
+DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "season"}
 # Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
 CONTEXT_KINDS = {"offset", "period"}
 REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
@@ -34,6 +34,8 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     mentions = []
     reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
     for cand in find(doc.text):
+        if cand.spec["kind"] == "set" and _attributive(doc, cand):
+            continue
         spec = dict(cand.spec)
         cue = None
         if spec["kind"] in DIRECTED_KINDS:
@@ -48,6 +50,12 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )
     return mentions
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A frequency word used as an adjective before a noun ("its quarterly dividend") is no time expression."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod" and span[0].head.i > span[0].i
 
 
 def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]

@@ -80,6 +80,16 @@ def number(word: str) -> float | None:
     return float(value)
 
 
+def spelled_year(words: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    parts = " ".join(words.lower().replace("-", " ").replace(" and ", " ").split()).split(" ", 2)
+    if parts[:2] == ["two", "thousand"]:
+        rest = number(parts[2]) if len(parts) > 2 else 0.0
+        return None if rest is None else 2000 + int(rest)
+    century, rest = number(parts[0]), number(" ".join(parts[1:]))
+    return None if century is None or rest is None else int(century) * 100 + int(rest)
+
+
 def _year(raw: str | None) -> int | None:
     return int(raw) if raw else None
 
@@ -143,12 +153,15 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": "day", "n": n, "part": part}
     if kind == "shift":
         mod = (mod or "").removeprefix("the ")
-        unit = g["unit"].lower()
+        unit = (g.get("unit") or g["unit2"]).lower()
         edge = _norm(g.get("edge"))
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
+    if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
+        step = {"that": 0, "the same": 0, "the following": 1, "the next": 1}.get(_norm(g["that"]) or "", -1)
+        return {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context"}
     if kind == "offset":
         n = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
@@ -184,7 +197,14 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["year"] = int(g["year"])
         return spec
     if kind == "season":
-        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g["year"])}
+        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g.get("year"))}
+    if kind == "decade" and g.get("spelled"):
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
+        tens |= {"eighties": 8, "nineties": 9}
+        return {"kind": "decade", "decade": 190 + tens[g["spelled"].lower()], "mod": mod}
+    if kind == "year" and g.get("spelled"):
+        year = spelled_year(g["spelled"])
+        return None if year is None else {"kind": "year", "year": year, "mod": mod}
     if kind == "decade":
         if g.get("decade"):
             return {"kind": "decade", "decade": int(g["decade"]) // 10, "mod": mod}

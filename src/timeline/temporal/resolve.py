@@ -354,7 +354,12 @@ def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 
 def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    return _season_of(spec["year"], spec["season"])
+    year = spec.get("year")
+    if year is None:  # "in the summer": its year from the tense, like a bare month
+        if anchor is None:
+            return _unanchored(spec)
+        year = _pick_year(SEASON_MONTHS[spec["season"]][0], None, anchor, spec.get("direction"))
+    return _season_of(year, spec["season"])
 
 
 def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -398,6 +403,17 @@ def easter(year: int) -> date:
 def _holiday_date(rule: str, year: int) -> date:
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:] or 0))
+    if "/" in rule:  # "11/4/4": the fourth Thursday of November; "11/1/1+1": the day after the first Monday
+        month_s, nth_s, rest = rule.split("/")
+        weekday_s, _, extra = rest.partition("+")
+        month, nth, weekday = int(month_s), int(nth_s), int(weekday_s)
+        if nth > 0:
+            first = date(year, month, 1)
+            d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            d = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        return d + timedelta(days=int(extra or 0))
     month, day = (int(x) for x in rule.split("-"))
     return date(year, month, day)
 
