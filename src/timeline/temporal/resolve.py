@@ -233,7 +233,8 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
             unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
         )
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
-            res = at_granularity(_shift_date(ref.start, unit, n), ref.granularity)
+            # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
+            res = at_granularity(_shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
         res = _day(anchor + timedelta(days=n), spec.get("part"))
