@@ -44,7 +44,8 @@ def find(text: str) -> list[Candidate]:
         spec = build_spec(rule.kind, groups)
         if spec is None:
             continue
-        taken.append(Candidate(start, end, text[start:end], rule.name, rule.type, spec))
+        kind_of = "TIME" if rule.type == "DATE" and spec.get("part") else rule.type  # "Friday night" is a TIME
+        taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
     return [_with_prefix(text, c) for c in taken]
 
@@ -174,7 +175,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
-        return {"kind": "duration", "n": number(g["num"]) if g.get("num") else 1, "unit": unit, "mod": mod}
+        n = number(g["num"]) if g.get("num") else (None if unit != _norm(g["unit"]) else 1)  # "recent years": X
+        return {"kind": "duration", "n": n, "unit": unit, "mod": mod}
     if kind == "weekend":
         return {"kind": "weekend"}
     if kind == "quarter":

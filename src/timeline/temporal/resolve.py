@@ -25,10 +25,10 @@ DURATION_CODES = {
     "weekend": ("", "WE", 1),
     "fortnight": ("", "W", 2),
     "month": ("", "M", 1),
-    "quarter": ("", "Q", 1),
+    "quarter": ("", "M", 3),  # ISO 8601 durations have no quarters, decades or centuries
     "year": ("", "Y", 1),
-    "decade": ("", "DE", 1),
-    "century": ("", "CE", 1),
+    "decade": ("", "Y", 10),
+    "century": ("", "Y", 100),
 }
 SET_VALUES = {
     "daily": "P1D",
@@ -250,9 +250,15 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
     elif unit == "year":
         y = anchor.year + n
         res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
-    elif unit == "decade":
+    elif unit in ("decade", "century") and spec.get("relative_to"):  # "a decade ago": a year
+        y = anchor.year + n * (10 if unit == "decade" else 100)
+        res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
+    elif unit == "decade":  # "the last decade"
         decade = anchor.year // 10 + n
         res = Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+    elif unit == "century":  # "this century": TIMEX3 gives its first two digits
+        c = anchor.year // 100 + n
+        res = Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31))
     else:  # hours, minutes: the day is what we can say
         res = _day(anchor)
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")

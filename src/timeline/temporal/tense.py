@@ -93,6 +93,18 @@ def _near_cue(verb: Token) -> str | None:
     return None
 
 
+def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
+    """A deadline moved or given "until Tuesday" ("postponed until", "gave them until") lies ahead."""
+    before = doc.text[max(0, start - 8) : start].lower().split()
+    if (
+        before
+        and before[-1] in ("until", "till", "to")
+        and cue_words("future_cues.tsv").get(verb.lemma_.lower()) == "deadline"
+    ):
+        return f"{verb.text} {before[-1]}"
+    return None
+
+
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
     """Words just before the expression that point forward: "as early as Tuesday", "as soon as Monday"."""
     before = doc.text[max(0, start - 20) : start].lower().split()
@@ -125,7 +137,7 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     verb = governing_verb(root)
     if verb is None:
         return Direction(None, None, None)
-    cue = _future_cue(verb)
+    cue = _future_cue(verb) or _deadline_cue(doc, start, verb)
     if cue is not None:
         return Direction("future", cue, verb)
     cue = _near_cue(verb)
