@@ -9,7 +9,7 @@ import pytest
 
 from timeline.temporal import find, reanchor, resolve, tag
 from timeline.temporal.lexicon import rules
-from timeline.temporal.resolve import easter
+from timeline.temporal.periods import easter
 
 RULE_EXAMPLES = [
     pytest.param(rule.name, ex.sentence, ex.published, ex.value, id=f"{rule.name}:{ex.sentence[:40]}")

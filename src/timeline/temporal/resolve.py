@@ -9,13 +9,28 @@ is never read. Without an anchor, relative expressions stay unresolved (``value`
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from .dateparser_adapter import parse_span
+from .periods import (
+    RANK,
+    SEASON_CODES,
+    SEASON_MONTHS,
+    Resolution,
+    add_months,
+    at_granularity,
+    day_of,
+    holiday_date,
+    is_weekday,
+    month_range,
+    quarter_of,
+    season_of,
+    season_year,
+    shift_date,
+    week_of,
+)
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 DURATION_CODES = {
     "second": ("T", "S", 1),
     "minute": ("T", "M", 1),
@@ -49,15 +64,6 @@ SET_VALUES = {
 }
 
 
-@dataclass(frozen=True)
-class Resolution:
-    value: str | None
-    granularity: str | None
-    start: date | None = None
-    end: date | None = None
-    why: str = ""
-
-
 def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
     """Resolve one spec against ``anchor``; never raises for a well-formed spec."""
     kind = spec["kind"]
@@ -69,27 +75,6 @@ def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 
 # ---- helpers ---------------------------------------------------------------------------------------
-
-
-def _day(d: date, part: str | None = None) -> Resolution:
-    value = d.isoformat() + (f"T{part}" if part else "")
-    return Resolution(value, "day" if not part else "time", d, d)
-
-
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _week(d: date) -> Resolution:
-    iso = d.isocalendar()
-    monday = d - timedelta(days=d.weekday())
-    return Resolution(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + timedelta(days=6))
-
-
-def _add_months(d: date, n: int) -> date:
-    index = d.year * 12 + d.month - 1 + n
-    y, m = divmod(index, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def _unanchored(spec: dict[str, Any]) -> Resolution:
@@ -124,7 +109,7 @@ def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
             return Resolution(None, None, why="not a calendar date")
         return Resolution(parsed[0].isoformat(), "day", parsed[0], parsed[0], "explicit date")
     if year is not None and month is not None:
-        start, end = _month_range(year, month)
+        start, end = month_range(year, month)
         return Resolution(f"{year:04d}-{month:02d}", "month", start, end, "explicit month")
     if month is None:
         return Resolution(None, None, why="no month")
@@ -141,22 +126,15 @@ def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
         year = anchor.year
     elif day is not None and spec.get("weekday"):  # "Monday, Oct. 26": the year in which it is a Monday
         years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y - anchor.year))
-        fits = [y for y in years if _is_weekday(y, month, day, spec["weekday"])]
+        fits = [y for y in years if is_weekday(y, month, day, spec["weekday"])]
         year = fits[0] if fits else _pick_year(month, day, anchor, direction)
     else:
         year = _pick_year(month, day, anchor, direction)
     if day is not None:
         d = date(year, month, day)
         return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
-    start, end = _month_range(year, month)
+    start, end = month_range(year, month)
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
-
-
-def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
-    try:
-        return date(year, month, day).isoweekday() == weekday
-    except ValueError:
-        return False
 
 
 def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -181,39 +159,11 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     else:
         d = anchor - timedelta(days=back)
         why = f"most recent one up to {anchor}"
-    res = _day(d, spec.get("part"))
+    res = day_of(d, spec.get("part"))
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
 # Granularities from fine to coarse: a reference period is shifted only by a unit at least as coarse.
-RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
-
-
-def _shift_date(d: date, unit: str, n: int) -> date:
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend", "fortnight"):
-        return d + timedelta(weeks=n * (2 if unit == "fortnight" else 1))
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
-    if months is None:
-        raise ValueError(f"cannot shift by {unit}")
-    return _add_months(d, months * n)
-
-
-def at_granularity(d: date, granularity: str) -> Resolution:
-    """The period of ``granularity`` (day, week, month, quarter, year) that contains ``d``."""
-    if granularity in ("day", "time"):
-        return _day(d)
-    if granularity == "week":
-        return _week(d)
-    if granularity == "month":
-        s, e = _month_range(d.year, d.month)
-        return Resolution(f"{d.year:04d}-{d.month:02d}", "month", s, e)
-    if granularity == "quarter":
-        return _quarter_of(d.year, (d.month - 1) // 3 + 1)
-    return Resolution(f"{d.year:04d}", "year", date(d.year, 1, 1), date(d.year, 12, 31))
-
-
 def _reference(spec: dict[str, Any], anchor: date | None) -> Resolution | None:
     """The period the text last talked about (``spec["reference"]``), if it is a calendar period."""
     ref = spec.get("reference")
@@ -234,19 +184,19 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
         )
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
             # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
-            res = at_granularity(_shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
+            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
-        res = _day(anchor + timedelta(days=n), spec.get("part"))
+        res = day_of(anchor + timedelta(days=n), spec.get("part"))
     elif unit in ("week", "fortnight", "weekend"):
-        res = _week(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        res = week_of(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
     elif unit == "month":
-        d = _add_months(anchor, n)
-        s, e = _month_range(d.year, d.month)
+        d = add_months(anchor, n)
+        s, e = month_range(d.year, d.month)
         res = Resolution(f"{d.year:04d}-{d.month:02d}", "month", s, e)
     elif unit == "quarter":
-        d = _add_months(anchor, 3 * n)
-        res = _quarter_of(d.year, (d.month - 1) // 3 + 1)
+        d = add_months(anchor, 3 * n)
+        res = quarter_of(d.year, (d.month - 1) // 3 + 1)
     elif unit == "year":
         y = anchor.year + n
         res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
@@ -260,36 +210,8 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
         c = anchor.year // 100 + n
         res = Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31))
     else:  # hours, minutes: the day is what we can say
-        res = _day(anchor)
+        res = day_of(anchor)
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
-
-
-def _quarter_of(y: int, q: int) -> Resolution:
-    start = date(y, 3 * q - 2, 1)
-    end = _month_range(y, 3 * q)[1]
-    return Resolution(f"{y:04d}-Q{q}", "quarter", start, end)
-
-
-SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-
-
-def _season_year(code: str, n: int, anchor: date) -> int:
-    """The year of 'this' (n=0), 'last' (n<0) or 'next' (n>0) season of ``code``, seen from ``anchor``."""
-    first, last = SEASON_MONTHS[code]
-    latest = anchor.year if anchor.month >= first else anchor.year - 1  # latest start up to the anchor
-    inside = _season_of(latest, code).end >= anchor
-    if n == 0:
-        return latest if inside or code != "WI" and latest == anchor.year else latest + 1
-    if n < 0:
-        return latest - 1 if inside else latest
-    return latest + 1
-
-
-def _season_of(y: int, code: str) -> Resolution:
-    first, last = SEASON_MONTHS[code]
-    start = date(y, first, 1)
-    end_year = y + 1 if last < first else y
-    return Resolution(f"{y:04d}-{code}", "season", start, _month_range(end_year, last)[1])
 
 
 def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -297,7 +219,7 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
-        res = _season_of(_season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
+        res = season_of(season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
     elif unit == "weekend":
         saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n)
         iso = saturday.isocalendar()
@@ -318,11 +240,11 @@ def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
     elif ref is not None and ref.start is not None and ref.granularity in usable:
         base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
     else:  # the last quarter that has ended by the anchor
-        base, granularity, why = _add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
+        base, granularity, why = add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
     if spec.get("year") and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
         base = base.replace(year=int(spec["year"]), day=1)
     step = 12 if spec.get("step") == "year" else 3
-    res = at_granularity(_add_months(base, step * int(spec["n"])), granularity)
+    res = at_granularity(add_months(base, step * int(spec["n"])), granularity)
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
@@ -357,7 +279,7 @@ def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
         year = anchor.year
         if spec.get("direction") == "past" and 3 * spec["quarter"] - 2 > anchor.month:
             year -= 1
-    return _quarter_of(year, spec["quarter"])
+    return quarter_of(year, spec["quarter"])
 
 
 def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -366,7 +288,7 @@ def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
         if anchor is None:
             return _unanchored(spec)
         year = _pick_year(SEASON_MONTHS[spec["season"]][0], None, anchor, spec.get("direction"))
-    return _season_of(year, spec["season"])
+    return season_of(year, spec["season"])
 
 
 def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -392,51 +314,18 @@ def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", day, day, why)
 
 
-def easter(year: int) -> date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month = (h + ell - 7 * m + 114) // 31
-    day = (h + ell - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def _holiday_date(rule: str, year: int) -> date:
-    if rule.startswith("easter"):
-        return easter(year) + timedelta(days=int(rule[6:] or 0))
-    if "/" in rule:  # "11/4/4": the fourth Thursday of November; "11/1/1+1": the day after the first Monday
-        month_s, nth_s, rest = rule.split("/")
-        weekday_s, _, extra = rest.partition("+")
-        month, nth, weekday = int(month_s), int(nth_s), int(weekday_s)
-        if nth > 0:
-            first = date(year, month, 1)
-            d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-        else:
-            last = date(year, month, calendar.monthrange(year, month)[1])
-            d = last - timedelta(days=(last.isoweekday() - weekday) % 7)
-        return d + timedelta(days=int(extra or 0))
-    month, day = (int(x) for x in rule.split("-"))
-    return date(year, month, day)
-
-
 def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     rule, year = spec["rule"], spec.get("year")
     if year is None:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year
-        this = _holiday_date(rule, year)
+        this = holiday_date(rule, year)
         if spec.get("direction") == "future":
             year = year if this >= anchor else year + 1
         elif this > anchor:
             year -= 1
-    d = _holiday_date(rule, year)
+    d = holiday_date(rule, year)
     return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
 
 
