@@ -45,7 +45,10 @@ def governing_verb(token: Token) -> Token | None:
 def _is_past(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
         return True
-    return verb.tag_ == "VBD" and verb.lower_ not in PREDICATIVE_PARTICIPLES
+    if verb.lower_ in PREDICATIVE_PARTICIPLES:
+        return False
+    # "products introduced in April", "the year ended March 31": a reduced relative reports a past event
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _future_cue(verb: Token) -> str | None:
