@@ -155,7 +155,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "shift":
         mod = (mod or "").removeprefix("the ")
         unit = (g.get("unit") or g["unit2"]).lower()
-        edge = _norm(g.get("edge"))
+        edge = table("prefixes.tsv").get(_norm(g.get("edge")) or "")
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
