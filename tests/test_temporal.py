@@ -142,7 +142,13 @@ DISCOURSE = [
     ),
     ("Net income fell from year-earlier levels.", "2025-11-03", {"year-earlier": "2024-Q3"}),
     ("The latest quarter was weak.", "2025-11-03", {"The latest quarter": "2025-Q3"}),
-    ("The talks began on March 3. Three days later, they failed.", "2025-03-25", {"Three days later": "2025-03-06"}),
+    (
+        "The talks failed on March 6. Three days earlier, they began.",
+        "2025-03-25",
+        {"Three days earlier": "2025-03-03"},
+    ),
+    # "later" and "before" relate to an event: the amount is a duration, the word a signal
+    ("Three days later, the talks failed.", "2025-03-25", {"Three days": "P3D"}),
     ("A year earlier, on Nov. 2, 2024, they had met.", "2025-11-03", {"A year earlier": "2024"}),
 ]
 
