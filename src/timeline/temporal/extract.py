@@ -175,7 +175,10 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
-        n = number(g["num"]) if g.get("num") else (None if unit != _norm(g["unit"]) else 1)  # "recent years": X
+        plural = unit != _norm(g["unit"])
+        n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
+            n += 0.5
         return {"kind": "duration", "n": n, "unit": unit, "mod": mod}
     if kind == "weekend":
         return {"kind": "weekend"}

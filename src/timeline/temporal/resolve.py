@@ -45,6 +45,9 @@ DURATION_CODES = {
     "decade": ("", "Y", 10),
     "century": ("", "Y", 100),
 }
+# The next smaller unit, for fractions: half a year is six months ("P2Y6M"), half an hour 30 minutes.
+SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24)}
+SMALLER |= {"hour": ("minute", 60), "minute": ("second", 60)}
 SET_VALUES = {
     "daily": "P1D",
     "weekly": "P1W",
@@ -263,6 +266,14 @@ def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
 def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     prefix, code, mult = DURATION_CODES[spec["unit"]]
     n = spec.get("n")
+    if n is not None and n * mult != int(n * mult) and spec["unit"] in SMALLER:  # 2.5 years: P2Y6M
+        whole = int(n * mult)
+        small_unit, per = SMALLER[spec["unit"]]
+        small_prefix, small_code, _ = DURATION_CODES[small_unit]
+        rest = round((n * mult - whole) * per)
+        time = "T" if prefix or small_prefix else ""
+        first = f"{whole}{code}" if whole else ""
+        return Resolution(f"P{prefix}{first}{time if not prefix else ''}{rest}{small_code}", "duration", why="duration")
     amount = "X" if n is None else (f"{n * mult:g}")
     return Resolution(f"P{prefix}{amount}{code}", "duration", why="duration")
 
