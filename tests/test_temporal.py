@@ -184,3 +184,17 @@ SPANS = [
 def test_spans_and_values(nlp, sentence, span, value):
     mentions = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
     assert mentions.get(span) == value, mentions
+
+
+# Ranges are tagged as TimeML tags them: each end is its own expression; a range of amounts is one duration.
+RANGES = [
+    ("Talks run from Monday to Wednesday.", {"Monday": "2025-02-24", "Wednesday": "2025-02-26"}),
+    ("Prices rose between 2019 and 2021.", {"2019": "2019", "2021": "2021"}),
+    ("Repairs take two to three weeks.", {"two to three weeks": "PXW"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RANGES)
+def test_ranges(nlp, sentence, expected):
+    values = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
+    assert values == expected

@@ -179,6 +179,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
         if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
             n += 0.5
+        if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
+            n = None
         return {"kind": "duration", "n": n, "unit": unit, "mod": mod}
     if kind == "weekend":
         return {"kind": "weekend"}
