@@ -192,6 +192,11 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         if g.get("yearago"):  # "the year-ago third quarter"
             spec["year_shift"] = -1
         return spec
+    if kind == "half":
+        which = (g.get("half") or g.get("quarters") or "").lower()
+        spec = {"kind": "half", "half": 1 if which == "first" else 2, "year": _year(g.get("year"))}
+        spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
+        return spec
     if kind == "period":
         words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
         if "year" in words:  # "the year-earlier quarter", "year-ago profit": the same period a year before

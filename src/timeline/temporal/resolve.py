@@ -263,6 +263,18 @@ def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
 
 
+def _half(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """ "The second half of 2024" → ``2024-H2``; without a year, this (last, next) year's half."""
+    year = spec.get("year")
+    if year is None:
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year + int(spec.get("year_shift") or 0)
+    half = int(spec["half"])
+    start = date(year, 1 if half == 1 else 7, 1)
+    return Resolution(f"{year:04d}-H{half}", "half", start, month_range(year, 6 if half == 1 else 12)[1], "half year")
+
+
 def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     prefix, code, mult = DURATION_CODES[spec["unit"]]
     n = spec.get("n")
@@ -365,5 +377,6 @@ _HANDLERS = {
     "set": _set,
     "ref": _ref,
     "period": _period,
+    "half": _half,
     "weekend": _weekend,
 }
