@@ -155,7 +155,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "shift":
         mod = (mod or "").removeprefix("the ")
         unit = (g.get("unit") or g["unit2"]).lower()
-        edge = table("prefixes.tsv").get(_norm(g.get("edge")) or "")
+        edge_word = _norm(g.get("edge")) or ""
+        edge = table("prefixes.tsv").get(edge_word) or table("prefixes.tsv").get(f"the {edge_word} of")
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
@@ -247,7 +248,12 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         if g.get("adverb"):
             return {"kind": "set", "every": g["adverb"].lower()}
         if g.get("weekday"):
-            return {"kind": "set", "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()])}
+            weekday = int(word_table("WEEKDAY")[g["weekday"].lower()])
+            return {
+                "kind": "set",
+                "weekday": weekday,
+                "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
+            }
         return {"kind": "set", "every": g["unit"].lower()}
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"

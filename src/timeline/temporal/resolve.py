@@ -354,7 +354,8 @@ def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
 
 def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if "weekday" in spec:
-        return Resolution(f"XXXX-WXX-{spec['weekday']}", "set")
+        part = f"T{spec['part']}" if spec.get("part") else ""
+        return Resolution(f"XXXX-WXX-{spec['weekday']}{part}", "set")
     return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
 
 
