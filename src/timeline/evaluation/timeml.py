@@ -242,7 +242,9 @@ _ANNOTATION_RE = re.compile(r"^\s*<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>\s
 def write_timeml(gold: TimeMLDoc, system: Sequence[Timex]) -> str:
     """The gold file with its ``TEXT`` replaced by our TIMEX3 tags inline; DCT kept, gold links dropped."""
     pieces, at = [], 0
-    for i, t in enumerate(sorted(system, key=lambda t: t.start), start=1):
+    outside = _TEXT_RE.sub("", gold.source)  # tids already taken by the DCT (or a title) stay unique
+    first = 1 + max((int(n) for n in re.findall(r'tid="t(\d+)"', outside)), default=0)
+    for i, t in enumerate(sorted(system, key=lambda t: t.start), start=first):
         pieces.append(escape(gold.text[at : t.start]))
         attrs = f"tid={quoteattr(f't{i}')} type={quoteattr(t.type)} value={quoteattr(t.value)}"
         pieces.append(f"<TIMEX3 {attrs}>{escape(gold.text[t.start : t.end])}</TIMEX3>")
