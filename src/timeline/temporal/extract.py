@@ -187,7 +187,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "weekend"}
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-        spec = {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year") or g.get("year2"))}
+        quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
+        spec = {"kind": "quarter", "quarter": quarter, "year": _year(g.get("year") or g.get("year2"))}
         if g.get("yearmod"):
             spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
         if g.get("yearago"):  # "the year-ago third quarter"
@@ -195,7 +196,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return spec
     if kind == "half":
         which = (g.get("half") or g.get("quarters") or "").lower()
-        spec = {"kind": "half", "half": 1 if which == "first" else 2, "year": _year(g.get("year"))}
+        half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
+        spec = {"kind": "half", "half": half, "year": _year(g.get("year") or g.get("year2"))}
         spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
         return spec
     if kind == "period":
