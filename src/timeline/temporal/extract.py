@@ -129,6 +129,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
         if g.get("dayname"):
             spec["weekday"] = int(word_table("WEEKDAY")[g["dayname"].lower()])
+        if g.get("short"):  # "7/8/07": the century comes from the anchor
+            spec["short_year"] = int(g["short"])
         return spec
     if kind == "weekday":
         return {

@@ -106,6 +106,11 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
 def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
     year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
     direction = spec.get("direction")
+    if spec.get("short_year") is not None:  # "7/8/07": the year of that ending nearest the anchor
+        if anchor is None:
+            return _unanchored(spec)
+        centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
+        year = min((c * 100 + spec["short_year"] for c in centuries), key=lambda y: abs(y - anchor.year))
     if year is not None and month is not None and day is not None:
         parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
         if parsed is None:
