@@ -141,6 +141,18 @@ DISCOURSE = [
         {"the third quarter": "2025-Q3", "a year earlier": "2024-Q3", "the quarter": "2025-Q3"},
     ),
     ("Net income fell from year-earlier levels.", "2025-11-03", {"year-earlier": "2024-Q3"}),
+    # a forecast quarter or an older quarter named in passing is not what the report compares
+    (
+        "Profit rose in the third quarter. It expects a charge in the fourth quarter. "
+        "Earnings fell in the latest quarter from a year ago.",
+        "2025-11-03",
+        {"the latest quarter": "2025-Q3", "a year ago": "2024-Q3"},
+    ),
+    (
+        "Sales rose in the third quarter. After a flat second quarter, costs fell from the year-earlier period.",
+        "2025-11-03",
+        {"the year-earlier period": "2024-Q3"},
+    ),
     ("The latest quarter was weak.", "2025-11-03", {"The latest quarter": "2025-Q3"}),
     (
         "The talks failed on March 6. Three days earlier, they began.",

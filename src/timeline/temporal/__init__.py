@@ -33,6 +33,12 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
     reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
+    reference_granularity: str | None = None
+    # The quarter a report is about: the latest quarter it names that has ended by the anchor. A forecast
+    # ("a fourth-quarter charge") or an older quarter named in passing ("after a flat second quarter",
+    # "the 1988 period") does not replace it as what "the quarter" or "a year ago" compare with.
+    topic: dict | None = None  # type: ignore[type-arg]
+    topic_end: date | None = None
     for cand in find(doc.text):
         if cand.spec["kind"] == "set" and _attributive(doc, cand):
             continue
@@ -42,10 +48,13 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
             d = direction_of(doc, cand.start, cand.end)
             spec["direction"], cue = d.direction, d.cue
         if spec["kind"] in CONTEXT_KINDS and reference is not None:
-            spec["reference"] = reference
+            spec["reference"] = topic if topic is not None and reference_granularity == "quarter" else reference
         res = resolve(spec, anchor)
         if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
-            reference = spec
+            reference, reference_granularity = spec, res.granularity
+            ended = anchor is not None and res.end is not None and res.end <= anchor
+            if res.granularity == "quarter" and ended and (topic_end is None or res.end >= topic_end):
+                topic, topic_end = spec, res.end
         mentions.append(
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )
