@@ -45,7 +45,9 @@ def governing_verb(token: Token) -> Token | None:
 def _is_past(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
         return True
-    if verb.lower_ in PREDICATIVE_PARTICIPLES:
+    if verb.lower_ in PREDICATIVE_PARTICIPLES and (
+        verb.tag_ != "VBD" or any(c.dep_ in ("xcomp", "prep") and c.lower_ != "as" for c in verb.children)
+    ):  # "set to follow", "set for Friday"; but "set Friday as the deadline" is a past act
         return False
     # "products introduced in April", "the year ended March 31": a reduced relative reports a past event
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
