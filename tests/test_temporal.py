@@ -190,6 +190,11 @@ SPANS = [
     ("The past is gone, he said of the policy in the past.", "the past", "PAST_REF"),
     ("Sales rose in the nine months.", "the nine months", "P9M"),
     ("Saturday, April 25 is the deadline.", "Saturday, April 25", "2026-04-25"),
+    # a unit after a quantity is a rate (a SET); "a quarter of" is a fraction, no time at all
+    ("The stock pays $1.76 a year.", "a year", "P1Y"),
+    ("Iraq imports about three-quarters of its food.", "about three-quarters", None),
+    ("Funds hold more than a quarter of the market.", "more than a quarter", None),
+    ("The strike lasted a week.", "a week", "P1W"),
 ]
 
 
@@ -197,6 +202,11 @@ SPANS = [
 def test_spans_and_values(nlp, sentence, span, value):
     mentions = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
     assert mentions.get(span) == value, mentions
+
+
+def test_rate_is_a_set(nlp):
+    mentions = {m.text: m.type for m in tag(nlp("They do hundreds of interviews a day."), "t", date(2025, 2, 25))}
+    assert mentions == {"a day": "SET"}
 
 
 # Ranges are tagged as TimeML tags them: each end is its own expression; a range of amounts is one duration.

@@ -9,6 +9,7 @@ and its resolution, so that a corrected publication date can re-anchor without r
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -40,8 +41,10 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     topic: dict | None = None  # type: ignore[type-arg]
     topic_end: date | None = None
     for cand in find(doc.text):
-        if cand.spec["kind"] == "set" and _attributive(doc, cand):
+        if (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand):
             continue
+        if _rate(doc, cand):
+            cand = replace(cand, type="SET", spec={"kind": "set", "every": cand.spec["unit"]})
         spec = dict(cand.spec)
         cue = None
         if spec["kind"] in DIRECTED_KINDS:
@@ -65,6 +68,27 @@ def _attributive(doc: Doc, cand: Candidate) -> bool:
     """A frequency word used as an adjective before a noun ("its quarterly dividend") is no time expression."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].dep_ == "amod" and span[0].head.i > span[0].i
+
+
+RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
+FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _fraction(doc: Doc, cand: Candidate) -> bool:
+    """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market"."""
+    return (
+        cand.spec["kind"] == "duration"
+        and cand.spec.get("unit") == "quarter"
+        and bool(FRACTION_RE.match(doc.text, cand.end))
+    )
+
+
+def _rate(doc: Doc, cand: Candidate) -> bool:
+    """A unit after a quantity is a rate, a SET: "$2 million a year", "hundreds of interviews a day"."""
+    if cand.spec["kind"] != "duration" or not RATE_RE.fullmatch(cand.text):
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM")
 
 
 def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]
