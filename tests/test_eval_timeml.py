@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.errors import InputError
+from timeline.evaluation import meantime
 from timeline.evaluation.timeml import (
     Counts,
     TimeMLDoc,
@@ -139,3 +140,51 @@ def test_missing_corpus_is_an_input_error(tmp_path):
         read_corpus(tmp_path / "nope")
     with pytest.raises(InputError):
         read_corpus(tmp_path)
+
+
+# A MEANTIME (NAF/CAT) document: title, dateline (the creation time), two annotated sentences, one sentence
+# beyond the annotated part, and a TIMEX3 without tokens (it only anchors a value).
+def _naf(sentences: list[list[str]], markables: str) -> str:
+    tokens, tid = [], 0
+    for n, words in enumerate(sentences):
+        for w in words:
+            tid += 1
+            tokens.append(f'<token number="{tid - 1}" sentence="{n}" t_id="{tid}">{w}</token>')
+    body = "".join(tokens)
+    return f'<?xml version="1.0" ?><Document doc_name="m1">{body}<Markables>{markables}</Markables></Document>'
+
+
+MEANTIME_XML = _naf(
+    [
+        ["GM", "reports", "losses"],
+        ["April", "01", ",", "2009"],
+        ["GM", "said", "on", "Wednesday", "that", "sales", "fell", "(", "by", "45", "%", ")", "."],
+        ["It", "'s", "the", "worst", "in", "27", "years", "."],
+        ["Nothing", "here", "is", "annotated", "today", "."],
+    ],
+    '<TIMEX3 functionInDocument="CREATION_TIME" type="DATE" value="2009-04-01">'
+    '<token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/><token_anchor t_id="7"/></TIMEX3>'
+    '<TIMEX3 functionInDocument="NONE" type="DATE" value="2009-04-01"><token_anchor t_id="11"/></TIMEX3>'
+    '<TIMEX3 functionInDocument="NONE" type="DURATION" value="P27Y">'
+    '<token_anchor t_id="26"/><token_anchor t_id="27"/></TIMEX3>'
+    '<TIMEX3 functionInDocument="NONE" type="DATE" value="2058"/>',
+)
+
+
+def test_read_meantime_rebuilds_text_and_offsets(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "m1.xml").write_text(MEANTIME_XML, encoding="utf-8")
+    [doc] = meantime.read_corpus(tmp_path)
+    assert doc.dct == date(2009, 4, 1)
+    assert doc.text == "GM reports losses\nGM said on Wednesday that sales fell (by 45%).\nIt's the worst in 27 years."
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("Wednesday", "DATE", "2009-04-01"),
+        ("27 years", "DURATION", "P27Y"),
+    ]
+
+
+def test_eval_timeml_command_reads_meantime(tmp_path):
+    (tmp_path / "m1.xml").write_text(MEANTIME_XML, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "timeml", str(tmp_path), "--format", "meantime", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["gold"] == 2

@@ -14,11 +14,15 @@ eval_app = typer.Typer(help="Score the pipeline on gold corpora.", no_args_is_he
 # ---- timeline eval timeml / weekdays -------------------------------------------------------------
 
 
-def _timeml_report(folders: list[Path], out_dir: Path | None = None):  # type: ignore[no-untyped-def]
+def _timeml_report(folders: list[Path], out_dir: Path | None = None, fmt: str = "timeml"):  # type: ignore[no-untyped-def]
     from . import nlp
-    from .evaluation import timeml
+    from .errors import InputError
+    from .evaluation import meantime, timeml
 
-    docs = [d for folder in folders for d in timeml.read_corpus(folder)]
+    readers = {"timeml": timeml.read_corpus, "meantime": meantime.read_corpus}
+    if fmt not in readers:
+        raise InputError(f"unknown gold format {fmt!r}: use timeml or meantime")
+    docs = [d for folder in folders for d in readers[fmt](folder)]
     return timeml.evaluate(docs, lambda texts: nlp.parse(texts), out_dir)
 
 
@@ -28,9 +32,12 @@ def timeml_cmd(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Write our output as TimeML files here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="Also list every disagreement with gold.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Gold format: timeml (.tml files) or meantime (NAF/CAT .xml files).")
+    ] = "timeml",
 ) -> None:
     """Score TIMEX3 tagging and normalisation on TimeML files, as the TempEval-3 scorer does."""
-    report = _timeml_report([gold_dir], out_dir)
+    report = _timeml_report([gold_dir], out_dir, fmt)
     summary = report.summary()
     if as_json:
         keys = ("docs", "gold", "system", "strict_f1", "relaxed_f1", "value_f1", "type_f1")

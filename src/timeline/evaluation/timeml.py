@@ -241,8 +241,9 @@ _ANNOTATION_RE = re.compile(r"^\s*<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>\s
 
 def write_timeml(gold: TimeMLDoc, system: Sequence[Timex]) -> str:
     """The gold file with its ``TEXT`` replaced by our TIMEX3 tags inline; DCT kept, gold links dropped."""
+    source = gold.source or _skeleton(gold)
     pieces, at = [], 0
-    outside = _TEXT_RE.sub("", gold.source)  # tids already taken by the DCT (or a title) stay unique
+    outside = _TEXT_RE.sub("", source)  # tids already taken by the DCT (or a title) stay unique
     first = 1 + max((int(n) for n in re.findall(r'tid="t(\d+)"', outside)), default=0)
     for i, t in enumerate(sorted(system, key=lambda t: t.start), start=first):
         pieces.append(escape(gold.text[at : t.start]))
@@ -251,4 +252,14 @@ def write_timeml(gold: TimeMLDoc, system: Sequence[Timex]) -> str:
         at = t.end
     pieces.append(escape(gold.text[at:]))
     body = "<TEXT>" + "".join(pieces) + "</TEXT>"
-    return _ANNOTATION_RE.sub("", _TEXT_RE.sub(lambda _: body, gold.source, count=1))
+    return _ANNOTATION_RE.sub("", _TEXT_RE.sub(lambda _: body, source, count=1))
+
+
+def _skeleton(gold: TimeMLDoc) -> str:
+    """A TimeML file for a document read from another format (MEANTIME): its name, its DCT, an empty TEXT."""
+    dct = gold.dct.isoformat() if gold.dct else ""
+    timex = f'<TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">{dct}</TIMEX3>'
+    return (
+        f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{escape(gold.name)}</DOCID>\n<DCT>{timex}</DCT>\n'
+        "<TEXT></TEXT>\n</TimeML>\n"
+    )

@@ -238,6 +238,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             if g["ampm"].lower().startswith("p"):
                 hour += 12
         spec: dict[str, Any] = {"kind": "clock", "hour": hour, "minute": minute}
+        if (g.get("tz") or "").upper() in ("UTC", "GMT"):  # TIMEX3 marks universal time with "Z"
+            spec["utc"] = True
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
             spec["day"] = build_spec("weekday", {"weekday": g["weekday"]})
         elif g.get("relday"):

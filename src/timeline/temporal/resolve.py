@@ -339,7 +339,8 @@ def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
         if res.start is None:
             return res
         day, why = res.start, f"clock time on {res.value}"
-    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", day, day, why)
+    zone = "Z" if spec.get("utc") else ""
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", "time", day, day, why)
 
 
 def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
