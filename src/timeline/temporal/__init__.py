@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..records import TimeMention
 from .extract import Candidate, find
+from .periods import RANK
 from .resolve import Resolution, resolve
 from .tense import direction_of
 
@@ -40,6 +41,7 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     # "the 1988 period") does not replace it as what "the quarter" or "a year ago" compare with.
     topic: dict | None = None  # type: ignore[type-arg]
     topic_end: date | None = None
+    named: list[tuple[dict, str]] = []  # type: ignore[type-arg]  # every period named so far, with its precision
     for cand in find(doc.text):
         if (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand):
             continue
@@ -52,9 +54,16 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
             spec["direction"], cue = d.direction, d.cue
         if spec["kind"] in CONTEXT_KINDS and reference is not None:
             spec["reference"] = topic if topic is not None and reference_granularity == "quarter" else reference
+            if spec.get("relative_to") == "context" and spec.get("unit") in RANK:
+                # "the same day", "later in the day": the last period named at least as precise as the unit
+                finer = [r for r, g in named if RANK[g] <= RANK[spec["unit"]]]
+                if finer:
+                    spec["reference"] = finer[-1]
         res = resolve(spec, anchor)
         if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
             reference, reference_granularity = spec, res.granularity
+            if res.granularity in RANK:
+                named.append((spec, res.granularity))
             ended = anchor is not None and res.end is not None and res.end <= anchor
             if res.granularity == "quarter" and ended and (topic_end is None or res.end >= topic_end):
                 topic, topic_end = spec, res.end
