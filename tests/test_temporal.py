@@ -195,6 +195,9 @@ SPANS = [
     ("Iraq imports about three-quarters of its food.", "about three-quarters", None),
     ("Funds hold more than a quarter of the market.", "more than a quarter", None),
     ("The strike lasted a week.", "a week", "P1W"),
+    # "earlier" and "later" belong to a period, but before a weekday they are a signal
+    ("The company adopted a plan earlier this year.", "earlier this year", "2025"),
+    ("Earlier Friday, police clashed with protesters.", "Friday", "2025-02-21"),
 ]
 
 

@@ -57,7 +57,10 @@ def _with_prefix(text: str, cand: Candidate) -> Candidate:
     match = prefix_regex().search(text, max(0, cand.start - 40), cand.start)
     if match is None or match.end() != cand.start:
         return cand
-    spec = {**cand.spec, "edge": table("prefixes.tsv")[" ".join(match.group("prefix").lower().split())]}
+    mod = table("prefixes.tsv")[" ".join(match.group("prefix").lower().split())]
+    if mod == "-" and cand.spec["kind"] == "weekday":
+        return cand
+    spec = {**cand.spec, "edge": None if mod == "-" else mod}
     return Candidate(match.start(), cand.end, text[match.start() : cand.end], cand.rule, cand.type, spec)
 
 
