@@ -247,8 +247,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["day"] = build_spec("weekday", {"weekday": g["weekday"]})
         elif g.get("relday"):
             spec["day"] = build_spec("relday", {"word": g["relday"]})
-        elif g.get("month"):
-            spec["day"] = build_spec("date", {"month": g["month"], "day": g["day"]})
+        elif g.get("month") or g.get("month2"):
+            spec["day"] = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
         return spec
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
