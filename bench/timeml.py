@@ -4,6 +4,9 @@ Usage: python bench/timeml.py [EVAL_DIR]   (default ../shared/eval, which holds 
 
 Our figures are measured in this run with ``timeline.evaluation.timeml`` (the same code as
 ``timeline eval timeml``); HeidelTime's are those of ``EVAL_DIR/README.md`` (official TempEval-3 scorer).
+When ``EVAL_DIR/meantime`` is there, MEANTIME (read by ``timeline.evaluation.meantime``, the same as
+``timeline eval timeml --format meantime``) is scored too, as a check on another corpus; there is no
+published HeidelTime figure for it to print beside ours.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import time
 from pathlib import Path
 
 from timeline import nlp
-from timeline.evaluation import timeml
+from timeline.evaluation import meantime, timeml
 
 COLUMNS = ("strict_f1", "relaxed_f1", "value_f1", "type_f1")
 
@@ -32,8 +35,12 @@ def heideltime_figures(readme: Path) -> dict[str, tuple[float, ...]]:
 def main(eval_dir: Path) -> None:
     baseline = heideltime_figures(eval_dir / "README.md")
     print(f"{'corpus':10} {'system':12} " + " ".join(f"{c:>10}" for c in COLUMNS) + f" {'weekdays':>9} {'docs/s':>7}")
-    for corpus in ("TimeBank", "AQUAINT"):
-        docs = timeml.read_corpus(eval_dir / "te3" / corpus)
+    corpora = [("TimeBank", lambda: timeml.read_corpus(eval_dir / "te3" / "TimeBank"))]
+    corpora.append(("AQUAINT", lambda: timeml.read_corpus(eval_dir / "te3" / "AQUAINT")))
+    if (eval_dir / "meantime" / "intra-doc_annotation").is_dir():
+        corpora.append(("MEANTIME", lambda: meantime.read_corpus(eval_dir / "meantime" / "intra-doc_annotation")))
+    for corpus, read in corpora:
+        docs = read()
         started = time.perf_counter()
         report = timeml.evaluate(docs, lambda texts: nlp.parse(texts))
         rate = len(docs) / (time.perf_counter() - started)
