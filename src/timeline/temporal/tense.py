@@ -45,9 +45,10 @@ def governing_verb(token: Token) -> Token | None:
 def _is_past(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
         return True
-    if verb.lower_ in PREDICATIVE_PARTICIPLES and (
-        verb.tag_ != "VBD" or any(c.dep_ in ("xcomp", "prep") and c.lower_ != "as" for c in verb.children)
-    ):  # "set to follow", "set for Friday"; but "set Friday as the deadline" is a past act
+    if verb.lower_ in PREDICATIVE_PARTICIPLES and any(
+        c.dep_ in ("xcomp", "aux", "auxpass") or (c.dep_ == "prep" and c.lower_ in ("for", "to", "until"))
+        for c in verb.children
+    ):  # "set to follow", "is set for Friday"; but "set Friday as the deadline", "a high set on Aug. 6" are past
         return False
     # "products introduced in April", "the year ended March 31": a reduced relative reports a past event
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
@@ -89,8 +90,12 @@ def _near_cue(verb: Token) -> str | None:
         if child.dep_ == "aux" and cues.get(child.lower_) == "near":
             return child.text
     controls = {w for w, how in cues.items() if how == "control"}
+    if verb.dep_ in ("acl", "amod") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during") for c in verb.children
+    ):  # a reduced relative with its date, "the record high set on Aug. 6", reports a past event
+        return None
     if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and verb.dep_ in ("acl", "amod"):
-        return verb.text
+        return verb.text  # "a service planned for Saturday"
     for candidate in (verb, verb.head):
         if (candidate.lemma_.lower() in controls or candidate.lower_ in controls) and _is_past(candidate):
             if candidate.lemma_.lower() not in ("be", "go"):
