@@ -134,6 +134,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["weekday"] = int(word_table("WEEKDAY")[g["dayname"].lower()])
         if g.get("short"):  # "7/8/07": the century comes from the anchor
             spec["short_year"] = int(g["short"])
+        if g.get("week"):  # "the week of March 6"
+            spec["week_of"] = True
         return spec
     if kind == "weekday":
         return {
@@ -252,7 +254,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return spec
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
-        return {"kind": "holiday", "rule": rule, "year": _year(g.get("year"))}
+        return {"kind": "holiday", "rule": rule, "year": _year(g.get("year")), "mod": mod}
     if kind == "set":
         if g.get("adverb"):
             return {"kind": "set", "every": g["adverb"].lower()}

@@ -104,6 +104,13 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
 
 
 def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    res = _day_or_month(spec, anchor)
+    if spec.get("week_of") and res.start is not None:  # "the week of March 6"
+        return week_of(res.start)
+    return res
+
+
+def _day_or_month(spec: dict[str, Any], anchor: date | None) -> Resolution:
     year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
     direction = spec.get("direction")
     if spec.get("short_year") is not None:  # "7/8/07": the year of that ending nearest the anchor
@@ -350,7 +357,14 @@ def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
             return _unanchored(spec)
         year = anchor.year
         this = holiday_date(rule, year)
-        if spec.get("direction") == "future":
+        mod = spec.get("mod")
+        if mod == "last":  # "last Thanksgiving": the one before the anchor
+            year = year if this < anchor else year - 1
+        elif mod == "next":
+            year = year if this > anchor else year + 1
+        elif mod == "this":
+            pass
+        elif spec.get("direction") == "future":
             year = year if this >= anchor else year + 1
         elif this > anchor:
             year -= 1
