@@ -161,6 +161,9 @@ DISCOURSE = [
         "2025-03-25",
         {"Three days earlier": "2025-03-03"},
     ),
+    # a clock time without its day is on the day last named
+    ("Slepian was shot on Oct. 23. He died at 10 p.m.", "1999-04-19", {"10 p.m.": "1998-10-23T22:00"}),
+    ("Polls closed at 8 p.m.", "2025-03-25", {"8 p.m.": "2025-03-25T20:00"}),
     # "later" and "before" relate to an event: the amount is a duration, the word a signal
     ("Three days later, the talks failed.", "2025-03-25", {"Three days": "P3D"}),
     ("A year earlier, on Nov. 2, 2024, they had met.", "2025-11-03", {"A year earlier": "2024"}),

@@ -59,6 +59,10 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
                 finer = [r for r, g in named if RANK[g] <= RANK[spec["unit"]]]
                 if finer:
                     spec["reference"] = finer[-1]
+        if spec["kind"] == "clock" and not spec.get("day"):
+            days = [r for r, g in named if g in ("day", "time")]
+            if days:
+                spec["reference"] = days[-1]
         res = resolve(spec, anchor)
         if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
             reference, reference_granularity = spec, res.granularity

@@ -341,6 +341,9 @@ def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     hour, minute = spec["hour"], spec["minute"]
     day, why = anchor, "clock time"
+    ref = _reference(spec, anchor)
+    if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
+        day, why = ref.start, f"clock time on {ref.value}, the day last named"
     if spec.get("day"):  # "noon Saturday": the day resolved as its own expression, in this clause's direction
         res = resolve({**spec["day"], "direction": spec.get("direction")}, anchor)
         if res.start is None:
