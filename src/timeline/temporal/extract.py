@@ -127,7 +127,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "date":
         month = _month(g.get("month") or g.get("month2"))
         day = int(g["day"]) if g.get("day") else None
-        spec = {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": _shift_word(mod)}
+        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
+        spec = {"kind": "date", "year": year, "month": month, "day": day, "mod": _shift_word(mod)}
         if g.get("yearmod"):
             spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
         if g.get("dayname"):
@@ -219,7 +220,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["year"] = int(g["year"])
         return spec
     if kind == "season":
-        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g.get("year"))}
+        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
+        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": year}
     if kind == "decade" and g.get("spelled"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
         tens |= {"eighties": 8, "nineties": 9}
