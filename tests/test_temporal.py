@@ -202,6 +202,7 @@ SPANS = [
     # "earlier" and "later" belong to a period, but before a weekday they are a signal
     ("The company adopted a plan earlier this year.", "earlier this year", "2025"),
     ("Earlier Friday, police clashed with protesters.", "Friday", "2025-02-21"),
+    ('Baker said on ABC\'s "This Week" that talks failed.', "This Week", None),  # a quoted title
 ]
 
 

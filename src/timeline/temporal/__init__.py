@@ -43,7 +43,7 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     topic_end: date | None = None
     named: list[tuple[dict, str]] = []  # type: ignore[type-arg]  # every period named so far, with its precision
     for cand in find(doc.text):
-        if (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand):
+        if (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand):
             continue
         if _rate(doc, cand):
             cand = replace(cand, type="SET", spec={"kind": "set", "every": cand.spec["unit"]})
@@ -85,6 +85,13 @@ def _attributive(doc: Doc, cand: Candidate) -> bool:
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _title(doc: Doc, cand: Candidate) -> bool:
+    """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
+    words = cand.text.split()
+    quoted = doc.text[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
+    return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
 def _fraction(doc: Doc, cand: Candidate) -> bool:
