@@ -194,11 +194,11 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "weekend":
         return {"kind": "weekend"}
     if kind == "quarter":
-        ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
         quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
         spec = {"kind": "quarter", "quarter": quarter, "year": _year(g.get("year") or g.get("year2"))}
-        if g.get("yearmod"):
-            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        if g.get("yearmod") or g.get("yearmod2"):
+            spec["year_shift"] = YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()]
         if g.get("yearago"):  # "the year-ago third quarter"
             spec["year_shift"] = -1
         return spec
