@@ -68,7 +68,9 @@ def _future_cue(verb: Token) -> str | None:
         "acl",
     ):
         head = verb.head
-        if (head.lemma_.lower() in controls or head.lower_ in controls) and not _is_past(head):
+        # "it had been due to expire Friday": the adjective's copula carries the tense
+        past = _is_past(head) or (head.dep_ in ("acomp", "attr") and _is_past(head.head))
+        if (head.lemma_.lower() in controls or head.lower_ in controls) and not past:
             if head.lower_ == "going" or head.lemma_ != "go":
                 return f"{head.text} to"
     # "the vote is scheduled for Friday" (not the reduced relative "a service planned for Saturday")
