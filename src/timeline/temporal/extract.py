@@ -170,8 +170,12 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             return {"kind": "offset", "unit": unit, "n": -1}
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
     if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
-        step = {"that": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(_norm(g["that"]) or "", -1)
-        return {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context", "whole": True}
+        that = _norm(g["that"]) or ""
+        step = {"that": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(that, -1)
+        spec = {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context", "whole": True}
+        if that == "the":  # "for the year", "end the day": the one reported on, never one still ahead
+            spec["not_ahead"] = True
+        return spec
     if kind == "offset":
         n = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1

@@ -193,6 +193,8 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
     ref = _reference(spec, anchor) if unit in RANK else None
+    if ref is not None and ref.start is not None and spec.get("not_ahead") and ref.start > anchor:
+        ref = None  # "an earnings increase for the full year" after "by 1992": this year
     if ref is not None and ref.start is not None and RANK[ref.granularity or "year"] <= RANK[unit]:
         comparison = spec.get("relative_to") == "context" or (
             unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
