@@ -118,10 +118,12 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
 
 
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
-    """Words just before the expression that point forward: "as early as Tuesday", "as soon as Monday"."""
+    """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1"."""
     before = doc.text[max(0, start - 20) : start].lower().split()
     if len(before) >= 3 and before[-3] == "as" and before[-1] == "as" and before[-2] in ("early", "soon"):
         return Direction("future", " ".join(before[-3:]), None)
+    if before and cue_words("future_cues.tsv").get(before[-1]) == "before":  # "effective Feb. 1"
+        return Direction("future", before[-1], None)
     return None
 
 
