@@ -147,7 +147,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         }
     if kind == "relday":
         word = _norm(g.get("word")) or ""
-        part = word_table("PART_OF_DAY").get(_norm(g.get("part")) or "")
+        part = word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")
         offsets = {
             "the day before yesterday": -2,
             "yesterday": -1,
