@@ -264,13 +264,15 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "set":
         if g.get("adverb"):
             return {"kind": "set", "every": g["adverb"].lower()}
-        if g.get("weekday"):
-            weekday = int(word_table("WEEKDAY")[g["weekday"].lower()])
+        if g.get("weekday") or g.get("weekday2"):  # "every Monday", "on Sundays", "Tuesday nights"
+            weekday = int(word_table("WEEKDAY")[(g.get("weekday") or g["weekday2"]).lower()])
             return {
                 "kind": "set",
                 "weekday": weekday,
-                "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
+                "part": word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or ""),
             }
+        if g.get("month"):  # "each July"
+            return {"kind": "set", "month": _month(g["month"])}
         return {"kind": "set", "every": g["unit"].lower()}
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"

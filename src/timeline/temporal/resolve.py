@@ -55,6 +55,7 @@ SET_VALUES = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "quarterly": "P1Q",
+    "quarter": "P1Q",
     "hourly": "PT1H",
     "day": "P1D",
     "week": "P1W",
@@ -381,6 +382,8 @@ def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if "weekday" in spec:
         part = f"T{spec['part']}" if spec.get("part") else ""
         return Resolution(f"XXXX-WXX-{spec['weekday']}{part}", "set")
+    if "month" in spec:
+        return Resolution(f"XXXX-{spec['month']:02d}", "set")
     return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
 
 
