@@ -230,6 +230,10 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
         tens |= {"eighties": 8, "nineties": 9}
         return {"kind": "decade", "decade": 190 + tens[g["spelled"].lower()], "mod": mod}
+    if kind == "century":  # "the 20th century" is the years 19xx, TIMEX3 "19"
+        spelled = {"nineteenth": 19, "twentieth": 20, "twenty first": 21, "twenty second": 22}
+        n = int(g["ord"]) if g.get("ord") else spelled[" ".join(g["spelled"].lower().replace("-", " ").split())]
+        return {"kind": "century", "century": n - 1}
     if kind == "year" and g.get("spelled"):
         year = spelled_year(g["spelled"])
         return None if year is None else {"kind": "year", "year": year, "mod": mod}

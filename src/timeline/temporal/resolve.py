@@ -334,6 +334,11 @@ def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
 
 
+def _century(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    c = int(spec["century"])
+    return Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century")
+
+
 def _year(spec: dict[str, Any], anchor: date | None) -> Resolution:
     y = spec["year"]
     return Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), "explicit year")
@@ -400,6 +405,7 @@ _HANDLERS = {
     "quarter": _quarter,
     "season": _season,
     "decade": _decade,
+    "century": _century,
     "year": _year,
     "clock": _clock,
     "holiday": _holiday,
