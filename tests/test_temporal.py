@@ -200,6 +200,7 @@ SPANS = [
     ("The stock pays $1.76 a year.", "a year", "P1Y"),
     ("Iraq imports about three-quarters of its food.", "about three-quarters", None),
     ("Funds hold more than a quarter of the market.", "more than a quarter", None),
+    ("It recovered after several quarters of losses.", "several quarters", "PXQ"),
     ("The strike lasted a week.", "a week", "P1W"),
     # "earlier" and "later" belong to a period, but before a weekday they are a signal
     ("The company adopted a plan earlier this year.", "earlier this year", "2025"),

@@ -85,6 +85,7 @@ def _attributive(doc: Doc, cand: Candidate) -> bool:
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+FRACTION_WORDS_RE = re.compile(r"-quarters?$|\b(?:an?|one)\s+quarter$", re.IGNORECASE)
 
 
 def _title(doc: Doc, cand: Candidate) -> bool:
@@ -95,12 +96,11 @@ def _title(doc: Doc, cand: Candidate) -> bool:
 
 
 def _fraction(doc: Doc, cand: Candidate) -> bool:
-    """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market"."""
-    return (
-        cand.spec["kind"] == "duration"
-        and cand.spec.get("unit") == "quarter"
-        and bool(FRACTION_RE.match(doc.text, cand.end))
-    )
+    """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market" (but
+    "several quarters of losses" is one)."""
+    if cand.spec["kind"] != "duration" or cand.spec.get("unit") != "quarter":
+        return False
+    return bool(FRACTION_RE.match(doc.text, cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))
 
 
 def _rate(doc: Doc, cand: Candidate) -> bool:

@@ -40,7 +40,7 @@ DURATION_CODES = {
     "weekend": ("", "WE", 1),
     "fortnight": ("", "W", 2),
     "month": ("", "M", 1),
-    "quarter": ("", "M", 3),  # ISO 8601 durations have no quarters, decades or centuries
+    "quarter": ("", "Q", 1),  # TimeML writes quarters as Q; ISO 8601 durations have no decades or centuries
     "year": ("", "Y", 1),
     "decade": ("", "Y", 10),
     "century": ("", "Y", 100),
