@@ -169,6 +169,9 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
+    if kind == "offset" and g.get("part"):  # "in the morning": of the day last named
+        part = word_table("PART_OF_DAY")[" ".join(g["part"].lower().split())]
+        return {"kind": "offset", "unit": "day", "n": 0, "relative_to": "context", "whole": True, "part": part}
     if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
         that = _norm(g["that"]) or ""
         step = {"that": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(that, -1)
@@ -190,6 +193,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
         n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
+            n = 2.0
         if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
             n += 0.5
         if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown

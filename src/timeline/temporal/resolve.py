@@ -203,6 +203,8 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
             # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
             res = at_granularity(shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
+            if unit == "day" and spec.get("part"):  # "in the morning" of the day last named
+                res = day_of(shift_date(ref.start, unit, n), spec["part"])
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
         res = day_of(anchor + timedelta(days=n), spec.get("part"))
