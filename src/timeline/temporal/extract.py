@@ -174,7 +174,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": "day", "n": 0, "relative_to": "context", "whole": True, "part": part}
     if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
         that = _norm(g["that"]) or ""
-        step = {"that": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(that, -1)
+        step = {"that": 0, "that same": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(that, -1)
         spec = {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context", "whole": True}
         if that == "the":  # "for the year", "end the day": the one reported on, never one still ahead
             spec["not_ahead"] = True
