@@ -163,6 +163,11 @@ DISCOURSE = [
         "2025-03-25",
         {"Three days earlier": "2025-03-03"},
     ),
+    (
+        "Shares closed lower on Friday, down 4% from the previous Friday.",
+        "2025-02-25",
+        {"the previous Friday": "2025-02-14"},
+    ),
     # a clock time without its day is on the day last named
     ("Slepian was shot on Oct. 23. He died at 10 p.m.", "1999-04-19", {"10 p.m.": "1998-10-23T22:00"}),
     ("Polls closed at 8 p.m.", "2025-03-25", {"8 p.m.": "2025-03-25T20:00"}),

@@ -59,7 +59,9 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
                 finer = [r for r, g in named if RANK[g] <= RANK[spec["unit"]]]
                 if finer:
                     spec["reference"] = finer[-1]
-        if spec["kind"] == "clock" and not spec.get("day"):
+        if (spec["kind"] == "clock" and not spec.get("day")) or (
+            spec["kind"] == "weekday" and spec.get("relative_to") == "context"
+        ):
             days = [r for r, g in named if g in ("day", "time")]
             if days:
                 spec["reference"] = days[-1]

@@ -139,12 +139,15 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             spec["week_of"] = True
         return spec
     if kind == "weekday":
-        return {
+        spec = {
             "kind": "weekday",
             "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()]),
             "mod": _shift_word(mod),
             "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
         }
+        if mod in ("the previous", "the following", "the next"):  # from the day last named, not from today
+            spec["relative_to"] = "context"
+        return spec
     if kind == "relday":
         word = _norm(g.get("word")) or ""
         part = word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")

@@ -158,6 +158,9 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     target = spec["weekday"]  # ISO: Monday = 1
     mod, direction = spec.get("mod"), spec.get("direction")
+    ref = _reference(spec, anchor)
+    if ref is not None and ref.start is not None and ref.granularity in ("day", "time"):
+        anchor = ref.start  # "the previous Friday" after "on Friday": the Friday before that one
     back = (anchor.isoweekday() - target) % 7  # days back to the most recent one, today included
     if mod in ("last", "past", "previous"):
         d = anchor - timedelta(days=back or 7)
