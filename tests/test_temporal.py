@@ -53,6 +53,8 @@ WEEKDAYS = [
     ("The agency set Friday as the deadline.", "2000-01-15", "Friday", "2000-01-14"),
     ("The bid had been due to expire on Friday.", "2025-02-25", "Friday", "2025-02-21"),
     ("The office was created, effective Monday.", "2025-02-25", "Monday", "2025-03-03"),
+    ("The government has kept the markets closed until Friday.", "2025-02-25", "Friday", "2025-02-28"),
+    ("The markets were closed until Friday.", "2025-02-25", "Friday", "2025-02-21"),
     ("Stocks ended near the record high set on Friday.", "2025-02-25", "Friday", "2025-02-21"),
     ("Polls will close on Sunday.", "2024-12-30", "Sunday", "2025-01-05"),
 ]

@@ -114,6 +114,10 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
         and cue_words("future_cues.tsv").get(verb.lemma_.lower()) == "deadline"
     ):
         return f"{verb.text} {before[-1]}"
+    # a state that lasts "until Friday" and is not told in the past ("markets will remain closed until Friday",
+    # "has kept them closed until Friday") ends ahead
+    if before and before[-1] in ("until", "till") and not _is_past(verb):
+        return f"{verb.text} {before[-1]}"
     return None
 
 
