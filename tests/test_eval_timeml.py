@@ -188,3 +188,6 @@ def test_eval_timeml_command_reads_meantime(tmp_path):
     result = CliRunner().invoke(app, ["eval", "timeml", str(tmp_path), "--format", "meantime", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["gold"] == 2
+    result = CliRunner().invoke(app, ["eval", "weekdays", str(tmp_path), "--format", "meantime", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["weekdays"] == 1

@@ -63,9 +63,12 @@ def timeml_cmd(
 def weekdays_cmd(
     gold_dirs: Annotated[list[Path], typer.Argument(help="Folders of TimeML .tml files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Gold format: timeml (.tml files) or meantime (NAF/CAT .xml files).")
+    ] = "timeml",
 ) -> None:
     """Accuracy over gold weekday mentions ("Friday", "Monday morning"), with every miss listed."""
-    report = _timeml_report(gold_dirs)
+    report = _timeml_report(gold_dirs, None, fmt)
     cases = report.weekdays
     right = sum(w.system == w.gold for w in cases)
     if as_json:
