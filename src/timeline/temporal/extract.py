@@ -253,7 +253,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "year", "year": int(g["year"]), "mod": mod}
     if kind == "clock":
         if g.get("named"):
-            hour, minute = (12, 0) if g["named"].lower() == "noon" else (24, 0)
+            hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
         elif g.get("hour3"):  # "4 in the morning", "8 in the evening"
             hour, minute = int(g["hour3"]) % 12 + (0 if g["part3"].lower() == "morning" else 12), 0
         elif g.get("hour24"):
