@@ -9,23 +9,20 @@ and its resolution, so that a corrected publication date can re-anchor without r
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from ..records import TimeMention
+from .discourse import Discourse
 from .extract import Candidate, find
-from .periods import RANK
+from .filters import as_rate, not_a_time
 from .resolve import Resolution, resolve
 from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
 DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "season"}
-# Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
-CONTEXT_KINDS = {"offset", "period"}
-REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
 
 __all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
 
@@ -34,92 +31,25 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     """Every time expression of ``doc`` with its resolution against ``anchor``."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
-    reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
-    reference_granularity: str | None = None
-    # The quarter a report is about: the latest quarter it names that has ended by the anchor. A forecast
-    # ("a fourth-quarter charge") or an older quarter named in passing ("after a flat second quarter",
-    # "the 1988 period") does not replace it as what "the quarter" or "a year ago" compare with.
-    topic: dict | None = None  # type: ignore[type-arg]
-    topic_end: date | None = None
-    named: list[tuple[dict, str]] = []  # type: ignore[type-arg]  # every period named so far, with its precision
-    for cand in find(doc.text):
-        if (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand):
+    discourse = Discourse(anchor)
+    for found in find(doc.text):
+        if not_a_time(doc, found):
             continue
-        if _rate(doc, cand):
-            cand = replace(cand, type="SET", spec={"kind": "set", "every": cand.spec["unit"]})
+        cand = as_rate(doc, found)
         spec = dict(cand.spec)
         cue = None
         if spec["kind"] in DIRECTED_KINDS:
             d = direction_of(doc, cand.start, cand.end)
             spec["direction"], cue = d.direction, d.cue
-        if spec["kind"] in CONTEXT_KINDS and reference is not None:
-            spec["reference"] = topic if topic is not None and reference_granularity == "quarter" else reference
-            if spec.get("relative_to") == "context" and spec.get("unit") in RANK:
-                # "the same day", "later in the day": the last period named at least as precise as the unit
-                finer = [r for r, g in named if RANK[g] <= RANK[spec["unit"]]]
-                if finer:
-                    spec["reference"] = finer[-1]
-        if (spec["kind"] == "clock" and not spec.get("day")) or (
-            spec["kind"] == "weekday" and spec.get("relative_to") == "context"
-        ):
-            days = [r for r, g in named if g in ("day", "time")]
-            if days:
-                spec["reference"] = days[-1]
+        reference = discourse.reference_for(spec)
+        if reference is not None:
+            spec["reference"] = reference
         res = resolve(spec, anchor)
-        if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
-            reference, reference_granularity = spec, res.granularity
-            if res.granularity in RANK:
-                named.append((spec, res.granularity))
-            ended = anchor is not None and res.end is not None and res.end <= anchor
-            if res.granularity == "quarter" and ended and (topic_end is None or res.end >= topic_end):
-                topic, topic_end = spec, res.end
+        discourse.note(spec, res, cand.type)
         mentions.append(
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )
     return mentions
-
-
-def _attributive(doc: Doc, cand: Candidate) -> bool:
-    """A frequency word used as an adjective before a noun ("its quarterly dividend") is no time expression."""
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].dep_ == "amod" and span[0].head.i > span[0].i
-
-
-RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
-FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
-FRACTION_WORDS_RE = re.compile(r"-quarters?$|\b(?:an?|one)\s+quarter$", re.IGNORECASE)
-
-
-def _title(doc: Doc, cand: Candidate) -> bool:
-    """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
-    words = cand.text.split()
-    quoted = doc.text[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
-    return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
-
-
-def _fraction(doc: Doc, cand: Candidate) -> bool:
-    """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market" (but
-    "several quarters of losses" is one)."""
-    if cand.spec["kind"] != "duration" or cand.spec.get("unit") != "quarter":
-        return False
-    return bool(FRACTION_RE.match(doc.text, cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))
-
-
-def _rate(doc: Doc, cand: Candidate) -> bool:
-    """A unit after a quantity is a rate, a SET: "$2 million a year", "hundreds of interviews a day"."""
-    if cand.spec["kind"] != "duration" or not RATE_RE.fullmatch(cand.text):
-        return False
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM")
-
-
-def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]
-    """A period named by comparison ("a year earlier", "the year-ago quarter") does not become the reference."""
-    if spec["kind"] == "period":
-        return int(spec["n"]) != 0
-    if spec["kind"] != "offset" or int(spec["n"]) >= 0:
-        return False
-    return spec.get("relative_to") == "context" or spec["unit"] in ("year", "quarter")
 
 
 def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]

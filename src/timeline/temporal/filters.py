@@ -1,0 +1,55 @@
+"""Matches that the parse shows are no time expression, or a different kind of one.
+
+Reads: a parsed spaCy ``Doc`` and a :class:`~timeline.temporal.extract.Candidate`. Writes: booleans
+(:func:`not_a_time`) or a re-typed candidate (:func:`as_rate`): a frequency adjective before a noun ("its
+quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week") are
+dropped; a unit after a quantity ("$2 million a year") is a rate, a SET.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .extract import Candidate
+
+RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
+FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+FRACTION_WORDS_RE = re.compile(r"-quarters?$|\b(?:an?|one)\s+quarter$", re.IGNORECASE)
+
+
+def not_a_time(doc: Doc, cand: Candidate) -> bool:
+    return (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand)
+
+
+def as_rate(doc: Doc, cand: Candidate) -> Candidate:
+    """A unit after a quantity is a rate, a SET: "$2 million a year", "hundreds of interviews a day"."""
+    if cand.spec["kind"] != "duration" or not RATE_RE.fullmatch(cand.text):
+        return cand
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].pos_ not in ("NUM", "NOUN", "PROPN", "SYM"):
+        return cand
+    return replace(cand, type="SET", spec={"kind": "set", "every": cand.spec["unit"]})
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A frequency word used as an adjective before a noun ("its quarterly dividend") is no time expression."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod" and span[0].head.i > span[0].i
+
+
+def _title(doc: Doc, cand: Candidate) -> bool:
+    """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
+    words = cand.text.split()
+    quoted = doc.text[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
+    return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def _fraction(doc: Doc, cand: Candidate) -> bool:
+    """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market" (but
+    "several quarters of losses" is one)."""
+    if cand.spec["kind"] != "duration" or cand.spec.get("unit") != "quarter":
+        return False
+    return bool(FRACTION_RE.match(doc.text, cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))
