@@ -169,6 +169,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         edge_word = _norm(g.get("edge")) or ""
         edge = table("prefixes.tsv").get(edge_word) or table("prefixes.tsv").get(f"the {edge_word} of")
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+        shifts |= {"this past": -1, "this coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
@@ -287,6 +288,8 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             }
         if g.get("month"):  # "each July"
             return {"kind": "set", "month": _month(g["month"])}
+        if g.get("season"):  # "every summer"
+            return {"kind": "set", "season": word_table("SEASON")[g["season"].lower()]}
         return {"kind": "set", "every": g["unit"].lower()}
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"

@@ -394,6 +394,8 @@ def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return Resolution(f"XXXX-WXX-{spec['weekday']}{part}", "set")
     if "month" in spec:
         return Resolution(f"XXXX-{spec['month']:02d}", "set")
+    if "season" in spec:
+        return Resolution(f"XXXX-{spec['season']}", "set")
     return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
 
 
