@@ -48,7 +48,7 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
 
 def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
     """The tokens that say who and where: the trigger's clause, with its control verbs and adjuncts."""
-    token = trigger.token
+    token = trigger.clause
     skip = time_tokens(span)
     chain = control_chain(token)
     roots = list(chain)
@@ -69,10 +69,10 @@ def _event(span: Span, mention: TimeMention, trigger: Trigger, published: date |
     doc = span.doc
     sent = span.sent
     token = trigger.token
-    state, why_status = event_status(token, mention, published)
+    state, why_status = event_status(trigger.clause, mention, published)
     actors, place, _ = participants(_phrase_indices(trigger, span), doc, names)
     if trigger.antecedent is not None:  # the follower repeats the event in the same city, not the same room
-        gov = governing_verb(token)
+        gov = governing_verb(trigger.clause)
         if gov is not None:
             clause = {t.i for t in phrase_tokens(gov, time_tokens(span))}
             _, wide, _ = participants(clause, doc, names, prefer_wide_place=True)

@@ -21,6 +21,11 @@ class Trigger:
     token: Token
     how: str
     antecedent: Token | None = None
+    frame: Token | None = None  # the word whose clause describes the event, when not the event word itself
+
+    @property
+    def clause(self) -> Token:
+        return self.frame if self.frame is not None else self.token
 
     @property
     def lemma(self) -> str:
@@ -30,6 +35,9 @@ class Trigger:
     @property
     def direct(self) -> bool:
         return "modifies" in self.how
+
+
+NOMINAL_MODIFIERS = {"poss", "compound", "amod", "nmod", "nummod"}
 
 
 def attachment(span: Span) -> Token:
@@ -50,6 +58,25 @@ def triggers(span: Span) -> list[Trigger]:
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
             found.append(Trigger(subjects[0], f"event noun '{subjects[0].text}' is the subject of '{head.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECTS:
+        # "third-quarter profit grew 19%": what happened in that period is the predicate of the noun
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
+            found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN"):
+        # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
+        frame = None if is_event_noun(head) else clause_verb(head)
+        found.append(Trigger(head, f"'{span.text}' modifies the noun '{head.text}'", frame=frame))
+    if not found and head.lemma_.lower() == "be":
+        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
+        if predicate is not None:  # "will be payable Jan. 3": the predicate is the event
+            found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
+    if not found and head.pos_ in ("VERB", "AUX") and (noun := _event_noun_before(span, head)) is not None:
+        found.append(Trigger(noun, f"'{span.text}' follows the event noun '{noun.text}' (a phrase of '{head.text}')"))
+    if not found and head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
+            head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
+        found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
         if head.pos_ in ("VERB", "AUX"):
             found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
@@ -61,6 +88,29 @@ def triggers(span: Span) -> list[Trigger]:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _event_noun_before(span: Span, verb: Token) -> Token | None:
+    """The event noun whose phrase ends right before the time words, inside ``verb``'s clause.
+
+    "condemned Iraq's invasion of Kuwait on Aug. 2", "said in a telephone interview Monday": the parser
+    hangs the time on the verb, but the time words follow the event noun's phrase, so they date the noun.
+    """
+    first = span.start
+    if first > 0 and span.root.head.dep_ == "prep" and span.root.head.i == first - 1:
+        first -= 1
+    if first == 0:
+        return None
+    t = span.doc[first - 1]
+    for _ in range(8):
+        if t is verb or t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        if is_event_noun(t) and t.dep_ not in SUBJECTS:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _elliptic(verb: Token, how: str) -> Trigger:

@@ -63,7 +63,7 @@ def describe(trigger: Trigger, span: Span, status: str, names: NameResolver, pla
         _, _, prep_word = _verb_forms(token.lemma_.lower())
         if words("nominalizations.tsv").get(token.lemma_.lower()):
             return _clause(_name(owner, names), token.lemma_.lower(), _object_of_noun(token, prep_word, skip), status)
-    return clause_text(token, span)
+    return clause_text(trigger.clause, span)
 
 
 def clause_text(trigger: Token, span: Span) -> str:
