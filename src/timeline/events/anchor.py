@@ -103,11 +103,11 @@ def _event_noun_before(span: Span, verb: Token) -> Token | None:
         return None
     t = span.doc[first - 1]
     for _ in range(8):
-        if t is verb or t.pos_ in ("VERB", "AUX") or t.is_punct:
+        if t.i == verb.i or t.pos_ in ("VERB", "AUX") or t.is_punct:
             return None
         if is_event_noun(t) and t.dep_ not in SUBJECTS:
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -128,9 +128,9 @@ def governing_verb(verb: Token) -> Token | None:
     top = control_chain(verb)[-1]
     t = top.head
     for _ in range(6):
-        if t is top or t.head is t and t.pos_ not in ("VERB", "AUX"):
+        if t.i == top.i or t.head.i == t.i and t.pos_ not in ("VERB", "AUX"):
             return None
-        if t.pos_ in ("VERB", "AUX") and t is not top:
+        if t.pos_ in ("VERB", "AUX") and t.i != top.i:
             return t
         t = t.head
     return None

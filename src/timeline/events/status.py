@@ -36,7 +36,7 @@ def status(trigger: Token, mention: TimeMention, published: date | None) -> tupl
         if any(claims.get(c.lower_) == "adverb" for c in tok.children):
             return "reported", "presented as a report"
         anc = tok
-        while anc.dep_ in ("ccomp", "xcomp", "conj") and anc.head is not anc:
+        while anc.dep_ in ("ccomp", "xcomp", "conj") and anc.head.i != anc.i:
             anc = anc.head
             if claims.get(anc.lemma_.lower()) == "verb":
                 return "reported", f"claimed ('{anc.text}')"

@@ -33,7 +33,7 @@ def clause_verb(token: Token) -> Token | None:
     for _ in range(20):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
