@@ -43,3 +43,16 @@ def anchoring(
     from .evaluation.anchoring import evaluate
 
     _print_scores(evaluate(gold_dirs), as_json, "event anchoring")
+
+
+@eval_app.command()
+def semeval2015(
+    corpus_dir: Annotated[Path, typer.Argument(help="CAT XML documents (e.g. .../trial-corpus).")],
+    timelines_dir: Annotated[Path, typer.Argument(help="Gold timelines, one .txt per target entity.")],
+    as_json: JsonOption = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Also write the system timelines to this folder.")] = None,
+) -> None:
+    """Build each target entity's timeline from raw text (SemEval-2015 Task 4, track A) and score it."""
+    from .evaluation.semeval2015 import evaluate
+
+    _print_scores({corpus_dir.name: evaluate(corpus_dir, timelines_dir, out_dir=out)}, as_json, "SemEval-2015 TimeLine")

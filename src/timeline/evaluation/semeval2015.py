@@ -9,12 +9,15 @@ The system, from the raw text:
 
 1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
    date, event anchoring);
-2. a sentence involves the entity when it names it: the whole name, or — for a person's name — the
-   surname; a subject pronoun right after a sentence whose subject was the entity continues it;
-3. the events of the entity are the predicates it takes part in: the first verb above each mention
-   (and the verbs coordinated with it or controlled by it), and the event nouns on the way;
-4. each event takes the date the pipeline anchored to it; otherwise a date in its own clause;
-   otherwise the creation time (news reports what just happened);
+2. a sentence involves the entity when it names it: the whole name (not inside a longer name: "iPod
+   Nano" is not "iPod"), or — for a person — the surname; a subject "he"/"she" in the sentences right
+   after one that names the person continues it;
+3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
+   that governs the mention (and the verbs coordinated with that verb or controlled by it); the
+   headline (sentence 0) is skipped, as it restates the lead;
+4. each event takes the date the pipeline anchored to it; otherwise, for a verb in the past, the
+   narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
+   ... He demoed ..."); otherwise the creation time (news reports what just happened);
 5. mentions with the same lemma and date across documents are one event (one line); lines are ordered
    by date, equal dates sharing a position.
 """
@@ -33,10 +36,9 @@ from .. import nlp
 from ..errors import InputError
 from ..events import find_events
 from ..events.syntax import is_event_noun
+from ..records import Event
 from ..temporal import tag
 from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
-
-PRONOUNS = {"he", "she", "it", "they"}
 
 
 @dataclass(frozen=True)
@@ -79,44 +81,90 @@ def read_cat(path: Path) -> CatDocument:
 
 
 def _mention_id(doc: CatDocument, token: Token) -> str | None:
+    """``doc-sentence-word``; a phrasal verb keeps its particle, as the task writes it ("took_off")."""
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
     for sentence, start, word in doc.tokens:
         if start == token.idx:
-            return f"{doc.doc_id}-{sentence}-{word}"
+            return f"{doc.doc_id}-{sentence}-{word}" + (f"_{particle.text}" if particle is not None else "")
     return None
 
 
+def _is_person(doc: Doc, entity: str) -> bool:
+    words = entity.split()
+    return len(words) > 1 and any(e.label_ == "PERSON" and e.text.split()[-1] == words[-1] for e in doc.ents)
+
+
 def _entity_tokens(doc: Doc, entity: str) -> list[list[Token]]:
-    """Token runs that name ``entity``: the whole name, or a person's surname alone."""
+    """Token runs that name ``entity``: the whole name, or a person's surname alone (capitalised), and a
+    subject pronoun in the sentences right after one that names the person. A run inside a longer name
+    ("iPod Nano" for "iPod") names another entity."""
     name = entity.lower().split()
-    person = any(e.label_ == "PERSON" and e.text.lower() == entity.lower() for e in doc.ents)
+    person = _is_person(doc, entity)
     runs: list[list[Token]] = []
     for i in range(len(doc)):
         if [t.lower_ for t in doc[i : i + len(name)]] == name:
-            runs.append(list(doc[i : i + len(name)]))
-        elif person and len(name) > 1 and doc[i].lower_ == name[-1] and doc[i].ent_type_ == "PERSON":
-            runs.append([doc[i]])
-    subjects = {run[-1].sent.start for run in runs if any(t.dep_ in ("nsubj", "nsubjpass") for t in run)}
-    for sent in doc.sents:  # "Jobs announced ... . He said ...": the subject pronoun continues the entity
-        previous = sent.start - 1
-        if previous >= 0 and doc[previous].sent.start in subjects:
-            runs += [[t] for t in sent if t.lower_ in PRONOUNS and t.dep_ == "nsubj" and not t.ent_type_]
+            run = list(doc[i : i + len(name)])
+        elif person and doc[i].text == entity.split()[-1]:
+            run = [doc[i]]
+        else:
+            continue
+        last = run[-1]
+        ent = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+        if ent is not None and ent.end > last.i + 1 and not person:
+            continue  # "iPod Nano" is not "iPod"
+        runs.append(run)
+    if person:
+        named = {run[-1].sent.start for run in runs}
+        active = False
+        for sent in doc.sents:
+            if sent.start in named:
+                active = True
+                continue
+            pronouns = [t for t in sent if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")]
+            if active and pronouns:
+                runs += [[t] for t in pronouns]
+            else:
+                active = False
     return runs
 
 
 def _predicates(run: list[Token]) -> list[Token]:
-    """The events a mention takes part in: the first verb above it, its coordinated and controlled verbs,
-    and the event nouns on the way."""
-    found: list[Token] = []
-    t = run[-1]
-    while t.head.i != t.i and t.head.i not in {x.i for x in run}:
-        t = t.head
-        if t.pos_ == "VERB":
-            found.append(t)
-            found += [c for c in t.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
-            break
-        if is_event_noun(t):
-            found.append(t)
-    return found
+    """The events a mention takes part in directly: the verb or event noun it is an argument of, and the
+    verbs coordinated with or controlled by that verb."""
+    inside = {x.i for x in run}
+    root = next((x for x in run if x.head.i not in inside), run[-1])
+    head = root.head
+    if head.i == root.i:
+        return []
+    if head.pos_ == "VERB":
+        return [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+    return [head] if is_event_noun(head) else []
+
+
+def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, str]]:
+    """Per token: (its own date if the pipeline dated it, else the narrative's reference date there).
+
+    The reference date is the date of the last event the text dated, up to that point: "Yesterday, Jobs
+    unveiled iPhone 4. He demoed ..." — the demo happened yesterday too.
+    """
+    own = {e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported")}
+    out: dict[int, tuple[str, str]] = {}
+    reference = ""
+    for token in doc:
+        if len(own.get(token.idx, "")) == 10:  # a day: the narrative moves to it
+            reference = own[token.idx]
+        out[token.idx] = (own.get(token.idx, ""), reference)
+    return out
+
+
+def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | None) -> str:
+    own, reference = narrative.get(event.idx, ("", ""))
+    if own:
+        return own
+    past = event.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in event.children)
+    if past and reference and (dct is None or reference <= dct.isoformat()):
+        return reference
+    return dct.isoformat() if dct else "XXXX-XX-XX"
 
 
 def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], model: str) -> list[Timeline]:
@@ -124,20 +172,17 @@ def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], mod
     per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
     for cat, doc in zip(corpus, nlp.parse((d.text for d in corpus), model=model), strict=True):
         mentions = tag(doc, cat.doc_id, cat.dct)
-        dated = {e.trigger_start: e.value for e in find_events(doc, mentions, cat.dct)}
-        clause_dates = {}
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and m.value and m.value[:1].isdigit() and m.type in ("DATE", "TIME"):
-                clause_dates.setdefault(span.sent.start, m.value[:10])
+        narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
+        sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
         for entity in entities:
             for run in _entity_tokens(doc, entity):
+                if sentence_of.get(run[0].idx) == 0:
+                    continue  # the headline restates the lead in the historical present
                 for event in _predicates(run):
                     mention_id = _mention_id(cat, event)
                     if mention_id is None:
                         continue
-                    value = dated.get(event.idx) or clause_dates.get(event.sent.start)
-                    value = value or (cat.dct.isoformat() if cat.dct else "XXXX-XX-XX")
+                    value = _date_of(event, narrative, cat.dct)
                     key = (event.lemma_.lower(), value[:10])
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:
