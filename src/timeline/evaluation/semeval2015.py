@@ -15,7 +15,8 @@ The system, from the raw text:
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
    that governs the mention (and the verbs coordinated with that verb or controlled by it); the
    headline (sentence 0) is skipped, as it restates the lead;
-4. each event takes the date the pipeline anchored to it; otherwise, for a verb in the past, the
+4. each event takes the date the pipeline anchored to it (unless negated or hypothetical: it did not
+   happen then); otherwise, for a verb in the past, the
    narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
    ... He demoed ..."); otherwise the creation time (news reports what just happened);
 5. mentions with the same lemma and date across documents are one event (one line); lines are ordered
@@ -147,12 +148,15 @@ def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, 
     The reference date is the date of the last event the text dated, up to that point: "Yesterday, Jobs
     unveiled iPhone 4. He demoed ..." — the demo happened yesterday too.
     """
-    own = {e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported")}
+    own = {e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported", "planned")}
+    days = {
+        e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported") and len(e.value) >= 10
+    }
     out: dict[int, tuple[str, str]] = {}
     reference = ""
     for token in doc:
-        if len(own.get(token.idx, "")) == 10:  # a day: the narrative moves to it
-            reference = own[token.idx]
+        if token.idx in days:  # a day on which something happened: the narrative moves to it
+            reference = days[token.idx]
         out[token.idx] = (own.get(token.idx, ""), reference)
     return out
 
