@@ -126,3 +126,33 @@ def test_actor_rules(nlp, text, time_text, actors, place, description):
     assert event.place == place
     if description:
         assert event.description == description
+
+
+# (text, trigger of the relative event or None, its date)
+RELATIVE_CASES = [
+    (
+        "Biden met Xi in Lima on Saturday. Xi said after the meeting with Biden that ties were stable.",
+        "say",
+        "2024-11-16",
+    ),
+    ("Biden met Xi in Lima on Saturday. Putin spoke after a meeting with Modi.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "value"), RELATIVE_CASES)
+def test_events_dated_relative_to_another(nlp, text, trigger, value):
+    doc = nlp(text)
+    published = date(2024, 11, 18)
+    events = find_events(doc, tag(doc, "t", published), published)
+    relative = [e for e in events if e.time_text.startswith(("after", "following", "during"))]
+    if trigger is None:
+        assert relative == []
+    else:
+        assert [(e.trigger, e.value) for e in relative] == [(trigger, value)]
+        assert "on or after" in relative[0].explanation
+
+
+def test_seed_statement_after_the_meeting(seed_events):
+    _, _, events = seed_events
+    said = [e for e in events if e.trigger == "say" and e.time_text == "after his meeting with Trump"]
+    assert said and said[0].value == "2025-02-24" and said[0].date_end is None

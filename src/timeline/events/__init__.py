@@ -18,6 +18,7 @@ from ..records import Event, TimeMention
 from .actors import NameResolver, hosts, participants
 from .anchor import Trigger, governing_verb, triggers
 from .describe import describe
+from .relative import relative_events
 from .status import status as event_status
 from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
 
@@ -35,6 +36,7 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
     """The events dated by ``mentions`` in ``doc``."""
     names = NameResolver(doc)
     events: list[Event] = []
+    mentions = list(mentions)
     for mention in mentions:
         if not is_dated(mention):
             continue
@@ -43,7 +45,7 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
             continue
         for trigger in triggers(span):
             events.append(_event(span, mention, trigger, published, names))
-    return events
+    return events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
 
 
 def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
@@ -71,6 +73,9 @@ def _event(span: Span, mention: TimeMention, trigger: Trigger, published: date |
     token = trigger.token
     state, why_status = event_status(trigger.clause, mention, published)
     actors, place, _ = participants(_phrase_indices(trigger, span), doc, names)
+    own = {t.i for prep in token.children if prep.dep_ == "prep" for t in prep.subtree}
+    _, own_place, _ = participants(own, doc, names)
+    place = own_place or place  # "efforts in Washington": the place of the event word itself comes first
     if trigger.antecedent is not None:  # the follower repeats the event in the same city, not the same room
         gov = governing_verb(trigger.clause)
         if gov is not None:

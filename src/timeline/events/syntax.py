@@ -89,6 +89,9 @@ def phrase_tokens(root: Token, skip: set[int], through: frozenset[int] = frozens
                 continue
             if child.lower_ in ("according", "however"):
                 continue
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in child.children):
+                if child.i not in through and not any(c.i in through for c in child.children):
+                    continue  # an absolute clause ("with Starmer set to follow") is an event of its own
             if child.dep_ not in DESCRIPTION_DEPS and not nominal_list:
                 continue
             if child.dep_ == "advmod" and child.lower_ in ("when", "however", "also", "even", "still"):
