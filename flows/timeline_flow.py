@@ -53,6 +53,7 @@ def timeline_flow(paths: list[str], settings: Settings | None = None) -> dict[st
             logger.info(
                 "batch %d/%d: %d articles, %d events", number, len(futures), len(result.articles), len(result.events)
             )
+        warehouse.refresh_canonical(con)
         counts = warehouse.finish_run(con, run_id)
     for rejection in refused:
         logger.warning("refused %s: %s", rejection.source, rejection.reason)

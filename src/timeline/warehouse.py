@@ -15,7 +15,7 @@ import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -240,6 +240,57 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) 
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"loading a batch failed: {_one_line(exc)}") from exc
+
+
+# ---- canonical events (cross-article merging) ----------------------------------------------------
+
+
+def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute ``canonical_events`` and ``event_mentions`` from all events, in one transaction.
+
+    The merging rules live in :mod:`timeline.events.merge`; this only reads and writes the tables.
+    Returns the number of canonical events.
+    """
+    from .events.merge import merge_events
+
+    cur = con.execute(f"SELECT {', '.join(f.name for f in fields(Event))} FROM events")
+    names = [d[0] for d in cur.description or []]
+    events = [Event(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+    for i, e in enumerate(events):
+        if isinstance(e.actors, list):
+            events[i] = replace(e, actors=tuple(e.actors))
+    merged = merge_events(events)
+    now = _now()
+    canonical = [
+        {"canonical_id": c.canonical_id, "trigger": c.trigger, "description": c.description, "actors": list(c.actors),
+         "place": c.place, "status": c.status, "value": c.value, "granularity": c.granularity,
+         "date_start": c.date_start, "date_end": c.date_end, "confidence": c.confidence,
+         "representative_event_id": c.representative_event_id, "sources": c.sources, "mentions": len(c.event_ids),
+         "refreshed_at": now}
+        for c in merged
+    ]  # fmt: skip
+    article_of = {e.event_id: e.article_id for e in events}
+    mentions = [
+        {"event_id": i, "canonical_id": c.canonical_id, "article_id": article_of[i]}
+        for c in merged
+        for i in c.event_ids
+    ]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM event_mentions")
+        con.execute("DELETE FROM canonical_events")
+        for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
+            if rows:
+                arrow = pa.Table.from_pylist(rows)
+                con.register("_canonical_rows", arrow)
+                cols = ", ".join(arrow.column_names)
+                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _canonical_rows")
+                con.unregister("_canonical_rows")
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise WarehouseError(f"refreshing canonical events failed: {_one_line(exc)}") from exc
+    return len(merged)
 
 
 # ---- reading -------------------------------------------------------------------------------------
