@@ -63,3 +63,24 @@ WHERE c.canonical_id IS NULL OR c.representative_event_id = e.event_id
 ORDER BY COALESCE(c.date_start, e.date_start) NULLS LAST, COALESCE(c.value, e.value), a.source, e.sentence_start,
     e.trigger_start;
 COMMENT ON VIEW timeline IS 'One row per event, in date order; an event several articles report is shown once, with the number of sources: start here.';
+-- The view was replaced: its column comments (first set in 021) are set again.
+COMMENT ON COLUMN timeline.date IS 'Normalised date of the event: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY ...';
+COMMENT ON COLUMN timeline.granularity IS 'Precision of the date: day, week, month, quarter, season, year, decade, time.';
+COMMENT ON COLUMN timeline.status IS 'occurred, planned, reported, negated or hypothetical.';
+COMMENT ON COLUMN timeline.event IS 'What happened, as a phrase from the article.';
+COMMENT ON COLUMN timeline.actors IS 'Who took part, separated by "; " (one row per actor in events_by_actor).';
+COMMENT ON COLUMN timeline.place IS 'Where it happened, if the sentence says.';
+COMMENT ON COLUMN timeline.time_text IS 'The time expression as written.';
+COMMENT ON COLUMN timeline.sentence IS 'The sentence it was found in (the evidence).';
+COMMENT ON COLUMN timeline.article IS 'Title of the article.';
+COMMENT ON COLUMN timeline.published IS 'Publication date of the article: the anchor of relative dates.';
+COMMENT ON COLUMN timeline.trigger IS 'Lemma of the word that names the event.';
+COMMENT ON COLUMN timeline.date_start IS 'First day the date covers (sortable).';
+COMMENT ON COLUMN timeline.date_end IS 'Last day the date covers.';
+COMMENT ON COLUMN timeline.confidence IS 'How sure the date attachment is, from 0 to 1.';
+COMMENT ON COLUMN timeline.explanation IS 'Why this date and this status, in one line.';
+COMMENT ON COLUMN timeline.source IS 'Where the article came from: path, path#entry or URL.';
+COMMENT ON COLUMN timeline.event_id IS 'Key of the event (events.event_id).';
+COMMENT ON COLUMN timeline.article_id IS 'Key of the article (articles.article_id).';
+COMMENT ON COLUMN timeline.sources IS 'How many articles report this event (merged across articles).';
+COMMENT ON COLUMN timeline.canonical_id IS 'Key of the merged event (canonical_events.canonical_id).';
