@@ -65,7 +65,7 @@ def connect(
                 continue
             waited = f" after waiting {wait_seconds:g} s" if wait_seconds > 0 else ""
             raise WarehouseError(
-                f"warehouse {path} is locked by {_lock_holder(message)}{waited}; try again later"
+                f"warehouse {path} is in use by another writer, {_lock_holder(message)}{waited}; try again later"
             ) from exc
         except duckdb.Error as exc:
             raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
