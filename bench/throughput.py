@@ -1,0 +1,121 @@
+"""Throughput of the whole pipeline against bare spaCy over the same texts, in the same run.
+
+Builds N articles from the raw text and creation date (DCT) of the TimeML documents of
+``../shared/eval/te3`` (TimeBank and AQUAINT, 256 documents; beyond that they are reused, each reuse
+headed by a line "Copy k of DOCID." so that its content hash differs), writes them as ``.txt`` files
+with ``.meta.json`` sidecars into a temporary folder, then times:
+
+- ``pipeline_s``: the library stages of the flow, in the flow's order, into a fresh warehouse: read
+  the folder, plan (content hashes), parse in batches, tag, find events, load DuckDB batch by batch;
+- ``spacy_s``: bare ``nlp.pipe`` with en_core_web_sm over the same texts (every component);
+- ``rerun_s``: the same run again over the unchanged folder (everything skipped by its hash).
+
+Prefect is left out: its per-run start-up and ~4 ms per task are orchestration, not throughput. Prints
+``{"articles", "words", "pipeline_s", "spacy_s", "ratio", "rerun_s", "rerun_ratio", "peak_rss_mb"}``.
+
+    python bench/throughput.py --articles 2000 [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from timeline import incremental, nlp, pipeline, sources, warehouse
+from timeline.records import Article, BatchResult, Rejection
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval" / "te3"
+DCT = re.compile(r'<TIMEX3[^>]*value="(?P<value>[^"]+)"[^>]*functionInDocument="CREATION_TIME"')
+TEXT = re.compile(r"<TEXT>(?P<text>.*)</TEXT>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def corpus() -> list[tuple[str, str, str]]:
+    """(doc id, creation date, raw text) of every TimeML document."""
+    docs = []
+    for path in sorted(EVAL.glob("*/*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        dct, body = DCT.search(raw), TEXT.search(raw)
+        if dct and body:
+            docs.append((path.stem, dct.group("value")[:10], html.unescape(TAG.sub("", body.group("text"))).strip()))
+    if not docs:
+        sys.exit(f"no TimeML documents under {EVAL}")
+    return docs
+
+
+def build(folder: Path, n: int) -> list[str]:
+    docs = corpus()
+    texts = []
+    for i in range(n):
+        doc_id, dct, text = docs[i % len(docs)]
+        copy = i // len(docs)
+        body = f"Copy {copy} of {doc_id}.\n{text}" if copy else text
+        (folder / f"{i:05d}.txt").write_text(body, encoding="utf-8")
+        (folder / f"{i:05d}.meta.json").write_text(json.dumps({"published": dct}), encoding="utf-8")
+        texts.append(body)
+    return texts
+
+
+def run_pipeline(folder: Path, db: Path, batch_size: int = 50) -> dict[str, object]:
+    """The flow's stages without Prefect: read, plan, parse by batch, load by batch."""
+    inputs = list(sources.read_articles([folder]))
+    articles = [a for a in inputs if isinstance(a, Article)]
+    refused = tuple(r for r in inputs if isinstance(r, Rejection))
+    run_id = warehouse.new_run_id()
+    with warehouse.connect(db) as con:
+        warehouse.start_run(con, run_id, None, inputs=len(inputs))
+        work = incremental.plan_run(con, articles)
+        warehouse.load_batch(con, BatchResult(rejections=refused + work.rejected), run_id, unchanged=work.unchanged)
+        warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run_id)
+        for batch in pipeline.batched(work.parse, batch_size):
+            warehouse.load_batch(con, pipeline.process_batch(batch, notes=work.notes), run_id)
+        return warehouse.finish_run(con, run_id)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        folder, db = Path(tmp) / "articles", Path(tmp) / "wh" / "timeline.duckdb"
+        folder.mkdir()
+        texts = build(folder, args.articles)
+        model = nlp.load()
+        list(model.pipe(texts[:5]))  # warm both paths up alike
+        start = time.perf_counter()
+        for _ in model.pipe(texts, batch_size=32):
+            pass
+        spacy_s = time.perf_counter() - start
+        start = time.perf_counter()
+        first = run_pipeline(folder, db)
+        pipeline_s = time.perf_counter() - start
+        start = time.perf_counter()
+        again = run_pipeline(folder, db)
+        rerun_s = time.perf_counter() - start
+    figures = {
+        "articles": args.articles,
+        "words": sum(len(t.split()) for t in texts),
+        "pipeline_s": round(pipeline_s, 2),
+        "spacy_s": round(spacy_s, 2),
+        "ratio": round(spacy_s / pipeline_s, 3),
+        "rerun_s": round(rerun_s, 2),
+        "rerun_ratio": round(rerun_s / pipeline_s, 4),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    if not args.json:
+        print(f"first run: {first}", file=sys.stderr)
+        print(f"re-run:    {again}", file=sys.stderr)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
