@@ -5,8 +5,9 @@ Builds N articles from the raw text and creation date (DCT) of the TimeML docume
 headed by a line "Copy k of DOCID." so that its content hash differs), writes them as ``.txt`` files
 with ``.meta.json`` sidecars into a temporary folder, then times:
 
-- ``pipeline_s``: the library stages of the flow, in the flow's order, into a fresh warehouse: read
-  the folder, plan (content hashes), parse in batches, tag, find events, load DuckDB batch by batch;
+- ``pipeline_s``: the flow's stages in the flow's order (:func:`timeline.incremental.run_local`) into a
+  fresh warehouse: read the folder, plan (content hashes), parse in batches, tag, find events, load
+  DuckDB batch by batch;
 - ``spacy_s``: bare ``nlp.pipe`` with en_core_web_sm over the same texts (every component);
 - ``rerun_s``: the same run again over the unchanged folder (everything skipped by its hash).
 
@@ -28,8 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from timeline import incremental, nlp, pipeline, sources, warehouse
-from timeline.records import Article, BatchResult, Rejection
+from timeline import incremental, nlp
+from timeline.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval" / "te3"
@@ -64,22 +65,6 @@ def build(folder: Path, n: int) -> list[str]:
     return texts
 
 
-def run_pipeline(folder: Path, db: Path, batch_size: int = 50) -> dict[str, object]:
-    """The flow's stages without Prefect: read, plan, parse by batch, load by batch."""
-    inputs = list(sources.read_articles([folder]))
-    articles = [a for a in inputs if isinstance(a, Article)]
-    refused = tuple(r for r in inputs if isinstance(r, Rejection))
-    run_id = warehouse.new_run_id()
-    with warehouse.connect(db) as con:
-        warehouse.start_run(con, run_id, None, inputs=len(inputs))
-        work = incremental.plan_run(con, articles)
-        warehouse.load_batch(con, BatchResult(rejections=refused + work.rejected), run_id, unchanged=work.unchanged)
-        warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run_id)
-        for batch in pipeline.batched(work.parse, batch_size):
-            warehouse.load_batch(con, pipeline.process_batch(batch, notes=work.notes), run_id)
-        return warehouse.finish_run(con, run_id)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -89,17 +74,18 @@ def main() -> None:
         folder, db = Path(tmp) / "articles", Path(tmp) / "wh" / "timeline.duckdb"
         folder.mkdir()
         texts = build(folder, args.articles)
-        model = nlp.load()
+        settings = load_settings(warehouse=db)
+        model = nlp.load(settings.model)
         list(model.pipe(texts[:5]))  # warm both paths up alike
         start = time.perf_counter()
         for _ in model.pipe(texts, batch_size=32):
             pass
         spacy_s = time.perf_counter() - start
         start = time.perf_counter()
-        first = run_pipeline(folder, db)
+        first = incremental.run_local([folder], settings)
         pipeline_s = time.perf_counter() - start
         start = time.perf_counter()
-        again = run_pipeline(folder, db)
+        again = incremental.run_local([folder], settings)
         rerun_s = time.perf_counter() - start
     figures = {
         "articles": args.articles,

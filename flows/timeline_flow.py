@@ -52,28 +52,23 @@ def timeline_flow(paths: list[str], settings: Settings | None = None, force: boo
     settings = settings or load_settings()
     logger = get_run_logger()
     inputs = read_inputs(paths, int(settings.max_file_mb * 2**20))
-    articles = [a for a in inputs if isinstance(a, Article)]
-    refused = tuple(r for r in inputs if isinstance(r, Rejection))
     run_id = warehouse.new_run_id()
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
-        warehouse.start_run(con, run_id, _flow_run_id(), inputs=len(inputs))
-        work = incremental.plan_run(con, articles, force=force)
-        warehouse.load_batch(con, BatchResult(rejections=refused + work.rejected), run_id, unchanged=work.unchanged)
-        warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run_id)
-        total, done = len(work.parse), 0
-        _tick(done, total)
+        work = incremental.begin_run(con, inputs, run_id, _flow_run_id(), force=force)
         batches = pipeline.batched(work.parse, settings.batch_size)
         futures = [process.submit(b, settings.model, settings.nlp_batch_size, list(work.notes)) for b in batches]
-        for number, future in enumerate(futures, start=1):
+        done = 0
+        _tick(done, len(work.parse))
+        for number, (batch, future) in enumerate(zip(batches, futures, strict=True), start=1):
             result = future.result()
             warehouse.load_batch(con, result, run_id)
-            done += len(batches[number - 1])
-            _tick(done, total)
+            done += len(batch)
+            _tick(done, len(work.parse))
             logger.info(
                 "batch %d/%d: %d articles, %d events", number, len(futures), len(result.articles), len(result.events)
             )
         counts = warehouse.finish_run(con, run_id)
-    for rejection in refused + work.rejected:
+    for rejection in [i for i in inputs if isinstance(i, Rejection)] + list(work.rejected):
         logger.warning("refused %s: %s", rejection.source, rejection.reason)
     create_table_artifact(
         key="timeline-run",

@@ -84,7 +84,7 @@ def parse_where(
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
     light_docs = iter(_sentencizer()(d) for d in nlp.pipe(light, batch_size=batch_size, disable=others))
     out = []
-    for ps, fs in zip(pieces, flags, strict=True):
+    for fs in flags:
         docs = [next(full_docs) if f else next(light_docs) for f in fs]
         out.append(_join(nlp, docs))
     return out
