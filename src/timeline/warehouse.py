@@ -85,7 +85,7 @@ def _lock_holder(message: str) -> str:
     pid = found.group(1)
     try:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        command = " ".join(a.decode("utf-8", "replace") for a in argv if a)[:160]
+        command = " ".join(" ".join(a.decode("utf-8", "replace") for a in argv if a).split())[:160]
     except OSError:
         command = ""
     return f"process {pid} ({command})" if command else f"process {pid}"
