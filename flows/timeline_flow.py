@@ -6,8 +6,8 @@ The logic lives in ``timeline.*``; this module only adds orchestration: one task
 in the flow, on the one DuckDB connection of the run, one transaction per batch.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
+# when a deployment loads this file by path.
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
