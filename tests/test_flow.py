@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from pathlib import Path
 
@@ -89,3 +90,28 @@ def test_bad_articles_do_not_stop_the_batch(run_flow, warehouse_path, tmp_path):
         warehouse_path, "SELECT a.source, t.value FROM time_expressions t JOIN articles a USING (article_id)"
     )
     assert {(Path(s).name, v) for s, v in values} == {("good.txt", "2025-02-24"), ("nodate.txt", None)}
+
+
+def test_rerun_skips_unchanged_and_each_run_leaves_an_artifact(run_flow, warehouse_path):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    first = run_flow([SEEDS])
+    second = run_flow([SEEDS])
+    assert (first["loaded"], first["unchanged"]) == (1, 0)
+    assert (second["loaded"], second["unchanged"], second["events"]) == (0, 1, 0)
+
+    async def artifacts():
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["timeline-run"]))
+            )
+            return [a.data for a in found]
+
+    tables = [json.loads(d) if isinstance(d, str) else d for d in asyncio.run(artifacts())]
+    rows = {row["run_id"]: row for table in tables for row in table}
+    assert rows[first["run_id"]]["loaded"] == 1 and rows[second["run_id"]]["unchanged"] == 1
+    _, ledger = warehouse.query(warehouse_path, "SELECT status FROM ingest_log WHERE run_id = ?", [second["run_id"]])
+    assert ledger == [("unchanged",)]
