@@ -140,7 +140,7 @@ def _many_articles(folder: Path, n: int = 14) -> None:
 @pytest.mark.parametrize("kill_after", [1, 4, 9])
 def test_killed_run_then_rerun_equals_a_clean_run(tmp_path, kill_after):
     folder = tmp_path / "in"
-    _many_articles(folder)
+    _many_articles(folder, n=40)
     crashed = tmp_path / "crashed.duckdb"
     proc = subprocess.Popen(
         [sys.executable, "-c", CRASH_SCRIPT, str(folder), str(crashed)],
@@ -149,7 +149,7 @@ def test_killed_run_then_rerun_equals_a_clean_run(tmp_path, kill_after):
     try:
         for _ in range(kill_after):
             assert proc.stdout is not None and proc.stdout.readline(), "the run ended before it could be killed"
-        time.sleep(0.02 * kill_after)  # land anywhere: between batches, mid-parse or mid-transaction
+        time.sleep(0.01 * kill_after)  # land anywhere: between batches, mid-parse or mid-transaction
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.kill()
