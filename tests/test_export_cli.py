@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,7 +16,8 @@ from typer.testing import CliRunner
 
 from timeline import pipeline, warehouse
 from timeline.cli import app
-from timeline.export import EXPORT_COLUMNS, export
+from timeline.errors import ExportError
+from timeline.export import EXPORT_COLUMNS, SOURCE_COLUMNS, Filters, export, parse_bound, render_rows, selection_sql
 from timeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,29 +35,188 @@ def filled(nlp, warehouse_path) -> Path:
     return warehouse_path
 
 
+def _warehouse_rows(path: Path, filters: Filters | None = None) -> list[tuple]:
+    sql, params = selection_sql(filters or Filters(), EXPORT_COLUMNS)
+    return warehouse.query(path, sql, params)[1]
+
+
+def _text(value) -> str:
+    return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+
+
 def test_csv_round_trips_through_duckdb(filled, tmp_path):
     out = tmp_path / "t.csv"
     assert export(filled, "csv", out) == 3
-    rows = duckdb.sql(f"SELECT * FROM read_csv('{out}', header=true, all_varchar=true)").fetchall()
-    cols = duckdb.sql(f"SELECT * FROM read_csv('{out}', header=true)").columns
-    assert cols[:10] == EXPORT_COLUMNS[:10]
-    assert [r[0] for r in rows] == ["2025-02-24", "2025-W09", "2025-02-27"]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfdate,date_start,")  # UTF-8 with a BOM, then the header
+    relation = duckdb.sql(f"SELECT * FROM read_csv('{out}', header=true, all_varchar=true)")
+    assert relation.columns == EXPORT_COLUMNS
+    expected = [tuple(_text(v) for v in row) for row in _warehouse_rows(filled)]
+    assert [tuple(v or "" for v in row) for row in relation.fetchall()] == expected
+    assert [r[0] for r in expected] == ["2025-02-24", "2025-W09", "2025-02-27"]
+    typed = duckdb.sql(f"SELECT date_start, published FROM read_csv('{out}', header=true)").fetchall()
+    assert typed[0] == (date(2025, 2, 24), date(2025, 2, 25))
+
+
+def test_csv_keeps_quotes_commas_newlines_and_accents(tmp_path):
+    row = ('He said "yes", then left', "Zürich\nGenève", "’")
+    (tmp_path / "q.txt").write_text(render_rows(["a", "b", "c"], [row], "csv"), encoding="utf-8")
+    back = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'q.txt'}', header=true, all_varchar=true)").fetchall()
+    assert back == [row]
 
 
 def test_parquet_round_trips(filled, tmp_path):
     out = tmp_path / "t.parquet"
     export(filled, "parquet", out)
-    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}')").fetchall() == [(3,)]
+    relation = duckdb.sql(f"SELECT * FROM read_parquet('{out}')")
+    assert relation.columns == EXPORT_COLUMNS
+    assert relation.fetchall() == _warehouse_rows(filled)
+    types = dict(zip(relation.columns, map(str, relation.types), strict=True))
+    assert types["date_start"] == "DATE" and types["confidence"] == "DOUBLE"
 
 
-def test_xlsx_has_date_cells_header_and_filter(filled, tmp_path):
+def test_json_round_trips(filled, tmp_path):
+    out = tmp_path / "t.json"
+    assert export(filled, "json", out) == 3
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [list(d) for d in data] == [EXPORT_COLUMNS] * 3
+    assert [(d["date"], d["status"], d["date_start"]) for d in data] == [
+        ("2025-02-24", "occurred", "2025-02-24"), ("2025-W09", "occurred", "2025-02-24"),
+        ("2025-02-27", "planned", "2025-02-27"),
+    ]  # fmt: skip
+    assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchall() == [(3,)]
+
+
+def test_xlsx_has_date_cells_header_filter_widths_and_sources(filled, tmp_path):
     out = tmp_path / "t.xlsx"
     export(filled, "xlsx", out)
-    sheet = openpyxl.load_workbook(out).active
-    assert [c.value for c in sheet[1]][:10] == EXPORT_COLUMNS[:10]
-    assert isinstance(sheet["A2"].value, datetime) and sheet["A2"].is_date
-    assert sheet["A3"].value == "2025-W09"  # a week stays ISO text
-    assert sheet.auto_filter.ref and sheet.freeze_panes == "A2"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["timeline", "sources"]
+    sheet = book["timeline"]
+    assert [c.value for c in sheet[1]] == EXPORT_COLUMNS
+    assert isinstance(sheet["A2"].value, datetime) and sheet["A2"].is_date  # a day: a real date cell
+    assert sheet["A3"].value == "2025-W09" and sheet["A3"].data_type == "s"  # a week stays ISO text ...
+    assert sheet["B3"].is_date and sheet["B3"].value == datetime(2025, 2, 24)  # ... beside its first day
+    published = EXPORT_COLUMNS.index("published") + 1
+    assert sheet.cell(2, published).is_date
+    assert sheet.auto_filter.ref == f"A1:Q{sheet.max_row}" and sheet.freeze_panes == "A2"
+    widths = {sheet.cell(1, i + 1).value: sheet.column_dimensions[sheet.cell(1, i + 1).column_letter].width
+              for i in range(len(EXPORT_COLUMNS))}  # fmt: skip
+    assert widths["event"] > widths["status"] >= 8 and max(widths.values()) <= 61
+    sources = book["sources"]
+    assert [c.value for c in sources[1]] == SOURCE_COLUMNS
+    rows = [[c.value for c in r] for r in sources.iter_rows(min_row=2)]
+    assert [(r[1], r[2], r[4], r[5]) for r in rows] == [
+        ("A", datetime(2025, 2, 25), "a", 1),
+        ("B", datetime(2025, 2, 25), "b", 2),
+    ]
+    assert sources.auto_filter.ref and sources.freeze_panes == "A2"
+
+
+def test_xlsx_never_turns_text_into_formulas(tmp_path, warehouse_path):
+    with warehouse.connect(warehouse_path):
+        pass
+    con = duckdb.connect(str(warehouse_path))
+    con.execute(
+        "INSERT INTO articles (article_id, source, title, published, content_hash, text, loaded_at) "
+        "VALUES ('a1', 'x.txt', '=HYPERLINK(\"http://example.com\")', NULL, 'h', '', now())"
+    )
+    con.execute(
+        "INSERT INTO events (event_id, article_id, timex_id, trigger, description, actors, status, value, "
+        "granularity, date_start, date_end) VALUES ('e1', 'a1', 't1', 'x', '=1+1', [], 'occurred', '2025', 'year', "
+        "DATE '2025-01-01', DATE '2025-12-31')"
+    )
+    con.close()
+    out = tmp_path / "f.xlsx"
+    export(warehouse_path, "xlsx", out)
+    sheet = openpyxl.load_workbook(out)["timeline"]
+    event = sheet.cell(2, EXPORT_COLUMNS.index("event") + 1)
+    assert event.value == "=1+1" and event.data_type == "s"
+    assert sheet["A2"].value == "2025" and sheet["A2"].data_type == "s"
+
+
+@pytest.mark.parametrize(
+    ("filters", "dates"),
+    [
+        (Filters(), ["2025-02-24", "2025-W09", "2025-02-27"]),
+        (Filters(statuses=("planned",)), ["2025-02-27"]),
+        (Filters(statuses=("planned", "occurred")), ["2025-02-24", "2025-W09", "2025-02-27"]),
+        (Filters(date_from=date(2025, 2, 25)), ["2025-W09", "2025-02-27"]),  # the week reaches into the range
+        (Filters(date_to=date(2025, 2, 24)), ["2025-02-24", "2025-W09"]),
+        (Filters(date_from=date(2025, 2, 25), date_to=date(2025, 2, 26)), ["2025-W09"]),
+        (Filters(actors=("starmer",)), ["2025-02-27"]),
+        (Filters(actors=("MACRON", "Starmer")), ["2025-02-24", "2025-02-27"]),
+        (Filters(actors=("acro",)), []),  # whole words of a name, not any substring
+        (Filters(actors=("house WHITE",)), ["2025-02-24"]),  # the words of "White House", any case and order
+        (Filters(contains=("white house",)), ["2025-02-24"]),
+        (Filters(contains=("prices", "follow")), ["2025-W09", "2025-02-27"]),
+        (Filters(contains=("'; DROP TABLE events; --",)), []),  # a value, never SQL
+        (Filters(actors=("Macron') OR TRUE OR ('",)), []),
+        (Filters(statuses=("occurred",), contains=("prices",)), ["2025-W09"]),
+    ],
+)
+def test_export_filters(filled, tmp_path, filters, dates):
+    out = tmp_path / "f.json"
+    assert export(filled, "json", out, filters) == len(dates)
+    assert [d["date"] for d in json.loads(out.read_text(encoding="utf-8"))] == dates
+    assert warehouse.query(filled, "SELECT count(*) FROM events")[1] == [(3,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("2025-02-24", False, date(2025, 2, 24)),
+        ("2025-02", False, date(2025, 2, 1)),
+        ("2025-02", True, date(2025, 2, 28)),
+        ("2024-02", True, date(2024, 2, 29)),
+        ("2025-W09", False, date(2025, 2, 24)),
+        ("2025-W09", True, date(2025, 3, 2)),
+        ("2025", True, date(2025, 12, 31)),
+    ],
+)
+def test_date_bounds(text, end, expected):
+    assert parse_bound(text, end) == expected
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2025-13-01", "25-02-2025", "2025-W60"])
+def test_bad_date_bounds_are_refused(text):
+    with pytest.raises(ExportError, match="not a date"):
+        parse_bound(text)
+
+
+@pytest.mark.parametrize(
+    ("args", "dates"),
+    [
+        (["--status", "planned"], ["2025-02-27"]),
+        (["--from", "2025-02-25", "--to", "2025-02"], ["2025-W09", "2025-02-27"]),
+        (["--actor", "macron", "--actor", "starmer"], ["2025-02-24", "2025-02-27"]),
+        (["--contains", "Prices"], ["2025-W09"]),
+    ],
+)
+def test_export_command_filters(filled, tmp_path, args, dates):
+    out = tmp_path / "e.csv"
+    result = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "-w", str(filled), *args])
+    assert result.exit_code == 0, result.output
+    assert [r[0] for r in duckdb.sql(f"SELECT date FROM read_csv('{out}', all_varchar=true)").fetchall()] == dates
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "plannd"], "error: unknown status 'plannd'"),
+        (["--from", "soon"], "error: not a date: 'soon'"),
+        (["--format", "ods"], "error: unknown format 'ods'"),
+    ],
+)
+def test_export_command_errors_are_one_line(filled, tmp_path, args, message):
+    proc = _cli(["export", "--out", str(tmp_path / "x.out"), "-w", str(filled), *args])
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(message) and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def _cli(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "timeline.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_query_command_formats(filled):
@@ -61,17 +224,60 @@ def test_query_command_formats(filled):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == ["date,status", "2025-02-24,occurred"]
     result = runner.invoke(app, ["query", "SELECT count(*) AS n FROM events", "-w", str(filled), "--json"])
-    assert '"n": 3' in result.output
+    assert json.loads(result.output) == [{"n": 3}]
+
+
+@pytest.mark.parametrize("flag", [["--markdown"], ["--md"], ["--format", "markdown"]])
+def test_query_command_markdown(filled, flag):
+    sql = "SELECT date, status, actors FROM timeline WHERE status = 'occurred'"
+    result = runner.invoke(app, ["query", sql, "-w", str(filled), *flag])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "| date | status | actors |", "|---|---|---|",
+        "| 2025-02-24 | occurred | Macron; White House |", "| 2025-W09 | occurred |  |",
+    ]  # fmt: skip
+
+
+def test_query_command_table_shows_every_row(filled):
+    result = runner.invoke(app, ["query", "SELECT date, event FROM timeline", "-w", str(filled)])
+    assert result.exit_code == 0
+    assert all(text in result.output for text in ("2025-02-24", "2025-W09", "2025-02-27", "Prices rose"))
+
+
+def test_query_from_a_file_and_from_standard_input(filled, tmp_path):
+    sql_file = tmp_path / "q.sql"
+    sql_file.write_text("-- planned events\nSELECT date FROM timeline\nWHERE status = 'planned';\n", encoding="utf-8")
+    result = runner.invoke(app, ["query", "-f", str(sql_file), "-w", str(filled), "--csv"])
+    assert result.output.splitlines() == ["date", "2025-02-27"]
+    proc = _cli(["query", "--file", "-", "-w", str(filled), "--csv"], stdin="SELECT count(*) AS n FROM timeline")
+    assert proc.stdout.splitlines() == ["n", "3"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["SELEC date FROM timeline"], 'error: Parser Error: syntax error at or near "SELEC"'),
+        (["SELECT * FROM nowhere"], "error: Catalog Error: Table with name nowhere does not exist"),
+        (["-f", "missing.sql"], "error: cannot read SQL from missing.sql"),
+        (["DELETE FROM events"], "error: the warehouse is read-only for queries: DELETE statements are refused"),
+        (["DROP VIEW timeline"], "error: the warehouse is read-only for queries: DROP statements are refused"),
+    ],
+)
+def test_query_errors_are_one_line_and_change_nothing(filled, args, message):
+    proc = _cli(["query", *args, "-w", str(filled)])
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(message) and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert warehouse.query(filled, "SELECT count(*) FROM timeline")[1] == [(3,)]
+
+
+def test_query_needs_sql_or_a_file_but_not_both(filled, tmp_path):
+    assert runner.invoke(app, ["query", "-w", str(filled)]).exit_code != 0
+    both = runner.invoke(app, ["query", "SELECT 1", "-f", str(tmp_path / "q.sql"), "-w", str(filled)])
+    assert both.exit_code != 0 and "not both" in both.output
 
 
 def test_cli_errors_are_one_line(tmp_path):
-    import subprocess
-    import sys
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "timeline.cli", "query", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb")],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    proc = _cli(["query", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb")])
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("error: no warehouse") and len(proc.stderr.strip().splitlines()) == 1
 

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.temporal import find, reanchor, resolve, tag
 from timeline.temporal.lexicon import rules
-from timeline.temporal.resolve import easter
+from timeline.temporal.periods import easter
 
 RULE_EXAMPLES = [
     pytest.param(rule.name, ex.sentence, ex.published, ex.value, id=f"{rule.name}:{ex.sentence[:40]}")
@@ -110,3 +110,91 @@ def test_impossible_dates_are_not_resolved():
 )
 def test_easter(year, expected):
     assert easter(year) == expected
+
+
+# Direction beyond future/past: (sentence, published, weekday text, expected value)
+NEAREST = [
+    # a plan reported in the past, or "would": the nearest such day, on either side
+    ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "Thursday", "1998-10-01"),
+    ("The talks were expected to start on Monday.", "2025-02-26", "Monday", "2025-02-24"),
+    ("The group would be ready to leave on Tuesday.", "2025-02-27", "Tuesday", "2025-02-25"),
+    ("A memorial service planned for Saturday was canceled.", "1999-10-24", "Saturday", "1999-10-23"),
+    # "as early as" points forward; a plan stated in the present does too
+    ("The boy could leave Cuba as early as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("On Tuesday, the league plans to hold a news conference.", "1998-10-26", "Tuesday", "1998-10-27"),
+    # present tense of an event: the nearest day
+    ("Arafat meets Albright separately Monday.", "1998-05-01", "Monday", "1998-05-04"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "expected"), NEAREST)
+def test_weekday_nearest(nlp, sentence, published, text, expected):
+    mentions = [m for m in tag(nlp(sentence), "t", date.fromisoformat(published)) if m.text.endswith(text)]
+    assert [m.value for m in mentions] == [expected], [m.explanation for m in mentions]
+
+
+# The period the text last named anchors comparisons: (text, published, {expression: value})
+DISCOURSE = [
+    (
+        "Profit rose 5% in the third quarter from a year earlier. In the quarter, sales fell.",
+        "2025-11-03",
+        {"the third quarter": "2025-Q3", "a year earlier": "2024-Q3", "the quarter": "2025-Q3"},
+    ),
+    ("Net income fell from year-earlier levels.", "2025-11-03", {"year-earlier": "2024-Q3"}),
+    ("The latest quarter was weak.", "2025-11-03", {"The latest quarter": "2025-Q3"}),
+    (
+        "The talks failed on March 6. Three days earlier, they began.",
+        "2025-03-25",
+        {"Three days earlier": "2025-03-03"},
+    ),
+    # "later" and "before" relate to an event: the amount is a duration, the word a signal
+    ("Three days later, the talks failed.", "2025-03-25", {"Three days": "P3D"}),
+    ("A year earlier, on Nov. 2, 2024, they had met.", "2025-11-03", {"A year earlier": "2024"}),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DISCOURSE)
+def test_comparisons_follow_the_reference_period(nlp, text, published, expected):
+    values = {m.text: m.value for m in tag(nlp(text), "t", date.fromisoformat(published))}
+    assert {k: values.get(k) for k in expected} == expected, values
+
+
+def test_context_anchored_mention_reanchors(nlp):
+    mentions = tag(nlp("Profit rose in the third quarter from a year earlier."), "t", date(2025, 11, 3))
+    earlier = next(m for m in mentions if m.text == "a year earlier")
+    assert json.loads(earlier.spec)["reference"]["kind"] == "quarter"
+    assert reanchor(earlier, date(2026, 11, 3)).value == "2025-Q3"
+
+
+# Spans as TimeML draws them: (sentence, expected span, expected value)
+SPANS = [
+    ("Sales rose at the end of 1990.", "the end of 1990", "1990"),
+    ("He left late yesterday.", "late yesterday", "2025-02-24"),
+    ("Prices fell in mid-November.", "mid-November", "2024-11"),
+    ("The deal closes at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2025-02-26T22:00"),
+    ("The plant closed nearly four years ago.", "nearly four years ago", "2021"),
+    ("Troops arrived over the weekend.", "the weekend", "2025-W08-WE"),
+    ("The past is gone, he said of the policy in the past.", "the past", "PAST_REF"),
+    ("Sales rose in the nine months.", "the nine months", "P9M"),
+    ("Saturday, April 25 is the deadline.", "Saturday, April 25", "2026-04-25"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), SPANS)
+def test_spans_and_values(nlp, sentence, span, value):
+    mentions = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
+    assert mentions.get(span) == value, mentions
+
+
+# Ranges are tagged as TimeML tags them: each end is its own expression; a range of amounts is one duration.
+RANGES = [
+    ("Talks run from Monday to Wednesday.", {"Monday": "2025-02-24", "Wednesday": "2025-02-26"}),
+    ("Prices rose between 2019 and 2021.", {"2019": "2019", "2021": "2021"}),
+    ("Repairs take two to three weeks.", {"two to three weeks": "PXW"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RANGES)
+def test_ranges(nlp, sentence, expected):
+    values = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
+    assert values == expected

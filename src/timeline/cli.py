@@ -6,12 +6,10 @@ boundary (:func:`main`); a traceback is never the user interface.
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,9 +18,10 @@ from rich.console import Console
 from rich.table import Table
 
 from . import export as export_mod
+from . import plot as plot_mod
 from . import warehouse
 from .cli_eval import eval_app
-from .errors import TimelineError
+from .errors import QueryError, TimelineError
 from .settings import load_settings
 
 app = typer.Typer(
@@ -48,29 +47,69 @@ WarehouseOption = Annotated[
 ]
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
+OutputOption = Annotated[
+    str,
+    typer.Option("--format", help="Output: table, csv, json or markdown.", show_default=True),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="DATE", help="Keep events dated on or after this (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)."
+    ),
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="Keep events dated on or before this (same forms as --from).")
+]
+ActorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor", metavar="NAME", help="Keep events with this actor (whole words, any case: 'starmer'). Repeatable."
+    ),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status", metavar="STATUS", help="Keep events with this status (occurred, planned, ...). Repeatable."
+    ),
+]
+ContainsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--contains",
+        metavar="TEXT",
+        help="Keep events whose text, sentence, place, actors or article has this. Repeatable.",
+    ),
+]
+
+
+def _filters(
+    date_from: str | None, date_to: str | None, actor: list[str] | None, status: list[str] | None,
+    contains: list[str] | None,
+) -> export_mod.Filters:  # fmt: skip
+    """The one place where the filter options become a :class:`~timeline.export.Filters`."""
+    return export_mod.Filters(
+        date_from=export_mod.parse_bound(date_from) if date_from else None,
+        date_to=export_mod.parse_bound(date_to, end=True) if date_to else None,
+        actors=tuple(actor or ()),
+        statuses=tuple(s.strip().lower() for s in status or ()),
+        contains=tuple(contains or ()),
+    )
 
 
 def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str = "table", title: str | None = None) -> None:
-    """Print rows as a rich table, CSV or JSON lines array."""
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows([["" if v is None else _jsonable(v) for v in row] for row in rows])
-        return
-    if fmt == "json":
-        data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Print rows as a rich table, or as CSV, JSON or Markdown text."""
+    if fmt != "table":
+        sys.stdout.write(export_mod.render_rows(columns, rows, fmt))
         return
     table = Table(title=title, show_lines=False, header_style="bold")
-    for c in columns:
-        narrow = c in ("date", "status", "granularity", "published", "time_text")
-        table.add_column(c, overflow="fold", no_wrap=narrow, min_width=8 if narrow else None)
+    for i, c in enumerate(columns):
+        values = [row[i] for row in rows]
+        narrow = c in ("date", "status", "granularity", "time_text") or all(
+            isinstance(v, date | int | float) for v in values if v is not None
+        )
+        table.add_column(c, overflow="fold", no_wrap=narrow)
     for row in rows:
-        table.add_row(*("" if v is None else str(_jsonable(v)) for v in row))
+        table.add_row(*(export_mod.as_text(v) for v in row))
     out.print(table)
 
 
@@ -177,27 +216,67 @@ def reanchor(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    sql: Annotated[str | None, typer.Argument(help="SQL to run (read-only); or give --file.")] = None,
+    sql_file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the SQL from this file ('-' for standard input).")
+    ] = None,
     warehouse_path: WarehouseOption = None,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Output CSV.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Output JSON.")] = False,
+    fmt: OutputOption = "table",
+    as_csv: Annotated[bool, typer.Option("--csv", help="Same as --format csv.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    as_markdown: Annotated[bool, typer.Option("--markdown", "--md", help="Same as --format markdown.")] = False,
 ) -> None:
-    """Run SQL on a read-only connection to the warehouse."""
+    """Run SQL on a read-only connection to the warehouse and print the result."""
+    if (sql is None) == (sql_file is None):
+        raise typer.BadParameter("give the SQL either as an argument or with --file, not both or neither")
+    if sql_file is not None:
+        try:
+            sql = sys.stdin.read() if str(sql_file) == "-" else sql_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read SQL from {sql_file}: {getattr(exc, 'strerror', None) or exc}") from exc
+    chosen = [f for f, on in (("csv", as_csv), ("json", as_json), ("markdown", as_markdown)) if on]
+    fmt = chosen[0] if len(chosen) == 1 else fmt.lower()
+    if len(chosen) > 1 or fmt not in ("table", *export_mod.TEXT_FORMATS):
+        raise typer.BadParameter("choose one output format: table, csv, json or markdown")
     settings = load_settings(warehouse=warehouse_path)
-    columns, rows = warehouse.query(settings.warehouse, sql)
-    print_rows(columns, rows, "csv" if as_csv else "json" if as_json else "table")
+    columns, rows = warehouse.query(settings.warehouse, sql or "")
+    print_rows(columns, rows, fmt)
 
 
 @app.command("export")
 def export_cmd(
     out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx or parquet.")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx, parquet or json.")] = "csv",
     warehouse_path: WarehouseOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    actor: ActorOption = None,
+    status: StatusOption = None,
+    contains: ContainsOption = None,
 ) -> None:
-    """Export the timeline, one row per event."""
+    """Export the timeline, one row per event, optionally filtered."""
     settings = load_settings(warehouse=warehouse_path)
-    n = export_mod.export(settings.warehouse, fmt.lower(), out_path)
-    err.print(f"wrote {n} events to {out_path}", highlight=False)
+    filters = _filters(date_from, date_to, actor, status, contains)
+    n = export_mod.export(settings.warehouse, fmt.lower(), out_path, filters)
+    err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
+
+
+@app.command()
+def plot(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Picture to write: FILE.html, FILE.png or FILE.svg.")],
+    warehouse_path: WarehouseOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    actor: ActorOption = None,
+    status: StatusOption = None,
+    contains: ContainsOption = None,
+    max_actors: Annotated[int, typer.Option(help="Lanes for the actors with most events; the rest share one.")] = 20,
+) -> None:
+    """Draw the timeline: events on a date axis, one lane per actor, status by colour and outline."""
+    settings = load_settings(warehouse=warehouse_path)
+    filters = _filters(date_from, date_to, actor, status, contains)
+    n = plot_mod.plot(settings.warehouse, out_path, filters, max_lanes=max(1, max_actors))
+    err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
 def main() -> None:

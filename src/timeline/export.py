@@ -1,103 +1,264 @@
-"""Export the timeline (one row per event) to CSV, XLSX or Parquet.
+"""Select events with filters and write them as CSV, XLSX, Parquet or JSON; render query results as text.
 
-Reads: the warehouse's ``timeline`` view (read-only). Writes: one file. XLSX is written with xlsxwriter
-(DuckDB's excel extension cannot be installed offline): day-precise dates as real date cells.
+Reads: the warehouse's ``timeline`` view and ``events_by_actor`` (read-only), through parameterised SQL:
+user values are always bound as parameters, never pasted into the SQL text. Writes: one file. XLSX is
+written with xlsxwriter (DuckDB's excel extension cannot be installed offline): day-precise dates as real
+date cells, other precisions as ISO text beside a sortable start date, a second sheet with the sources.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
-from datetime import date
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import xlsxwriter
+import xlsxwriter.exceptions
 
+from . import warehouse
 from .errors import ExportError
-from .warehouse import connect
 
 EXPORT_COLUMNS = [
-    "date", "granularity", "status", "event", "actors", "place", "time_text", "sentence", "article",
-    "published", "date_start", "date_end", "trigger", "confidence", "explanation", "source", "event_id",
+    "date", "date_start", "date_end", "granularity", "status", "event", "actors", "place", "time_text",
+    "sentence", "article", "published", "trigger", "confidence", "explanation", "source", "event_id",
 ]  # fmt: skip
-FORMATS = ("csv", "xlsx", "parquet")
+SOURCE_COLUMNS = ["article", "title", "published", "url", "source", "events"]
+FORMATS = ("csv", "xlsx", "parquet", "json")
+TEXT_FORMATS = ("csv", "json", "markdown")
+STATUSES = ("occurred", "planned", "reported", "negated", "hypothetical")
+DATE_COLUMNS = {"date_start", "date_end", "published"}
+
+# ---- selecting events ----------------------------------------------------------------------------
 
 
-def fetch_rows(warehouse: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
-    with connect(warehouse, read_only=True) as con:
-        cur = con.execute(f"SELECT {', '.join(EXPORT_COLUMNS)} FROM timeline")
-        return EXPORT_COLUMNS, cur.fetchall()
+@dataclass(frozen=True)
+class Filters:
+    """Which events to keep. Several values of one filter are alternatives (OR); filters combine with AND."""
+
+    date_from: date | None = None  # keep events whose dates reach this day or later
+    date_to: date | None = None  # keep events whose dates start on this day or earlier
+    actors: tuple[str, ...] = ()  # words of an actor's name, any case and order: "starmer" finds "Keir Starmer"
+    statuses: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()  # text in the event, sentence, time, place, actors or article title
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition on ``timeline t`` and its parameters (``TRUE`` when nothing is filtered)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.date_from is not None:
+            clauses.append("coalesce(t.date_end, t.date_start) >= ?")
+            params.append(self.date_from)
+        if self.date_to is not None:
+            clauses.append("t.date_start <= ?")
+            params.append(self.date_to)
+        if self.statuses:
+            clauses.append("list_contains(?::VARCHAR[], t.status)")
+            params.append(list(self.statuses))
+        if self.actors:
+            clauses.append(
+                "t.event_id IN (SELECT x.event_id FROM events_by_actor x, unnest(?::VARCHAR[]) AS q(needle) "
+                f"WHERE list_has_all({_words('x.actor')}, {_words('q.needle')}))"
+            )
+            params.append(list(self.actors))
+        if self.contains:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM unnest(?::VARCHAR[]) AS q(needle) WHERE contains(lower(concat_ws(' ', "
+                "t.event, t.sentence, t.time_text, t.place, t.actors, t.article)), lower(q.needle)))"
+            )
+            params.append(list(self.contains))
+        return (" AND ".join(clauses) or "TRUE"), params
 
 
-def export(warehouse: Path, fmt: str, out: Path) -> int:
-    """Write the timeline to ``out`` in ``fmt``; return the number of events written."""
+def _words(column: str) -> str:
+    """SQL for the lower-case words (letters and digits, any script) of a column."""
+    return f"list_filter(regexp_split_to_array(lower({column}), '[^\\p{{L}}\\p{{N}}]+'), lambda w: w <> '')"
+
+
+def parse_bound(text: str, end: bool = False) -> date:
+    """A ``--from``/``--to`` value: ``2025-02-24``, ``2025-W09``, ``2025-02`` or ``2025``; its first day, or
+    its last day when ``end``."""
+    text = text.strip()
+    try:
+        if m := re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", text):
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m := re.fullmatch(r"(?P<y>\d{4})-W(?P<w>\d{2})", text):
+            monday = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
+            return monday + timedelta(days=6) if end else monday
+        if m := re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d{2})", text):
+            year, month = int(m["y"]), int(m["m"])
+            return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        if m := re.fullmatch(r"(?P<y>\d{4})", text):
+            return date(int(m["y"]), 12, 31) if end else date(int(m["y"]), 1, 1)
+    except ValueError as exc:
+        raise ExportError(f"not a date: {text!r} ({exc})") from exc
+    raise ExportError(f"not a date: {text!r}; use YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY")
+
+
+def check_statuses(path: Path, statuses: tuple[str, ...]) -> None:
+    """Refuse a status that neither the pipeline nor the warehouse knows (a typo would select nothing)."""
+    if not statuses:
+        return
+    _, rows = warehouse.query(path, "SELECT DISTINCT status FROM events")
+    known = set(STATUSES) | {r[0] for r in rows}
+    unknown = [s for s in statuses if s not in known]
+    if unknown:
+        raise ExportError(f"unknown status {', '.join(map(repr, unknown))}; choose from {', '.join(sorted(known))}")
+
+
+def selection_sql(filters: Filters, columns: list[str]) -> tuple[str, list[Any]]:
+    """SELECT of ``columns`` of the timeline view for the events ``filters`` keep, in timeline order."""
+    where, params = filters.where()
+    cols = ", ".join(f"t.{c}" for c in columns)
+    sql = (
+        f"SELECT {cols} FROM timeline t LEFT JOIN events e ON e.event_id = t.event_id WHERE {where} "
+        "ORDER BY t.date_start NULLS LAST, t.date, t.source, e.sentence_start, e.trigger_start, t.event_id"
+    )
+    return sql, params
+
+
+def select_events(path: Path, filters: Filters, columns: list[str] | None = None) -> pa.Table:
+    """The events ``filters`` keep, one row per event, as an Arrow table."""
+    check_statuses(path, filters.statuses)
+    sql, params = selection_sql(filters, columns or EXPORT_COLUMNS)
+    return warehouse.query_table(path, sql, params)
+
+
+def select_sources(path: Path, filters: Filters) -> pa.Table:
+    """The articles the selected events come from, with how many of those events each has."""
+    where, params = filters.where()
+    sql = (
+        "SELECT a.article_id AS article, a.title, a.published, a.url, a.source, count(*) AS events "
+        f"FROM articles a JOIN timeline t ON t.article_id = a.article_id WHERE {where} "
+        "GROUP BY ALL ORDER BY a.published NULLS LAST, a.title, a.source"
+    )
+    return warehouse.query_table(path, sql, params)
+
+
+# ---- writing files -------------------------------------------------------------------------------
+
+
+def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> int:
+    """Write the events ``filters`` keep to ``out`` in ``fmt``; return how many were written."""
+    filters = filters or Filters()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out.exists() and out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        with connect(warehouse, read_only=True) as con:
-            cols = ", ".join(EXPORT_COLUMNS)
-            con.execute(f"COPY (SELECT {cols} FROM timeline) TO '{_sql_path(out)}' (FORMAT parquet)")
-            row = con.execute("SELECT count(*) FROM timeline").fetchone()
-            return int(row[0]) if row else 0
-    columns, rows = fetch_rows(warehouse)
+    table = select_events(path, filters)
     try:
-        if fmt == "csv":
-            _write_csv(out, columns, rows)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "parquet":
+            pq.write_table(table, out)
+        elif fmt == "csv":
+            with out.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM tells spreadsheets "UTF-8"
+                fh.write(render_rows(table.column_names, _rows(table), "csv"))
+        elif fmt == "json":
+            out.write_text(render_rows(table.column_names, _rows(table), "json"), encoding="utf-8")
         else:
-            _write_xlsx(out, columns, rows)
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    return len(rows)
+            _write_xlsx(out, table, select_sources(path, filters))
+    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
+        raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
+    return table.num_rows
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+def _rows(table: pa.Table) -> list[tuple[Any, ...]]:
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    return list(zip(*columns, strict=True)) if columns else []
 
 
-def _write_csv(out: Path, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    # UTF-8 with a BOM so that spreadsheet programs detect the encoding
-    with out.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def as_text(value: Any) -> str:
+    """A value as one cell of text: ISO dates, lists joined with "; ", nothing for NULL."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(as_text(v) for v in value)
+    return str(_jsonable(value))
+
+
+def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
+    """Rows as CSV (with header), a JSON array of objects, or a Markdown table."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
+        writer.writerows([[as_text(v) for v in row] for row in rows])
+        return buf.getvalue()
+    if fmt == "json":
+        data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(_md_cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    raise ExportError(f"unknown output format {fmt!r}; choose one of table, {', '.join(TEXT_FORMATS)}")
 
 
-def _write_xlsx(out: Path, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    book = xlsxwriter.Workbook(str(out))
+def _md_cell(value: Any) -> str:
+    return " ".join(as_text(value).split()).replace("|", "\\|")
+
+
+def _excel_date(value: date) -> datetime:
+    return datetime(value.year, value.month, value.day)
+
+
+def _width(header: str, values: list[Any]) -> int:
+    """Column width in characters: fits the header and nine values in ten, between 8 and 60."""
+    lengths = sorted(len(as_text(v)) for v in values[:2000] if v is not None)
+    typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    return max(8, min(60, max(len(header), typical) + 2))
+
+
+def _write_sheet(book: xlsxwriter.Workbook, name: str, table: pa.Table, formats: dict[str, Any]) -> None:
+    sheet = book.add_worksheet(name)
+    columns = table.column_names
+    values = {c: table.column(c).to_pylist() for c in columns}
+    sheet.write_row(0, 0, columns, formats["header"])
+    for c, column in enumerate(columns):
+        grains = values.get("granularity") if column == "date" else None
+        for r, value in enumerate(values[column], start=1):
+            if value is None or value == "":
+                sheet.write_blank(r, c, None)
+            elif isinstance(value, date):
+                sheet.write_datetime(r, c, _excel_date(value), formats["date"])
+            elif grains is not None and grains[r - 1] == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                sheet.write_datetime(r, c, _excel_date(date.fromisoformat(value)), formats["date"])
+            elif column == "url" and re.match(r"https?://", value) and len(value) < 2000:
+                sheet.write_url(r, c, value, string=value)
+            elif isinstance(value, float):
+                sheet.write_number(r, c, value, formats["number"])
+            elif isinstance(value, int):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, str(value))
+        width = 12 if column in DATE_COLUMNS or column == "date" else _width(column, values[column])
+        sheet.set_column(c, c, width)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(table.num_rows, 1), max(len(columns) - 1, 0))
+
+
+def _write_xlsx(out: Path, events: pa.Table, sources: pa.Table) -> None:
+    # No string is ever turned into a formula, a number or a link: article text is data, not a program.
+    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    book = xlsxwriter.Workbook(str(out), options)
     try:
-        sheet = book.add_worksheet("timeline")
-        header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
-        wrap = book.add_format({"text_wrap": False})
-        sheet.write_row(0, 0, columns, header)
-        gran = columns.index("granularity")
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                name = columns[c]
-                if name == "date" and row[gran] == "day" and value:
-                    sheet.write_datetime(r, c, _as_datetime(date.fromisoformat(value)), date_fmt)
-                elif isinstance(value, date):
-                    sheet.write_datetime(r, c, _as_datetime(value), date_fmt)
-                elif value is None:
-                    sheet.write_blank(r, c, None)
-                else:
-                    sheet.write(r, c, value, wrap)
-        widths = {"date": 12, "granularity": 11, "status": 11, "event": 50, "actors": 30, "place": 18,
-                  "time_text": 14, "sentence": 60, "article": 40, "published": 12, "date_start": 12,
-                  "date_end": 12, "explanation": 60, "source": 40}  # fmt: skip
-        for c, name in enumerate(columns):
-            sheet.set_column(c, c, widths.get(name, 14))
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+        formats = {
+            "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+            "number": book.add_format({"num_format": "0.00"}),
+        }
+        _write_sheet(book, "timeline", events, formats)
+        _write_sheet(book, "sources", sources, formats)
     finally:
         book.close()
-
-
-def _as_datetime(d: date):  # type: ignore[no-untyped-def]
-    from datetime import datetime
-
-    return datetime(d.year, d.month, d.day)

@@ -4,6 +4,9 @@ Reads: :class:`~timeline.records.BatchResult` batches and SQL. Writes: the DuckD
 ``warehouse/timeline.duckdb``). Every DuckDB quirk stays here: one read-write opener per file (a second
 one fails at once with a lock error, reported as :class:`WarehouseError`), Arrow inserts rather than
 row-by-row ones, delete-then-insert per article inside one transaction so re-runs never duplicate.
+Migrations are ``resources/migrations/NNN_name.sql`` files applied once each, in number order, and
+recorded in ``schema_migrations``. Queries run on read-only connections, so a user's SQL cannot write;
+their errors become one-line :class:`QueryError` messages.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .errors import QueryError, WarehouseError
 from .records import Article, BatchResult, Event, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
+STORAGE_COMPATIBILITY = "v1.4.0"
 
 
 def _now() -> datetime:
@@ -37,25 +41,16 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
-@contextmanager
-def connect(
-    path: Path | str, read_only: bool = False, wait_seconds: float = 0.0
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse; migrate it when opened for writing.
-
-    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
-    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
-    """
-    path = Path(path)
-    if read_only and not path.exists():
-        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def _open(path: Path, read_only: bool, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
+    # A new file is written in a storage format that DuckDB 1.4 and later read, so that the duckdb CLI and
+    # tools built on older DuckDB releases (harlequin) open it too; an existing file keeps its format.
+    config = {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
     deadline = time.monotonic() + max(wait_seconds, 0.0)
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            con.execute("SET enable_progress_bar = false")  # a library never draws on the user's terminal
+            return con
         except duckdb.IOException as exc:
             message = _one_line(exc)
             if "lock" not in message.lower():
@@ -69,6 +64,35 @@ def connect(
             ) from exc
         except duckdb.Error as exc:
             raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
+
+
+@contextmanager
+def connect(
+    path: Path | str, read_only: bool = False, wait_seconds: float = 0.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; migrate it when opened for writing.
+
+    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
+    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
+
+    A read-only open of a warehouse made by an older version first upgrades its schema on a short
+    read-write connection (when it can: a file locked by a writer is read as it is), so that the views
+    of newer migrations are there to query. User data is never changed by an upgrade.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(path, read_only, wait_seconds)
+    if read_only and pending_migrations(con):
+        con.close()
+        try:
+            with connect(path):
+                pass
+        except WarehouseError:
+            pass  # cannot upgrade now (another writer, read-only file): query the schema as it is
+        con = _open(path, read_only)
     try:
         if not read_only:
             migrate(con)
@@ -94,17 +118,37 @@ def _lock_holder(message: str) -> str:
 # ---- migrations ----------------------------------------------------------------------------------
 
 
+MIGRATION_NAME = re.compile(r"^(?P<number>\d{3})_(?P<name>[a-z0-9_]+)\.sql$")
+
+
 def migration_files() -> list[tuple[str, str]]:
-    """``(version, sql)`` of every migration, in order."""
+    """``(version, sql)`` of every migration (``NNN_name.sql``), in number order."""
     folder = importlib_resources.files(MIGRATIONS)
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    names = sorted(p.name for p in folder.iterdir() if MIGRATION_NAME.match(p.name))
     return [(name.removesuffix(".sql"), folder.joinpath(name).read_text(encoding="utf-8")) for name in names]
+
+
+def applied_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Versions recorded in ``schema_migrations`` (none for an empty database)."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    return [row[0] for row in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Versions of the migration files not applied to this database yet, in order."""
+    done = set(applied_migrations(con))
+    return [version for version, _ in migration_files() if version not in done]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations not applied yet, each in its own transaction; return their versions."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
-    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = set(applied_migrations(con))
     applied = []
     for version, sql in migration_files():
         if version in done:
@@ -354,20 +398,43 @@ def run_status(path: Path | str, last: int = 10) -> RunStatus:
 # ---- reading -------------------------------------------------------------------------------------
 
 
+READ_ONLY_REFUSAL = re.compile(r'statement of type "(?P<kind>\w+)" on database "[^"]*" which is attached in read-only')
+
+
+def _query_error(exc: duckdb.Error) -> QueryError:
+    message = _one_line(exc)
+    refused = READ_ONLY_REFUSAL.search(message)
+    if refused:
+        return QueryError(
+            f"the warehouse is read-only for queries: {refused.group('kind')} statements are refused "
+            "(its data changes only through 'timeline run')"
+        )
+    if "read-only" in message.lower() or "read only" in message.lower():
+        return QueryError(f"the warehouse is read-only for queries: {message}")
+    return QueryError(message)
+
+
 def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run ``sql`` on a read-only connection; return column names and rows."""
+    if not sql.strip():
+        raise QueryError("no SQL given")
     with connect(path, read_only=True) as con:
         try:
             cur = con.execute(sql, params or [])
+            if cur.description is None:
+                return [], []
+            return [d[0] for d in cur.description], cur.fetchall()
         except duckdb.Error as exc:
-            message = _one_line(exc)
-            if "read-only" in message.lower() or "read only" in message.lower():
-                raise QueryError(f"the warehouse is opened read-only for queries: {message}") from exc
-            raise QueryError(message) from exc
-        if cur.description is None:
-            return [], []
-        columns = [d[0] for d in cur.description]
-        return columns, cur.fetchall()
+            raise _query_error(exc) from exc
+
+
+def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+    """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
+    with connect(path, read_only=True) as con:
+        try:
+            return con.sql(sql, params=list(params or [])).to_arrow_table()
+        except duckdb.Error as exc:
+            raise _query_error(exc) from exc
 
 
 TIMELINE_SQL = """

@@ -20,7 +20,10 @@ from .resolve import Resolution, resolve
 from .tense import direction_of
 
 # Spec kinds whose value depends on the direction of their clause.
-DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday"}
+DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "season"}
+# Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
+CONTEXT_KINDS = {"offset", "period"}
+REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
 
 __all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
 
@@ -29,17 +32,39 @@ def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
     """Every time expression of ``doc`` with its resolution against ``anchor``."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
+    reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
     for cand in find(doc.text):
+        if cand.spec["kind"] == "set" and _attributive(doc, cand):
+            continue
         spec = dict(cand.spec)
         cue = None
         if spec["kind"] in DIRECTED_KINDS:
             d = direction_of(doc, cand.start, cand.end)
             spec["direction"], cue = d.direction, d.cue
+        if spec["kind"] in CONTEXT_KINDS and reference is not None:
+            spec["reference"] = reference
         res = resolve(spec, anchor)
+        if res.granularity in REFERENCE_GRANULARITIES and cand.type in ("DATE", "TIME") and not _comparison(spec):
+            reference = spec
         mentions.append(
             _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
         )
     return mentions
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A frequency word used as an adjective before a noun ("its quarterly dividend") is no time expression."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod" and span[0].head.i > span[0].i
+
+
+def _comparison(spec: dict) -> bool:  # type: ignore[type-arg]
+    """A period named by comparison ("a year earlier", "the year-ago quarter") does not become the reference."""
+    if spec["kind"] == "period":
+        return int(spec["n"]) != 0
+    if spec["kind"] != "offset" or int(spec["n"]) >= 0:
+        return False
+    return spec.get("relative_to") == "context" or spec["unit"] in ("year", "quarter")
 
 
 def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]

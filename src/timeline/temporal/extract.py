@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import CAPITALISED_GROUPS, Rule, rules, word_table
+from .lexicon import CAPITALISED_GROUPS, Rule, prefix_regex, rules, table, word_table
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,21 @@ def find(text: str) -> list[Candidate]:
         spec = build_spec(rule.kind, groups)
         if spec is None:
             continue
-        taken.append(Candidate(start, end, text[start:end], rule.name, rule.type, spec))
+        kind_of = "TIME" if rule.type == "DATE" and spec.get("part") else rule.type  # "Friday night" is a TIME
+        taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
-    return taken
+    return [_with_prefix(text, c) for c in taken]
+
+
+def _with_prefix(text: str, cand: Candidate) -> Candidate:
+    """A date or time with the words before it that narrow it ("the end of 1990", "late yesterday")."""
+    if cand.type not in ("DATE", "TIME") or cand.spec["kind"] in ("ref", "set"):
+        return cand
+    match = prefix_regex().search(text, max(0, cand.start - 40), cand.start)
+    if match is None or match.end() != cand.start:
+        return cand
+    spec = {**cand.spec, "edge": table("prefixes.tsv")[" ".join(match.group("prefix").lower().split())]}
+    return Candidate(match.start(), cand.end, text[match.start() : cand.end], cand.rule, cand.type, spec)
 
 
 def _capitalised_ok(groups: dict[str, str]) -> bool:
@@ -55,15 +67,28 @@ def _capitalised_ok(groups: dict[str, str]) -> bool:
 
 def number(word: str) -> float | None:
     """A count from digits or a number word; ``None`` for vague counts ("several")."""
-    word = " ".join(word.lower().split())
+    word = " ".join(word.lower().replace("-", " ").split())
     try:
         return float(word)
     except ValueError:
         pass
+    if " " in word and all(w in word_table("NUMBER") for w in word.split()):  # "twenty four"
+        parts = [word_table("NUMBER")[w] for w in word.split()]
+        return None if "X" in parts else sum(float(x) for x in parts)
     value = word_table("NUMBER").get(word)
     if value is None or value == "X":
         return None
     return float(value)
+
+
+def spelled_year(words: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    parts = " ".join(words.lower().replace("-", " ").replace(" and ", " ").split()).split(" ", 2)
+    if parts[:2] == ["two", "thousand"]:
+        rest = number(parts[2]) if len(parts) > 2 else 0.0
+        return None if rest is None else 2000 + int(rest)
+    century, rest = number(parts[0]), number(" ".join(parts[1:]))
+    return None if century is None or rest is None else int(century) * 100 + int(rest)
 
 
 def _year(raw: str | None) -> int | None:
@@ -78,6 +103,17 @@ def _month(raw: str | None) -> int | None:
     return int(word_table("MONTH")[raw.lower()])
 
 
+YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
+SHIFT_WORDS = {"this past": "past", "this coming": "coming", "the previous": "previous", "the following": "next"}
+
+
+def _shift_word(mod: str | None) -> str | None:
+    """One word for a modifier: "this coming" is "coming", "the previous" is "previous"."""
+    if mod is None:
+        return None
+    return SHIFT_WORDS.get(mod, mod.removeprefix("the "))
+
+
 def _norm(raw: str | None) -> str | None:
     return " ".join(raw.lower().split()) if raw else None
 
@@ -88,12 +124,19 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
     if kind == "date":
         month = _month(g.get("month") or g.get("month2"))
         day = int(g["day"]) if g.get("day") else None
-        return {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": mod}
+        spec = {"kind": "date", "year": _year(g.get("year")), "month": month, "day": day, "mod": _shift_word(mod)}
+        if g.get("yearmod"):
+            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        if g.get("dayname"):
+            spec["weekday"] = int(word_table("WEEKDAY")[g["dayname"].lower()])
+        if g.get("short"):  # "7/8/07": the century comes from the anchor
+            spec["short_year"] = int(g["short"])
+        return spec
     if kind == "weekday":
         return {
             "kind": "weekday",
             "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()]),
-            "mod": mod,
+            "mod": _shift_word(mod),
             "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
         }
     if kind == "relday":
@@ -113,28 +156,72 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         return {"kind": "offset", "unit": "day", "n": n, "part": part}
     if kind == "shift":
         mod = (mod or "").removeprefix("the ")
-        unit = g["unit"].lower()
-        edge = _norm(g.get("edge"))
+        unit = (g.get("unit") or g["unit2"]).lower()
+        edge_word = _norm(g.get("edge")) or ""
+        edge = table("prefixes.tsv").get(edge_word) or table("prefixes.tsv").get(f"the {edge_word} of")
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return {"kind": "offset", "unit": unit, "n": -1}
         return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
+    if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
+        step = {"that": 0, "the same": 0, "the following": 1, "the next": 1}.get(_norm(g["that"]) or "", -1)
+        return {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context", "whole": True}
     if kind == "offset":
         n = number(g["num"])
-        if n is None or n != int(n):
-            return None
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
+        if n is None:  # "several years ago", "a few days later": only the direction is known
+            return {"kind": "ref", "ref": "PAST_REF" if sign < 0 else "FUTURE_REF"}
+        if n != int(n):
+            return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
         return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
-        return {"kind": "duration", "n": number(g["num"]), "unit": unit, "mod": mod}
+        plural = unit != _norm(g["unit"])
+        n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
+            n += 0.5
+        if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
+            n = None
+        return {"kind": "duration", "n": n, "unit": unit, "mod": mod}
+    if kind == "weekend":
+        return {"kind": "weekend"}
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-        return {"kind": "quarter", "quarter": ords[g["ord"].lower()], "year": _year(g.get("year"))}
+        quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
+        spec = {"kind": "quarter", "quarter": quarter, "year": _year(g.get("year") or g.get("year2"))}
+        if g.get("yearmod"):
+            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
+        if g.get("yearago"):  # "the year-ago third quarter"
+            spec["year_shift"] = -1
+        return spec
+    if kind == "half":
+        which = (g.get("half") or g.get("quarters") or "").lower()
+        half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
+        spec = {"kind": "half", "half": half, "year": _year(g.get("year") or g.get("year2"))}
+        spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
+        return spec
+    if kind == "period":
+        words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
+        if "year" in words:  # "the year-earlier quarter", "year-ago profit": the same period a year before
+            return {"kind": "period", "unit": g.get("unit", "").lower() or None, "n": -1, "step": "year"}
+        back = any(w in words.split() for w in ("previous", "prior", "preceding"))
+        spec = {"kind": "period", "unit": g["unit"].lower(), "n": -1 if back else 0, "step": "quarter"}
+        if "current" in words.split():
+            spec["current"] = True
+        if g.get("year"):
+            spec["year"] = int(g["year"])
+        return spec
     if kind == "season":
-        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g["year"])}
+        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": _year(g.get("year"))}
+    if kind == "decade" and g.get("spelled"):
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
+        tens |= {"eighties": 8, "nineties": 9}
+        return {"kind": "decade", "decade": 190 + tens[g["spelled"].lower()], "mod": mod}
+    if kind == "year" and g.get("spelled"):
+        year = spelled_year(g["spelled"])
+        return None if year is None else {"kind": "year", "year": year, "mod": mod}
     if kind == "decade":
         if g.get("decade"):
             return {"kind": "decade", "decade": int(g["decade"]) // 10, "mod": mod}
@@ -150,7 +237,14 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        return {"kind": "clock", "hour": hour, "minute": minute}
+        spec: dict[str, Any] = {"kind": "clock", "hour": hour, "minute": minute}
+        if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
+            spec["day"] = build_spec("weekday", {"weekday": g["weekday"]})
+        elif g.get("relday"):
+            spec["day"] = build_spec("relday", {"word": g["relday"]})
+        elif g.get("month"):
+            spec["day"] = build_spec("date", {"month": g["month"], "day": g["day"]})
+        return spec
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         return {"kind": "holiday", "rule": rule, "year": _year(g.get("year"))}
@@ -158,7 +252,12 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         if g.get("adverb"):
             return {"kind": "set", "every": g["adverb"].lower()}
         if g.get("weekday"):
-            return {"kind": "set", "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()])}
+            weekday = int(word_table("WEEKDAY")[g["weekday"].lower()])
+            return {
+                "kind": "set",
+                "weekday": weekday,
+                "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
+            }
         return {"kind": "set", "every": g["unit"].lower()}
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"

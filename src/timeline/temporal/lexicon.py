@@ -6,11 +6,11 @@ compiled :class:`Rule` list and the word tables the normaliser uses. Nothing her
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import regex as re  # variable-width look-behind ("after 'over' or 'during'") that re lacks
 import yaml
 
 from .. import resources
@@ -27,7 +27,7 @@ MACROS = {
 }
 
 # Groups whose words must be capitalised in running text ("may" the modal is not "May" the month).
-CAPITALISED_GROUPS = ("month", "month2", "weekday", "holiday")
+CAPITALISED_GROUPS = ("month", "month2", "weekday", "dayname", "holiday")
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ class Rule:
     name: str
     kind: str
     type: str
-    regex: re.Pattern[str]
-    reject: re.Pattern[str] | None
+    regex: re.Pattern
+    reject: re.Pattern | None
     examples: tuple[Example, ...]
 
 
@@ -62,7 +62,7 @@ def _alternation(words: list[str]) -> str:
 
 
 def _expand(pattern: str) -> str:
-    def sub(match: re.Match[str]) -> str:
+    def sub(match: re.Match) -> str:
         return f"(?:{_alternation(list(word_table(match.group(1))))})"
 
     return re.sub(r"\{([A-Z_]+)\}", sub, pattern)
@@ -84,3 +84,11 @@ def rules() -> tuple[Rule, ...]:
 def cue_words(name: str) -> dict[str, str]:
     """Tense cue words (``future_cues.tsv``, ``past_cues.tsv``) as ``{word: how it is matched}``."""
     return table(name)
+
+
+@cache
+def prefix_regex() -> re.Pattern:
+    """Words of ``prefixes.tsv`` right before an expression ("the end of", "mid-"), ending where it begins."""
+    words = sorted(table("prefixes.tsv"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<![\w-])(?P<prefix>" + alternation + r")(?:(?<=-)|\s+)", re.IGNORECASE)

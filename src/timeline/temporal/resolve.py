@@ -9,13 +9,28 @@ is never read. Without an anchor, relative expressions stay unresolved (``value`
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from .dateparser_adapter import parse_span
+from .periods import (
+    RANK,
+    SEASON_CODES,
+    SEASON_MONTHS,
+    Resolution,
+    add_months,
+    at_granularity,
+    day_of,
+    holiday_date,
+    is_weekday,
+    month_range,
+    quarter_of,
+    season_of,
+    season_year,
+    shift_date,
+    week_of,
+)
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 DURATION_CODES = {
     "second": ("T", "S", 1),
     "minute": ("T", "M", 1),
@@ -25,11 +40,14 @@ DURATION_CODES = {
     "weekend": ("", "WE", 1),
     "fortnight": ("", "W", 2),
     "month": ("", "M", 1),
-    "quarter": ("", "Q", 1),
+    "quarter": ("", "M", 3),  # ISO 8601 durations have no quarters, decades or centuries
     "year": ("", "Y", 1),
-    "decade": ("", "DE", 1),
-    "century": ("", "CE", 1),
+    "decade": ("", "Y", 10),
+    "century": ("", "Y", 100),
 }
+# The next smaller unit, for fractions: half a year is six months ("P2Y6M"), half an hour 30 minutes.
+SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24)}
+SMALLER |= {"hour": ("minute", 60), "minute": ("second", 60)}
 SET_VALUES = {
     "daily": "P1D",
     "weekly": "P1W",
@@ -49,15 +67,6 @@ SET_VALUES = {
 }
 
 
-@dataclass(frozen=True)
-class Resolution:
-    value: str | None
-    granularity: str | None
-    start: date | None = None
-    end: date | None = None
-    why: str = ""
-
-
 def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
     """Resolve one spec against ``anchor``; never raises for a well-formed spec."""
     kind = spec["kind"]
@@ -71,39 +80,21 @@ def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
 # ---- helpers ---------------------------------------------------------------------------------------
 
 
-def _day(d: date, part: str | None = None) -> Resolution:
-    value = d.isoformat() + (f"T{part}" if part else "")
-    return Resolution(value, "day" if not part else "time", d, d)
-
-
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _week(d: date) -> Resolution:
-    iso = d.isocalendar()
-    monday = d - timedelta(days=d.weekday())
-    return Resolution(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + timedelta(days=6))
-
-
-def _add_months(d: date, n: int) -> date:
-    index = d.year * 12 + d.month - 1 + n
-    y, m = divmod(index, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
 def _unanchored(spec: dict[str, Any]) -> Resolution:
     return Resolution(None, None, why=f"no publication date to anchor {spec['kind']}")
 
 
 def _pick_year(month: int, day: int | None, anchor: date, direction: str | None) -> int:
-    """The year of a month (and day) named without one, from the tense of its clause."""
+    """The year of a month (and day) named without one, from the tense of its clause and the anchor."""
     this_year = date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
     ref = anchor if day else anchor.replace(day=1)
+    # News names the year of a date outside the months around publication, so a past-tense cue moves a date
+    # to last year only beyond two months ahead ("payable Dec. 7" under "said" in October stays this year).
+    window = timedelta(days=61)
     if direction == "future":
         return anchor.year if this_year >= ref else anchor.year + 1
     if direction == "past":
-        return anchor.year if this_year <= anchor else anchor.year - 1
+        return anchor.year if this_year <= anchor + window else anchor.year - 1
     # no cue: the closest occurrence
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     return min(candidates, key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor).days))
@@ -115,23 +106,42 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
 def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
     year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
     direction = spec.get("direction")
+    if spec.get("short_year") is not None:  # "7/8/07": the year of that ending nearest the anchor
+        if anchor is None:
+            return _unanchored(spec)
+        centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
+        year = min((c * 100 + spec["short_year"] for c in centuries), key=lambda y: abs(y - anchor.year))
     if year is not None and month is not None and day is not None:
         parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
         if parsed is None:
             return Resolution(None, None, why="not a calendar date")
         return Resolution(parsed[0].isoformat(), "day", parsed[0], parsed[0], "explicit date")
     if year is not None and month is not None:
-        start, end = _month_range(year, month)
+        start, end = month_range(year, month)
         return Resolution(f"{year:04d}-{month:02d}", "month", start, end, "explicit month")
     if month is None:
         return Resolution(None, None, why="no month")
     if anchor is None:
         return _unanchored(spec)
-    year = _pick_year(month, day, anchor, direction)
+    mod = spec.get("mod")
+    if spec.get("year_shift") is not None:  # "June last year"
+        year = anchor.year + spec["year_shift"]
+    elif mod in ("last", "past", "previous"):  # "last May": the latest May before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif mod in ("next", "coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif mod == "this":
+        year = anchor.year
+    elif day is not None and spec.get("weekday"):  # "Monday, Oct. 26": the year in which it is a Monday
+        years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y - anchor.year))
+        fits = [y for y in years if is_weekday(y, month, day, spec["weekday"])]
+        year = fits[0] if fits else _pick_year(month, day, anchor, direction)
+    else:
+        year = _pick_year(month, day, anchor, direction)
     if day is not None:
         d = date(year, month, day)
         return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
-    start, end = _month_range(year, month)
+    start, end = month_range(year, month)
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
 
 
@@ -144,6 +154,10 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if mod in ("last", "past", "previous"):
         d = anchor - timedelta(days=back or 7)
         why = f"'{mod}' → the one before {anchor}"
+    elif direction == "near" and not mod:
+        ahead = (target - anchor.isoweekday()) % 7
+        d = anchor + timedelta(days=ahead) if ahead < back else anchor - timedelta(days=back)
+        why = f"plan or modal → the nearest one to {anchor}"
     elif mod in ("next", "coming") or direction == "future":
         ahead = (target - anchor.isoweekday()) % 7
         if mod == "next" and ahead == 0:
@@ -153,62 +167,59 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     else:
         d = anchor - timedelta(days=back)
         why = f"most recent one up to {anchor}"
-    res = _day(d, spec.get("part"))
+    res = day_of(d, spec.get("part"))
     return Resolution(res.value, res.granularity, res.start, res.end, why)
+
+
+# Granularities from fine to coarse: a reference period is shifted only by a unit at least as coarse.
+def _reference(spec: dict[str, Any], anchor: date | None) -> Resolution | None:
+    """The period the text last talked about (``spec["reference"]``), if it is a calendar period."""
+    ref = spec.get("reference")
+    if not ref:
+        return None
+    res = resolve(ref, anchor)
+    return res if res.start is not None and res.granularity in RANK else None
 
 
 def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
+    ref = _reference(spec, anchor) if unit in RANK else None
+    if ref is not None and ref.start is not None and RANK[ref.granularity or "year"] <= RANK[unit]:
+        comparison = spec.get("relative_to") == "context" or (
+            unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
+        )
+        if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
+            # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
+            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
+            return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
-        res = _day(anchor + timedelta(days=n), spec.get("part"))
+        res = day_of(anchor + timedelta(days=n), spec.get("part"))
     elif unit in ("week", "fortnight", "weekend"):
-        res = _week(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        res = week_of(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
     elif unit == "month":
-        d = _add_months(anchor, n)
-        s, e = _month_range(d.year, d.month)
+        d = add_months(anchor, n)
+        s, e = month_range(d.year, d.month)
         res = Resolution(f"{d.year:04d}-{d.month:02d}", "month", s, e)
     elif unit == "quarter":
-        d = _add_months(anchor, 3 * n)
-        res = _quarter_of(d.year, (d.month - 1) // 3 + 1)
+        d = add_months(anchor, 3 * n)
+        res = quarter_of(d.year, (d.month - 1) // 3 + 1)
     elif unit == "year":
         y = anchor.year + n
         res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
-    elif unit == "decade":
+    elif unit in ("decade", "century") and spec.get("relative_to"):  # "a decade ago": a year
+        y = anchor.year + n * (10 if unit == "decade" else 100)
+        res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
+    elif unit == "decade":  # "the last decade"
         decade = anchor.year // 10 + n
         res = Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+    elif unit == "century":  # "this century": TIMEX3 gives its first two digits
+        c = anchor.year // 100 + n
+        res = Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31))
     else:  # hours, minutes: the day is what we can say
-        res = _day(anchor)
+        res = day_of(anchor)
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
-
-
-def _quarter_of(y: int, q: int) -> Resolution:
-    start = date(y, 3 * q - 2, 1)
-    end = _month_range(y, 3 * q)[1]
-    return Resolution(f"{y:04d}-Q{q}", "quarter", start, end)
-
-
-SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-
-
-def _season_year(code: str, n: int, anchor: date) -> int:
-    """The year of 'this' (n=0), 'last' (n<0) or 'next' (n>0) season of ``code``, seen from ``anchor``."""
-    first, last = SEASON_MONTHS[code]
-    latest = anchor.year if anchor.month >= first else anchor.year - 1  # latest start up to the anchor
-    inside = _season_of(latest, code).end >= anchor
-    if n == 0:
-        return latest if inside or code != "WI" and latest == anchor.year else latest + 1
-    if n < 0:
-        return latest - 1 if inside else latest
-    return latest + 1
-
-
-def _season_of(y: int, code: str) -> Resolution:
-    first, last = SEASON_MONTHS[code]
-    start = date(y, first, 1)
-    end_year = y + 1 if last < first else y
-    return Resolution(f"{y:04d}-{code}", "season", start, _month_range(end_year, last)[1])
 
 
 def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -216,7 +227,7 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return _unanchored(spec)
     unit, n = spec["unit"], int(spec["n"])
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
-        res = _season_of(_season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
+        res = season_of(season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
     elif unit == "weekend":
         saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n)
         iso = saturday.isocalendar()
@@ -226,26 +237,86 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, f"{unit} shifted {n:+d} from {anchor}")
 
 
+def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """The reporting period the text talks about: "the quarter", "the latest period", "the year-ago quarter"."""
+    if anchor is None:
+        return _unanchored(spec)
+    ref = _reference(spec, anchor)
+    usable = ("quarter",) if spec.get("unit") else ("quarter", "month", "year", "day", "week")
+    if spec.get("current"):  # "the current quarter": the one the anchor is in
+        base, granularity, why = anchor, "quarter", "quarter of the anchor"
+    elif ref is not None and ref.start is not None and ref.granularity in usable:
+        base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
+    else:  # the last quarter that has ended by the anchor
+        base, granularity, why = add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
+    if spec.get("year") and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
+        base = base.replace(year=int(spec["year"]), day=1)
+    step = 12 if spec.get("step") == "year" else 3
+    res = at_granularity(add_months(base, step * int(spec["n"])), granularity)
+    return Resolution(res.value, res.granularity, res.start, res.end, why)
+
+
+def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """The weekend of "over the weekend": the coming one on a future cue, else the latest one begun."""
+    if anchor is None:
+        return _unanchored(spec)
+    if spec.get("direction") == "future":
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
+    else:
+        saturday = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)
+    iso = saturday.isocalendar()
+    return Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
+
+
+def _half(spec: dict[str, Any], anchor: date | None) -> Resolution:
+    """ "The second half of 2024" → ``2024-H2``; without a year, this (last, next) year's half."""
+    year = spec.get("year")
+    if year is None:
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year + int(spec.get("year_shift") or 0)
+    half = int(spec["half"])
+    start = date(year, 1 if half == 1 else 7, 1)
+    return Resolution(f"{year:04d}-H{half}", "half", start, month_range(year, 6 if half == 1 else 12)[1], "half year")
+
+
 def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     prefix, code, mult = DURATION_CODES[spec["unit"]]
     n = spec.get("n")
+    if n is not None and n * mult != int(n * mult) and spec["unit"] in SMALLER:  # 2.5 years: P2Y6M
+        whole = int(n * mult)
+        small_unit, per = SMALLER[spec["unit"]]
+        small_prefix, small_code, _ = DURATION_CODES[small_unit]
+        rest = round((n * mult - whole) * per)
+        time = "T" if prefix or small_prefix else ""
+        first = f"{whole}{code}" if whole else ""
+        return Resolution(f"P{prefix}{first}{time if not prefix else ''}{rest}{small_code}", "duration", why="duration")
     amount = "X" if n is None else (f"{n * mult:g}")
     return Resolution(f"P{prefix}{amount}{code}", "duration", why="duration")
 
 
 def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
     year = spec.get("year")
+    if year is None and spec.get("year_shift") is not None:  # "next year's first quarter"
+        if anchor is None:
+            return _unanchored(spec)
+        year = anchor.year + spec["year_shift"]
     if year is None:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year
         if spec.get("direction") == "past" and 3 * spec["quarter"] - 2 > anchor.month:
             year -= 1
-    return _quarter_of(year, spec["quarter"])
+    return quarter_of(year, spec["quarter"])
 
 
 def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    return _season_of(spec["year"], spec["season"])
+    year = spec.get("year")
+    if year is None:  # "in the summer": its year from the tense, like a bare month
+        if anchor is None:
+            return _unanchored(spec)
+        year = _pick_year(SEASON_MONTHS[spec["season"]][0], None, anchor, spec.get("direction"))
+    return season_of(year, spec["season"])
 
 
 def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -262,29 +333,13 @@ def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
     hour, minute = spec["hour"], spec["minute"]
-    return Resolution(f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", anchor, anchor, "clock time")
-
-
-def easter(year: int) -> date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month = (h + ell - 7 * m + 114) // 31
-    day = (h + ell - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def _holiday_date(rule: str, year: int) -> date:
-    if rule.startswith("easter"):
-        return easter(year) + timedelta(days=int(rule[6:] or 0))
-    month, day = (int(x) for x in rule.split("-"))
-    return date(year, month, day)
+    day, why = anchor, "clock time"
+    if spec.get("day"):  # "noon Saturday": the day resolved as its own expression, in this clause's direction
+        res = resolve({**spec["day"], "direction": spec.get("direction")}, anchor)
+        if res.start is None:
+            return res
+        day, why = res.start, f"clock time on {res.value}"
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", day, day, why)
 
 
 def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
@@ -293,18 +348,19 @@ def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year
-        this = _holiday_date(rule, year)
+        this = holiday_date(rule, year)
         if spec.get("direction") == "future":
             year = year if this >= anchor else year + 1
         elif this > anchor:
             year -= 1
-    d = _holiday_date(rule, year)
+    d = holiday_date(rule, year)
     return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
 
 
 def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
     if "weekday" in spec:
-        return Resolution(f"XXXX-WXX-{spec['weekday']}", "set")
+        part = f"T{spec['part']}" if spec.get("part") else ""
+        return Resolution(f"XXXX-WXX-{spec['weekday']}{part}", "set")
     return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
 
 
@@ -326,4 +382,7 @@ _HANDLERS = {
     "holiday": _holiday,
     "set": _set,
     "ref": _ref,
+    "period": _period,
+    "half": _half,
+    "weekend": _weekend,
 }

@@ -1,7 +1,8 @@
 """Decide whether a time expression points forward or back, from the tense of its own clause.
 
 Reads: a parsed spaCy ``Doc`` and the character span of a time expression. Writes: a
-:class:`Direction` (``"future"``, ``"past"`` or ``None`` when the clause says nothing) with the cue
+:class:`Direction` (``"future"``, ``"past"``, ``"near"`` when either side is possible, or ``None`` when
+the clause says nothing) with the cue
 that decided it. Only the clause the expression belongs to counts: in "said Friday that he would
 resign", Friday hangs on "said", which is past, so "would" in the other clause does not move it.
 """
@@ -17,6 +18,7 @@ from .lexicon import cue_words
 # Participles used as adjectives in "X set to follow", "the vote, due to take place": not past tense.
 PREDICATIVE_PARTICIPLES = {"set", "due", "poised", "slated", "scheduled", "expected", "going"}
 PAST_AUX = {"VBD"}
+STATIVE_OR_REPORTING = {"be", "have", "say", "tell", "report", "announce", "claim", "add", "note", "know", "seem"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,10 @@ def governing_verb(token: Token) -> Token | None:
 def _is_past(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
         return True
-    return verb.tag_ == "VBD" and verb.lower_ not in PREDICATIVE_PARTICIPLES
+    if verb.lower_ in PREDICATIVE_PARTICIPLES:
+        return False
+    # "products introduced in April", "the year ended March 31": a reduced relative reports a past event
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _future_cue(verb: Token) -> str | None:
@@ -63,9 +68,51 @@ def _future_cue(verb: Token) -> str | None:
         if (head.lemma_.lower() in controls or head.lower_ in controls) and not _is_past(head):
             if head.lower_ == "going" or head.lemma_ != "go":
                 return f"{head.text} to"
-    # "the vote is scheduled for Friday"
+    # "the vote is scheduled for Friday" (not the reduced relative "a service planned for Saturday")
     if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and not _is_past(verb):
+        if verb.dep_ not in ("acl", "amod"):
+            return verb.text
+    # "the league plans to hold a news conference on Tuesday": a plan stated in the present
+    if (verb.lemma_.lower() in controls or verb.lower_ in controls) and verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_.lower() not in ("be", "go"):
+            return verb.text
+    return None
+
+
+def _near_cue(verb: Token) -> str | None:
+    """A plan reported in the past ("planned to leave", "was expected on") or a modal of the future in the
+    past ("would travel"): the day may lie on either side of the publication date, so the nearest one."""
+    cues = cue_words("future_cues.tsv")
+    for child in verb.children:
+        if child.dep_ == "aux" and cues.get(child.lower_) == "near":
+            return child.text
+    controls = {w for w, how in cues.items() if how == "control"}
+    if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and verb.dep_ in ("acl", "amod"):
         return verb.text
+    for candidate in (verb, verb.head):
+        if (candidate.lemma_.lower() in controls or candidate.lower_ in controls) and _is_past(candidate):
+            if candidate.lemma_.lower() not in ("be", "go"):
+                return candidate.text
+    return None
+
+
+def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
+    """A deadline moved or given "until Tuesday" ("postponed until", "gave them until") lies ahead."""
+    before = doc.text[max(0, start - 8) : start].lower().split()
+    if (
+        before
+        and before[-1] in ("until", "till", "to")
+        and cue_words("future_cues.tsv").get(verb.lemma_.lower()) == "deadline"
+    ):
+        return f"{verb.text} {before[-1]}"
+    return None
+
+
+def _preceding_cue(doc: Doc, start: int) -> Direction | None:
+    """Words just before the expression that point forward: "as early as Tuesday", "as soon as Monday"."""
+    before = doc.text[max(0, start - 20) : start].lower().split()
+    if len(before) >= 3 and before[-3] == "as" and before[-1] == "as" and before[-2] in ("early", "soon"):
+        return Direction("future", " ".join(before[-3:]), None)
     return None
 
 
@@ -87,15 +134,22 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return Direction(None, None, None)
     root = span.root
-    modified = _modifier_cue(root)
+    modified = _modifier_cue(root) or _preceding_cue(doc, start)
     if modified is not None:
         return modified
     verb = governing_verb(root)
     if verb is None:
         return Direction(None, None, None)
-    cue = _future_cue(verb)
+    cue = _future_cue(verb) or _deadline_cue(doc, start, verb)
     if cue is not None:
         return Direction("future", cue, verb)
+    cue = _near_cue(verb)
+    if cue is not None:
+        return Direction("near", cue, verb)
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in STATIVE_OR_REPORTING:
+        # "Arafat meets Albright Monday": the present of an event in the news is about the days around it
+        if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+            return Direction("near", verb.text, verb)
     if _is_past(verb):
         return Direction("past", verb.text, verb)
     return Direction(None, None, verb)
