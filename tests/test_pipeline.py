@@ -91,10 +91,13 @@ def test_plan(stored_changes, article_changes, outcome):
     assert got == {k: int(k == outcome) for k in got}
 
 
-def test_force_parses_everything_known():
+def test_force_parses_everything_known_but_no_duplicate():
     article = _article()
     work = incremental.plan([article], {article.article_id: _stored(article)}, force=True)
     assert work.parse == (article,) and not work.unchanged
+    twin = _stored(article, article_id="other", source="/in/b.txt")
+    work = incremental.plan([article], {"other": twin}, force=True)
+    assert not work.parse and "same text as /in/b.txt" in work.rejected[0].reason
 
 
 @pytest.fixture()

@@ -51,7 +51,7 @@ def plan(articles: Sequence[Article], stored: dict[str, StoredArticle], force: b
         old = stored.get(article.article_id)
         if old is None:
             twin = by_hash.get(article.content_hash)
-            if twin is not None and not force:
+            if twin is not None:  # --force re-parses; it does not let a duplicate in
                 rejected.append(Rejection(article.source, f"duplicate article: same text as {twin.source}"))
             else:
                 parse.append(article)
