@@ -199,3 +199,23 @@ def test_a_text_that_breaks_the_parser_loses_only_itself(monkeypatch):
     assert [(r.source, r.reason) for r in result.rejections] == [
         ("/in/b.txt", "parsing failed: ValueError: the parser broke")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEED_TEXT,
+        "No dates here.\n\nTalks resumed on Monday.\nStill none.\n",
+        "A date across a line: February\n24, 2022 and more.\n\nNothing.",
+        "",
+    ],
+)
+def test_segment_flags_from_candidates_match_the_per_segment_test(text):
+    """The regex rules run once per article; the segments they flag are those that hold an expression."""
+    from timeline.temporal import find
+
+    flags = pipeline.segments_with_time(text, find(text))
+    assert len(flags) == len(nlp_mod.segments(text))
+    for flag, piece in zip(flags, nlp_mod.segments(text), strict=True):
+        if pipeline.has_time_expression(piece):
+            assert flag, piece

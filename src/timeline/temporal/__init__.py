@@ -9,6 +9,7 @@ and its resolution, so that a corrected publication date can re-anchor without r
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -28,12 +29,16 @@ REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
 __all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
 
 
-def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
-    """Every time expression of ``doc`` with its resolution against ``anchor``."""
+def tag(
+    doc: Doc, article_id: str, anchor: date | None, candidates: Sequence[Candidate] | None = None
+) -> list[TimeMention]:
+    """Every time expression of ``doc`` with its resolution against ``anchor``.
+
+    ``candidates`` are ``find(doc.text)`` when the caller has them already (the rules then run once)."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
     reference: dict | None = None  # type: ignore[type-arg]  # the spec of the period the text last named
-    for cand in find(doc.text):
+    for cand in find(doc.text) if candidates is None else candidates:
         if cand.spec["kind"] == "set" and _attributive(doc, cand):
             continue
         spec = dict(cand.spec)
