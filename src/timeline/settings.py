@@ -25,11 +25,15 @@ class Settings:
     workers: int = 2  # Prefect thread pool size
     nlp_batch_size: int = 32  # texts per spaCy nlp.pipe batch
     max_file_mb: float = 20.0
+    lock_wait_seconds: float = 10.0  # how long a writer waits for another one before giving up
+    dask_address: str = ""  # scheduler address (tcp://host:8786): parse on that Dask cluster
 
     def __post_init__(self) -> None:
         for name in ("batch_size", "workers", "nlp_batch_size"):
             if int(getattr(self, name)) < 1:
                 raise ConfigError(f"setting {name} must be at least 1, got {getattr(self, name)!r}")
+        if self.lock_wait_seconds < 0:
+            raise ConfigError(f"setting lock_wait_seconds must be 0 or more, got {self.lock_wait_seconds!r}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"setting max_file_mb must be positive, got {self.max_file_mb!r}")
 

@@ -11,12 +11,14 @@ their errors become one-line :class:`QueryError` messages.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, date, datetime
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -39,28 +41,39 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
-def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _open(path: Path, read_only: bool, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
     # A new file is written in a storage format that DuckDB 1.4 and later read, so that the duckdb CLI and
     # tools built on older DuckDB releases (harlequin) open it too; an existing file keeps its format.
     config = {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
-    try:
-        con = duckdb.connect(str(path), read_only=read_only, config=config)
-        con.execute("SET enable_progress_bar = false")  # a library never draws on the user's terminal
-        return con
-    except duckdb.IOException as exc:
-        message = _one_line(exc)
-        if "lock" in message.lower():
-            holder = re.search(r"PID (\d+)", message)
-            who = f" (held by process {holder.group(1)})" if holder else ""
-            raise WarehouseError(f"warehouse {path} is in use by another writer{who}; try again later") from exc
-        raise WarehouseError(f"cannot open warehouse {path}: {message}") from exc
-    except duckdb.Error as exc:
-        raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
+    deadline = time.monotonic() + max(wait_seconds, 0.0)
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            con.execute("SET enable_progress_bar = false")  # a library never draws on the user's terminal
+            return con
+        except duckdb.IOException as exc:
+            message = _one_line(exc)
+            if "lock" not in message.lower():
+                raise WarehouseError(f"cannot open warehouse {path}: {message}") from exc
+            if time.monotonic() < deadline:
+                time.sleep(0.2)
+                continue
+            waited = f" after waiting {wait_seconds:g} s" if wait_seconds > 0 else ""
+            raise WarehouseError(
+                f"warehouse {path} is in use by another writer, {_lock_holder(message)}{waited}; try again later"
+            ) from exc
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open warehouse {path}: {_one_line(exc)}") from exc
 
 
 @contextmanager
-def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: Path | str, read_only: bool = False, wait_seconds: float = 0.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; migrate it when opened for writing.
+
+    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
+    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
 
     A read-only open of a warehouse made by an older version first upgrades its schema on a short
     read-write connection (when it can: a file locked by a writer is read as it is), so that the views
@@ -71,7 +84,7 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
         raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(path, read_only)
+    con = _open(path, read_only, wait_seconds)
     if read_only and pending_migrations(con):
         con.close()
         try:
@@ -86,6 +99,20 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
         yield con
     finally:
         con.close()
+
+
+def _lock_holder(message: str) -> str:
+    """'process 1234 (timeline run seeds/)' from DuckDB's lock message and /proc, as far as known."""
+    found = re.search(r"PID (\d+)", message)
+    if not found:
+        return "another process"
+    pid = found.group(1)
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        command = " ".join(" ".join(a.decode("utf-8", "replace") for a in argv if a).split())[:160]
+    except OSError:
+        command = ""
+    return f"process {pid} ({command})" if command else f"process {pid}"
 
 
 # ---- migrations ----------------------------------------------------------------------------------
@@ -172,31 +199,52 @@ def new_run_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None = None) -> None:
-    con.execute("INSERT INTO runs (run_id, flow_run_id, started_at) VALUES (?, ?, ?)", [run_id, flow_run_id, _now()])
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None = None, inputs: int = 0) -> None:
+    """Record the start of a run (a run never finished was interrupted)."""
+    con.execute(
+        "INSERT INTO runs (run_id, flow_run_id, started_at, inputs, pid) VALUES (?, ?, ?, ?, ?)",
+        [run_id, flow_run_id, _now(), inputs, os.getpid()],
+    )
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    counts = con.execute(
-        """SELECT count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'rejected')
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
+    """Count what became of the run's inputs from the ledger and record the end of the run."""
+    row = con.execute(
+        """SELECT count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'unchanged'),
+                  count(*) FILTER (WHERE status = 'rejected'),
+                  count(*) FILTER (WHERE status = 'loaded' AND reason LIKE 're-anchored%')
            FROM ingest_log WHERE run_id = ?""",
         [run_id],
     ).fetchone()
-    loaded, rejected = counts or (0, 0)
+    loaded, unchanged, rejected, reanchored = (int(v) for v in (row or (0, 0, 0, 0)))
     events = con.execute(
-        "SELECT count(*) FROM events WHERE article_id IN (SELECT article_id FROM ingest_log WHERE run_id = ?)",
+        """SELECT count(*) FROM events WHERE article_id IN
+           (SELECT article_id FROM ingest_log WHERE run_id = ? AND status = 'loaded')""",
         [run_id],
     ).fetchone()
     n_events = int(events[0]) if events else 0
+    started = con.execute("SELECT started_at FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    now = _now()
+    seconds = (now - started[0]).total_seconds() if started else None
     con.execute(
-        "UPDATE runs SET finished_at = ?, articles_loaded = ?, articles_rejected = ?, events = ? WHERE run_id = ?",
-        [_now(), loaded, rejected, n_events, run_id],
+        """UPDATE runs SET finished_at = ?, articles_loaded = ?, articles_rejected = ?, events = ?,
+           articles_unchanged = ?, articles_reanchored = ?, seconds = ? WHERE run_id = ?""",
+        [now, loaded, rejected, n_events, unchanged, reanchored, seconds, run_id],
     )
-    return {"loaded": int(loaded), "rejected": int(rejected), "events": n_events}
+    return {
+        "loaded": loaded, "unchanged": unchanged, "rejected": rejected, "reanchored": reanchored,
+        "events": n_events, "seconds": round(seconds or 0.0, 3),
+    }  # fmt: skip
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) -> None:
-    """Replace the rows of the batch's articles and log every input, in one transaction."""
+def load_batch(
+    con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str, unchanged: Sequence[Article] = ()
+) -> None:
+    """Replace the rows of the batch's articles and log every input, in one transaction.
+
+    ``unchanged`` articles are only logged. A batch is all or nothing: a crash before COMMIT leaves the
+    warehouse as it was, and the next run redoes the batch.
+    """
     articles: list[Article] = _dedupe(batch.articles, "article_id")
     mentions: list[TimeMention] = _dedupe(batch.mentions, "timex_id")
     events: list[Event] = _dedupe(batch.events, "event_id")
@@ -217,6 +265,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) 
         {"run_id": run_id, "source": r.source, "status": "rejected", "reason": r.reason, "article_id": None,
          "logged_at": now}
         for r in batch.rejections
+    ] + [
+        {"run_id": run_id, "source": a.source, "status": "unchanged", "reason": None, "article_id": a.article_id,
+         "logged_at": now}
+        for a in unchanged
     ]  # fmt: skip
     log_rows = pa.Table.from_pylist(log) if log else None
     ids = [a.article_id for a in articles]
@@ -240,6 +292,158 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str) 
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"loading a batch failed: {_one_line(exc)}") from exc
+
+
+# ---- canonical events (cross-article merging) ----------------------------------------------------
+
+
+def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute ``canonical_events`` and ``event_mentions`` from all events, in one transaction.
+
+    The merging rules live in :mod:`timeline.events.merge`; this only reads and writes the tables.
+    Returns the number of canonical events.
+    """
+    from .events.merge import merge_events
+
+    cur = con.execute(f"SELECT {', '.join(f.name for f in fields(Event))} FROM events")
+    names = [d[0] for d in cur.description or []]
+    events = [Event(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+    for i, e in enumerate(events):
+        if isinstance(e.actors, list):
+            events[i] = replace(e, actors=tuple(e.actors))
+    merged = merge_events(events)
+    now = _now()
+    canonical = [
+        {"canonical_id": c.canonical_id, "trigger": c.trigger, "description": c.description, "actors": list(c.actors),
+         "place": c.place, "status": c.status, "value": c.value, "granularity": c.granularity,
+         "date_start": c.date_start, "date_end": c.date_end, "confidence": c.confidence,
+         "representative_event_id": c.representative_event_id, "sources": c.sources, "mentions": len(c.event_ids),
+         "refreshed_at": now}
+        for c in merged
+    ]  # fmt: skip
+    article_of = {e.event_id: e.article_id for e in events}
+    mentions = [
+        {"event_id": i, "canonical_id": c.canonical_id, "article_id": article_of[i]}
+        for c in merged
+        for i in c.event_ids
+    ]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM event_mentions")
+        con.execute("DELETE FROM canonical_events")
+        for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
+            if rows:
+                arrow = pa.Table.from_pylist(rows)
+                con.register("_canonical_rows", arrow)
+                cols = ", ".join(arrow.column_names)
+                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _canonical_rows")
+                con.unregister("_canonical_rows")
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise WarehouseError(f"refreshing canonical events failed: {_one_line(exc)}") from exc
+    return len(merged)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the warehouse holds of an article: enough to tell whether an input changed."""
+
+    article_id: str
+    source: str
+    content_hash: str
+    published: date | None
+    title: str
+    url: str
+
+
+def stored_articles(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], hashes: Sequence[str] = ()
+) -> dict[str, StoredArticle]:
+    """Stored articles with one of ``article_ids`` or ``hashes``, by article id."""
+    rows = con.execute(
+        """SELECT article_id, source, content_hash, published, coalesce(title, ''), coalesce(url, '') FROM articles
+           WHERE article_id IN (SELECT unnest(?)) OR content_hash IN (SELECT unnest(?))""",
+        [list(article_ids), list(hashes)],
+    ).fetchall()
+    return {r[0]: StoredArticle(*r) for r in rows}
+
+
+def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[TimeMention], list[Event]]:
+    """The time expressions and events stored for an article, as records (for re-anchoring)."""
+    columns = {c: a for c, a in TIMEX_COLUMNS.items() if c != "timex_id"}
+    cols = ", ".join(columns)
+    mentions = [
+        TimeMention(**{columns[c]: v for c, v in zip(columns, row, strict=True)})
+        for row in con.execute(
+            f"SELECT {cols} FROM time_expressions WHERE article_id = ? ORDER BY start_char", [article_id]
+        ).fetchall()
+    ]
+    names = [f.name for f in fields(Event)]
+    events = []
+    for row in con.execute(
+        f"SELECT {', '.join(names)} FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+    ).fetchall():
+        values = dict(zip(names, row, strict=True))
+        values["actors"] = tuple(values["actors"] or ())
+        events.append(Event(**values))
+    return mentions, events
+
+
+def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
+    """The stored article whose id or source is ``key`` (or whose source ends with it, if only one does)."""
+    rows = con.execute(
+        """SELECT source, text, published, title, url FROM articles
+           WHERE article_id = ? OR source = ? OR source LIKE '%/' || ? ORDER BY source""",
+        [key, key, key],
+    ).fetchall()
+    if not rows:
+        raise WarehouseError(f"no article {key!r} in the warehouse: give its id, its source or its file name")
+    if len(rows) > 1:
+        shown = ", ".join(r[0] for r in rows[:3])
+        raise WarehouseError(f"{key!r} matches {len(rows)} articles ({shown} ...): give its id or full source")
+    source, text, published, title, url = rows[0]
+    return Article(source=source, text=text, published=published, title=title or "", url=url or "")
+
+
+def anchor_overrides(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, date]:
+    """Publication dates set by hand for these articles."""
+    rows = con.execute(
+        "SELECT article_id, published FROM anchor_overrides WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+    ).fetchall()
+    return dict(rows)
+
+
+def set_anchor_override(con: duckdb.DuckDBPyConnection, article_id: str, published: date) -> None:
+    con.execute("INSERT OR REPLACE INTO anchor_overrides VALUES (?, ?, ?)", [article_id, published, _now()])
+
+
+@dataclass(frozen=True)
+class RunStatus:
+    run_columns: list[str]
+    runs: list[tuple[Any, ...]]
+    rejection_columns: list[str]
+    rejections: list[tuple[Any, ...]]
+
+
+RUNS_SQL = """
+SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(seconds, 1) AS seconds,
+       CASE WHEN finished_at IS NOT NULL THEN 'finished' ELSE 'running or interrupted' END AS state,
+       inputs, articles_loaded AS loaded, articles_reanchored AS reanchored, articles_unchanged AS unchanged,
+       articles_rejected AS rejected, events
+FROM runs ORDER BY started_at DESC LIMIT ?
+"""
+
+
+def run_status(path: Path | str, last: int = 10) -> RunStatus:
+    """The last ``last`` runs and the inputs refused by the most recent one, with their reasons."""
+    run_columns, runs = query(path, RUNS_SQL, [last])
+    rejection_columns, rejections = query(
+        path,
+        """SELECT source, reason FROM ingest_log WHERE status = 'rejected'
+           AND run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1) ORDER BY source""",
+    )
+    return RunStatus(run_columns, runs, rejection_columns, rejections)
 
 
 # ---- reading -------------------------------------------------------------------------------------

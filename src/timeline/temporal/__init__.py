@@ -9,6 +9,7 @@ and its resolution, so that a corrected publication date can re-anchor without r
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -27,12 +28,16 @@ DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "
 __all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
 
 
-def tag(doc: Doc, article_id: str, anchor: date | None) -> list[TimeMention]:
-    """Every time expression of ``doc`` with its resolution against ``anchor``."""
+def tag(
+    doc: Doc, article_id: str, anchor: date | None, candidates: Sequence[Candidate] | None = None
+) -> list[TimeMention]:
+    """Every time expression of ``doc`` with its resolution against ``anchor``.
+
+    ``candidates`` are ``find(doc.text)`` when the caller has them already (the rules then run once)."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
     discourse = Discourse(anchor)
-    for found in find(doc.text):
+    for found in find(doc.text) if candidates is None else candidates:
         if not_a_time(doc, found):
             continue
         cand = as_rate(doc, found)

@@ -1,0 +1,119 @@
+"""Serve the timeline flow on a schedule: a deployment with a cron (or interval) schedule over folders.
+
+    python -m flows.serve [--cron "0 * * * *" | --interval SECONDS] [--start-server] PATHS...
+
+``flow.serve`` registers the deployment ``timeline/scheduled`` with the Prefect API (``PREFECT_API_URL``)
+and runs its scheduled runs in this process until stopped; at most one run at a time (a run still going
+when the next is due makes the next wait). ``--start-server`` first starts a local Prefect server on
+loopback (``prefect server start --host 127.0.0.1``) and stops it on exit: what ``make serve`` does. The
+warehouse and other settings come from ``timeline.toml`` / ``TIMELINE_*`` in the environment of this
+process, as for ``timeline run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+DEFAULT_CRON = "0 * * * *"  # hourly
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_healthy(api_url: str, timeout: float = 90.0, proc: subprocess.Popen[bytes] | None = None) -> None:
+    """Wait until the Prefect API answers its health check, at most ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the Prefect server exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"the Prefect API at {api_url} did not answer within {timeout:.0f} s")
+
+
+@contextmanager
+def local_server(port: int | None = None, env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
+    """A ``prefect server start`` on 127.0.0.1 for the duration of the block; yields its API URL."""
+    port = port or free_port()
+    env = {**os.environ, **(env or {})}
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    env.setdefault("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "5")
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    api_url = f"http://127.0.0.1:{port}/api"
+    try:
+        wait_healthy(api_url, timeout, proc)
+        yield api_url
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    """Stop a process started in its own session, and its children: TERM, then KILL after ``grace`` s."""
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=grace)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=grace)
+
+
+def serve(paths: list[str], cron: str | None = DEFAULT_CRON, interval: float | None = None) -> None:
+    """Register the scheduled deployment and run its flow runs here until interrupted."""
+    from flows.timeline_flow import timeline_flow
+
+    timeline_flow.serve(
+        name="scheduled",
+        cron=None if interval else cron,
+        interval=interval,
+        parameters={"paths": [str(Path(p).resolve()) for p in paths]},
+        description="The timeline flow over folders of articles, on a schedule; unchanged articles are skipped.",
+        global_limit=1,
+        limit=1,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", default=["seeds"], help="files, folders or globs [default: seeds]")
+    parser.add_argument("--cron", default=DEFAULT_CRON, help=f"cron schedule [default: {DEFAULT_CRON!r}]")
+    parser.add_argument("--interval", type=float, help="run every SECONDS instead of the cron schedule")
+    parser.add_argument("--start-server", action="store_true", help="start a local Prefect server on loopback")
+    parser.add_argument("--port", type=int, default=4200, help="port of the local server [default: 4200]")
+    args = parser.parse_args(argv)
+    if not args.start_server:
+        serve(args.paths, args.cron, args.interval)
+        return
+    with local_server(args.port) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        print(f"Prefect server on {api_url.removesuffix('/api')} (UI); serving the flow, Ctrl-C to stop", flush=True)
+        serve(args.paths, args.cron, args.interval)
+
+
+if __name__ == "__main__":
+    main()

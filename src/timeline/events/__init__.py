@@ -1,0 +1,108 @@
+"""Attach each dated time expression to the event it dates, from the dependency parse.
+
+Reads: a parsed spaCy ``Doc``, its :class:`~timeline.records.TimeMention` records and the article's
+publication date. Writes: :class:`~timeline.records.Event` records (trigger, description, actors, place,
+status, date and evidence). The stages: ``anchor`` finds the event word, ``status`` its modality,
+``actors`` who and where, ``describe`` the readable line; ``merge`` groups events of several articles
+into canonical events. Word lists live in ``resources/events``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..records import Event, TimeMention
+from .actors import NameResolver, hosts, participants
+from .anchor import Trigger, governing_verb, triggers
+from .describe import describe
+from .relative import relative_events
+from .status import status as event_status
+from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
+
+CALENDAR_TYPES = {"DATE", "TIME"}
+
+__all__ = ["NameResolver", "find_events", "is_dated"]
+
+
+def is_dated(mention: TimeMention) -> bool:
+    """Whether a mention can date an event: a resolved calendar value, not a duration, set or vague ref."""
+    return mention.type in CALENDAR_TYPES and bool(mention.value) and mention.value[:1].isdigit()
+
+
+def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
+    """The events dated by ``mentions`` in ``doc``."""
+    names = NameResolver(doc)
+    events: list[Event] = []
+    mentions = list(mentions)
+    for mention in mentions:
+        if not is_dated(mention):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for trigger in triggers(span):
+            events.append(_event(span, mention, trigger, published, names))
+    return events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
+
+
+def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
+    """The tokens that say who and where: the trigger's clause, with its control verbs and adjuncts."""
+    token = trigger.clause
+    skip = time_tokens(span)
+    chain = control_chain(token)
+    roots = list(chain)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("nsubj", "nsubjpass"):
+        verb = clause_verb(token)
+        if verb is not None:  # "the leaders coordinated ... during a phone call": the call's participants
+            roots.append(verb)
+    # participial adjuncts say more about the same event ("..., siding with Russia's position")
+    roots += [c for r in list(roots) for c in r.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    through = frozenset(t.i for t in chain)
+    indices: set[int] = set()
+    for root in roots:
+        indices.update(t.i for t in phrase_tokens(root, skip, through))
+    return indices
+
+
+def _event(span: Span, mention: TimeMention, trigger: Trigger, published: date | None, names: NameResolver) -> Event:
+    doc = span.doc
+    sent = span.sent
+    token = trigger.token
+    state, why_status = event_status(trigger.clause, mention, published)
+    actors, place, _ = participants(_phrase_indices(trigger, span), doc, names)
+    own = {t.i for prep in token.children if prep.dep_ == "prep" for t in prep.subtree}
+    _, own_place, _ = participants(own, doc, names)
+    place = own_place or place  # "efforts in Washington": the place of the event word itself comes first
+    if trigger.antecedent is not None:  # the follower repeats the event in the same city, not the same room
+        gov = governing_verb(trigger.clause)
+        if gov is not None:
+            clause = {t.i for t in phrase_tokens(gov, time_tokens(span))}
+            _, wide, _ = participants(clause, doc, names, prefer_wide_place=True)
+            place = place or wide
+    for host in hosts(doc[token.i] if trigger.antecedent is None else trigger.antecedent, place, names):
+        if host not in actors:
+            actors.append(host)
+    return Event(
+        article_id=mention.article_id,
+        timex_id=mention.timex_id,
+        trigger=trigger.lemma,
+        trigger_start=token.idx,
+        trigger_end=token.idx + len(token.text),
+        description=describe(trigger, span, state, names, place),
+        actors=tuple(actors),
+        place=place,
+        status=state,
+        value=mention.value or "",
+        granularity=mention.granularity or "",
+        date_start=mention.range_start,
+        date_end=mention.range_end,
+        time_text=mention.text,
+        sentence=sent.text.strip(),
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        confidence=0.8 if trigger.direct else 0.6,
+        explanation=f"{mention.explanation}. Event: {trigger.how}. Status {state}: {why_status}.",
+    )

@@ -1,0 +1,214 @@
+"""Who takes part in an event and where it happens, from NER and the parse, resolved within the article.
+
+Reads: a parsed ``Doc``. Writes: actor names and a place for an event's phrase. Rules, each general:
+
+- a short name is the full name used elsewhere in the article ("Macron" → "Emmanuel Macron");
+- the article's *cast*: each named person's title and country, from the words before the name
+  ("UK Prime Minister Sir Keir Starmer" → United Kingdom, prime minister); those title words are not
+  actors of their own;
+- a role description ("the French and British leaders", "the US president") is the person of that
+  country holding that role in the article; if nobody holds it yet, the most recent untitled person
+  named earlier in the same sentence ("... influence Donald Trump ... from the US president");
+- a capital city acting as a party stands for its country ("label Moscow as the aggressor" → Russia);
+- a visit or meeting at the seat of an office (``seats.tsv``: "White House") involves the holder of
+  that office in the article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from .syntax import words
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
+PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
+TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct"}
+
+
+def _country(token_text: str) -> str | None:
+    key = token_text.lower().replace("’s", "").replace("'s", "").strip()
+    aliases = resources.table("events/aliases.tsv")
+    demonyms = words("demonyms.tsv")
+    if key in demonyms:
+        return demonyms[key]
+    if key in aliases:
+        return aliases[key]
+    countries = set(demonyms.values())
+    name = token_text.replace("’s", "").replace("'s", "").strip()
+    return name if name in countries else None
+
+
+def _role(tokens: list[Token]) -> str | None:
+    roles = words("roles.tsv")
+    lemmas = [t.lemma_.lower() for t in tokens]
+    for i in range(len(lemmas)):
+        pair = " ".join(lemmas[i : i + 2])
+        if pair in roles:
+            return pair
+    for lemma in lemmas:
+        if lemma in roles:
+            return lemma
+    return None
+
+
+def _is_head(role: str | None) -> bool:
+    return role is not None and words("roles.tsv").get(role) == "head"
+
+
+class NameResolver:
+    """Resolve names within one article: short names, role descriptions, capitals, seats of office."""
+
+    def __init__(self, doc: Doc):
+        self.aliases = resources.table("events/aliases.tsv")
+        self.full: dict[str, str] = {}
+        persons = sorted({self.clean(e) for e in doc.ents if e.label_ == "PERSON"}, key=lambda n: -len(n.split()))
+        for name in persons:
+            parts = name.split()
+            if len(parts) >= 2:
+                self.full.setdefault(parts[-1].lower(), name)
+        self.cast: dict[str, tuple[str | None, str | None]] = {}  # full name → (country, role)
+        self.title_tokens: set[int] = set()
+        self.described: dict[int, list[str]] = {}  # role-noun token index → the people it names
+        for sent in doc.sents:
+            self._read_titles(sent)
+        for sent in doc.sents:
+            self._read_descriptions(sent)
+
+    @staticmethod
+    def clean(ent: Span) -> str:
+        tokens = [t for t in ent if t.dep_ != "case" and t.text not in ("’s", "'s")]
+        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        return " ".join(t.text for t in tokens).strip()
+
+    def canonical(self, ent: Span) -> str:
+        name = self.clean(ent)
+        alias = self.aliases.get(name.lower())
+        if alias:
+            return alias
+        if ent.label_ in ("PERSON", "ORG") and len(name.split()) == 1:
+            return self.full.get(name.lower(), name)
+        return name
+
+    # ---- the cast ----------------------------------------------------------------------------
+
+    def _read_titles(self, sent: Span) -> None:
+        doc = sent.doc
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            inside = set(range(ent.start, ent.end))
+            title: list[Token] = []
+            j = ent.start - 1
+            while j >= sent.start and doc[j].dep_ in TITLE_DEPS and (doc[j].head.i in inside or doc[j].i in inside):
+                title.append(doc[j])
+                inside.add(j)
+                j -= 1
+            title.reverse()
+            country = next((c for t in title if (c := _country(t.text)) is not None), None)
+            role = _role(title)
+            name = self.canonical(ent)
+            old = self.cast.get(name, (None, None))
+            self.cast[name] = (old[0] or country, old[1] or role)
+            self.title_tokens.update(t.i for t in title)
+
+    def _read_descriptions(self, sent: Span) -> None:
+        """'the French and British leaders', 'the US president': who the article means."""
+        for tok in sent:
+            if tok.pos_ != "NOUN" or _role([tok]) is None or any(c.dep_ == "poss" for c in tok.children):
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+            mods += [cc for m in mods for cc in m.children if cc.dep_ == "conj"]
+            countries = [c for m in mods if (c := _country(m.text)) is not None]
+            if not countries:
+                continue
+            role = _role([tok])
+            people = []
+            for country in countries:
+                holder = self.holder(country, role)
+                if holder is None:
+                    holder = self._untitled_before(sent, tok)
+                    if holder is not None:
+                        self.cast[holder] = (country, role)
+                if holder is not None and holder not in people:
+                    people.append(holder)
+            if people:
+                self.described[tok.i] = people
+
+    def _untitled_before(self, sent: Span, tok: Token) -> str | None:
+        for ent in reversed([e for e in sent.ents if e.label_ == "PERSON" and e.end <= tok.i]):
+            name = self.canonical(ent)
+            if self.cast.get(name, (None, None)) == (None, None):
+                return name
+        return None
+
+    def holder(self, country: str, role: str | None) -> str | None:
+        """The one person of the article from ``country`` holding ``role`` (any head role for 'leader')."""
+        found = [
+            name
+            for name, (c, r) in self.cast.items()
+            if c == country and r is not None and (r == role or (role == "leader" and _is_head(r)))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def seat_holder(self, place: str) -> str | None:
+        seat = words("seats.tsv").get(place.lower())
+        if not seat:
+            return None
+        country, _, role = seat.partition("\t")
+        return self.holder(country, role.strip())
+
+    def country_of_capital(self, name: str) -> str | None:
+        return words("capitals.tsv").get(name.lower())
+
+
+def _is_place(ent: Span) -> bool:
+    head = ent.root.head
+    return (
+        ent.label_ in PLACE_LABELS
+        and ent.root.dep_ == "pobj"
+        and head.lower_ in PLACE_PREPS
+        and (ent.label_ != "ORG" or ent.text.lower().removeprefix("the ") in words("seats.tsv"))
+    )
+
+
+def participants(
+    indices: set[int], doc: Doc, names: NameResolver, prefer_wide_place: bool = False
+) -> tuple[list[str], str | None, list[str]]:
+    """Actors and place named in the tokens ``indices``; also every place seen (widest first if asked)."""
+    actors: list[str] = []
+    places: list[tuple[str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS | PLACE_LABELS or not any(t.i in indices for t in ent):
+            continue
+        if all(t.i in names.title_tokens for t in ent):
+            continue  # "UK" in "UK Prime Minister Sir Keir Starmer" is a title, not a party
+        name = names.canonical(ent)
+        if not name:
+            continue
+        if _is_place(ent):
+            places.append((name, ent.label_))
+            continue
+        if ent.label_ == "GPE" and (country := names.country_of_capital(name)) is not None:
+            name = country
+        if ent.label_ in ACTOR_LABELS and ent.label_ != "NORP" and name not in actors:
+            actors.append(name)
+    for i in sorted(indices):
+        for person in names.described.get(i, []):
+            if person not in actors:
+                actors.append(person)
+    if prefer_wide_place:
+        places.sort(key=lambda p: p[1] not in ("GPE", "LOC"))
+    place = places[0][0] if places else None
+    actors = [a for a in actors if a != place]
+    return actors, place, [p for p, _ in places]
+
+
+def hosts(trigger: Token, place: str | None, names: NameResolver) -> list[str]:
+    """A visit or meeting at the seat of an office involves that office's holder."""
+    if place is None or words("event_nouns.tsv").get(trigger.lemma_.lower()) != "meeting":
+        return []
+    holder = names.seat_holder(place)
+    return [holder] if holder else []

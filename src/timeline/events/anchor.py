@@ -1,0 +1,173 @@
+"""Which word is the event a time expression dates, found from the dependency parse.
+
+Reads: the spaCy span of a time expression. Writes: :class:`Trigger` records (the event word, the event
+type, and one line saying how it was found). Word lists: ``light_verbs.tsv`` (verbs that only frame an
+event noun), ``succession_verbs.tsv`` (verbs that repeat an earlier event: "Starmer is set to follow").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that names a dated event; ``antecedent`` is the event it repeats, for "X is set to follow"."""
+
+    token: Token
+    how: str
+    antecedent: Token | None = None
+    frame: Token | None = None  # the word whose clause describes the event, when not the event word itself
+
+    @property
+    def clause(self) -> Token:
+        return self.frame if self.frame is not None else self.token
+
+    @property
+    def lemma(self) -> str:
+        word = self.antecedent if self.antecedent is not None else self.token
+        return word.lemma_.lower()
+
+    @property
+    def direct(self) -> bool:
+        return "modifies" in self.how
+
+
+NOMINAL_MODIFIERS = {"poss", "compound", "amod", "nmod", "nummod"}
+
+
+def attachment(span: Span) -> Token:
+    """The word a time expression modifies: the head of its preposition, or its own head."""
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head
+
+
+def triggers(span: Span) -> list[Trigger]:
+    """The events dated by ``span``, with how each was found."""
+    found: list[Trigger] = []
+    head = attachment(span)
+    if head.i in range(span.start, span.end):  # the expression is the root of its sentence
+        head = span.root
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
+        if subjects:
+            found.append(Trigger(subjects[0], f"event noun '{subjects[0].text}' is the subject of '{head.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECTS:
+        # "third-quarter profit grew 19%": what happened in that period is the predicate of the noun
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
+            found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN"):
+        # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
+        frame = None if is_event_noun(head) else clause_verb(head)
+        found.append(Trigger(head, f"'{span.text}' modifies the noun '{head.text}'", frame=frame))
+    if not found and head.lemma_.lower() == "be":
+        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
+        if predicate is not None:  # "will be payable Jan. 3": the predicate is the event
+            found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
+    if not found and head.pos_ in ("VERB", "AUX") and (noun := _event_noun_before(span, head)) is not None:
+        found.append(Trigger(noun, f"'{span.text}' follows the event noun '{noun.text}' (a phrase of '{head.text}')"))
+    if not found and head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
+            head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
+        found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
+    if not found:
+        if head.pos_ in ("VERB", "AUX"):
+            found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
+        elif is_event_noun(head):
+            found.append(Trigger(head, f"'{span.text}' modifies the event noun '{head.text}'"))
+        else:
+            verb = clause_verb(head)
+            if verb is not None:
+                found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
+    found.extend(_when_clauses(span))
+    return found
+
+
+def _event_noun_before(span: Span, verb: Token) -> Token | None:
+    """The event noun whose phrase ends right before the time words, inside ``verb``'s clause.
+
+    "condemned Iraq's invasion of Kuwait on Aug. 2", "said in a telephone interview Monday": the parser
+    hangs the time on the verb, but the time words follow the event noun's phrase, so they date the noun.
+    """
+    first = span.start
+    if first > 0 and span.root.head.dep_ == "prep" and span.root.head.i == first - 1:
+        first -= 1
+    if first == 0:
+        return None
+    t = span.doc[first - 1]
+    for _ in range(8):
+        if t.i == verb.i or t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        if is_event_noun(t) and t.dep_ not in SUBJECTS:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _elliptic(verb: Token, how: str) -> Trigger:
+    """A succession verb with no object ("set to follow") repeats the event of the clause it hangs on."""
+    if verb.lemma_.lower() not in words("succession_verbs.tsv") or any(c.dep_ == "dobj" for c in verb.children):
+        return Trigger(verb, how)
+    antecedent = antecedent_event(verb)
+    if antecedent is None:
+        return Trigger(verb, how)
+    return Trigger(verb, f"{how}; '{verb.text}' repeats the event '{antecedent.text}'", antecedent)
+
+
+def governing_verb(verb: Token) -> Token | None:
+    """The verb of the clause that the clause of ``verb`` hangs on ("marked" for "..., with X set to follow")."""
+    top = control_chain(verb)[-1]
+    t = top.head
+    for _ in range(6):
+        if t.i == top.i or t.head.i == t.i and t.pos_ not in ("VERB", "AUX"):
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.i != top.i:
+            return t
+        t = t.head
+    return None
+
+
+def antecedent_event(verb: Token) -> Token | None:
+    """The event a succession verb repeats: the event-noun subject of the governing clause, or its verb."""
+    gov = governing_verb(verb)
+    if gov is None:
+        return None
+    for child in gov.children:
+        if child.dep_ in SUBJECTS and is_event_noun(child):
+            return child
+    if gov.lemma_.lower() in words("light_verbs.tsv"):
+        return None
+    return gov
+
+
+def _when_clauses(span: Span) -> list[Trigger]:
+    """'on Monday, the anniversary ..., when the US declined': the when-clause happened then too."""
+    doc = span.doc
+    hosts = {span.root.i}
+    # an appositive right after the expression ("Monday—the anniversary of ...")
+    j = span.end
+    while j < len(doc) and doc[j].is_punct:
+        j += 1
+    if j < len(doc) and j - span.end <= 2:
+        k = j
+        while k < len(doc) and doc[k].dep_ in ("det", "amod", "compound", "poss", "case"):
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN":
+            hosts.add(k)
+    found = []
+    for host in hosts:
+        for child in doc[host].children:
+            if child.dep_ in ("relcl", "advcl", "acl") and any(
+                c.lower_ == "when" and c.dep_ == "advmod" for c in child.children
+            ):
+                found.append(Trigger(child, f"'{child.text}' is in a when-clause attached to '{span.text}'"))
+    return found

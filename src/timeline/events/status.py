@@ -1,0 +1,46 @@
+"""Whether an event occurred, is planned, reported, negated or hypothetical, from its clause.
+
+Reads: the trigger of an event and its time expression. Writes: a status and one line saying why.
+Word lists: ``modal_verbs.tsv`` (would, could, if ...), ``claim_verbs.tsv`` (claim, allegedly ...).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..records import TimeMention
+from .syntax import SUBJECTS, clause_verb, control_chain, words
+
+
+def status(trigger: Token, mention: TimeMention, published: date | None) -> tuple[str, str]:
+    """The status of the event named by ``trigger`` and the reason for it."""
+    top = control_chain(trigger)[-1]
+    chain = [trigger] if top is trigger else [trigger, top]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = clause_verb(trigger)
+        if verb is not None and trigger.dep_ not in SUBJECTS:
+            chain.append(verb)
+    modals = words("modal_verbs.tsv")
+    for tok in chain:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "negated", f"negation in the clause of '{tok.text}'"
+    for tok in chain:
+        for c in tok.children:
+            word = c.lower_.replace("’", "'")
+            if c.dep_ in ("aux", "mark") and modals.get(word) == "hypothetical":
+                return "hypothetical", f"'{c.text}' in the clause"
+    claims = words("claim_verbs.tsv")
+    for tok in chain:
+        if any(claims.get(c.lower_) == "adverb" for c in tok.children):
+            return "reported", "presented as a report"
+        anc = tok
+        while anc.dep_ in ("ccomp", "xcomp", "conj") and anc.head.i != anc.i:
+            anc = anc.head
+            if claims.get(anc.lemma_.lower()) == "verb":
+                return "reported", f"claimed ('{anc.text}')"
+    future = '"direction": "future"' in mention.spec
+    if future or (published is not None and mention.range_start is not None and mention.range_start > published):
+        return "planned", "future cue in the clause" if future else "dated after publication"
+    return "occurred", "past or present, stated as fact"

@@ -1,0 +1,109 @@
+"""Dependency-parse helpers shared by the event modules: clause verbs, control chains, phrase tokens.
+
+Reads: spaCy tokens. Writes: nothing; pure functions over the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .. import resources
+
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "appos"}
+DESCRIPTION_DEPS = {
+    "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "xcomp", "attr", "acomp", "dative",
+    "oprd", "prep", "pobj", "agent", "det", "poss", "case", "compound", "amod", "nummod", "nmod", "pcomp",
+    "quantmod", "predet", "advmod",
+}  # fmt: skip
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def words(name: str) -> dict[str, str]:
+    """An event word list from ``resources/events``."""
+    return resources.table(f"events/{name}")
+
+
+def is_event_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in words("event_nouns.tsv")
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token``."""
+    t = token
+    for _ in range(20):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def control_chain(trigger: Token) -> list[Token]:
+    """From an infinitive up to the verb that controls it: "follow" in "set to follow" → [follow, set]."""
+    chain = [trigger]
+    top = trigger
+    while top.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in top.children):
+        if top.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+        top = top.head
+        chain.append(top)
+    return chain
+
+
+def subject_of(trigger: Token) -> Token | None:
+    """The grammatical subject of ``trigger``'s clause, through control verbs."""
+    for tok in control_chain(trigger):
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                return child
+    return None
+
+
+def time_tokens(span: Span) -> set[int]:
+    """The token indices of a time expression and its own preposition ("on Monday")."""
+    skip = set(range(span.start, span.end))
+    head = span.root.head
+    if head.dep_ == "prep" and head.i == span.start - 1:
+        skip.add(head.i)
+    return skip
+
+
+def phrase_tokens(root: Token, skip: set[int], through: frozenset[int] = frozenset()) -> list[Token]:
+    """The words of ``root``'s phrase without nested clauses; ``through`` names clause heads to keep."""
+    keep: list[Token] = []
+
+    def walk(tok: Token, depth: int) -> None:
+        if tok.i in skip:
+            return
+        keep.append(tok)
+        for child in tok.children:
+            if child.i in through:
+                walk(child, depth + 1)
+                continue
+            if child.tag_ == "HYPH" and child.i not in skip:
+                keep.append(child)
+                continue
+            nominal_list = child.dep_ in ("conj", "cc") and tok.pos_ not in ("VERB", "AUX")
+            if (child.dep_ in CLAUSE_DEPS and not nominal_list) or child.is_punct or child.i in skip:
+                continue
+            if child.lower_ in ("according", "however"):
+                continue
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in child.children):
+                if child.i not in through and not any(c.i in through for c in child.children):
+                    continue  # an absolute clause ("with Starmer set to follow") is an event of its own
+            if child.dep_ not in DESCRIPTION_DEPS and not nominal_list:
+                continue
+            if child.dep_ == "advmod" and child.lower_ in ("when", "however", "also", "even", "still"):
+                continue
+            if depth > 6:
+                continue
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def text_of(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip().strip(",;:—-").strip()
+    return " ".join(text.split())

@@ -1,0 +1,103 @@
+"""Read articles and their metadata from files, folders and globs, one module per input format.
+
+Reads: ``.txt`` / ``.md`` (:mod:`.text`), ``.jsonl`` exports (:mod:`.jsonl`), saved HTML pages
+(:mod:`.html`) and RSS/Atom feeds (:mod:`.feed`), each with an optional ``<stem>.meta.json`` sidecar.
+Writes: an :class:`~timeline.records.Article` for every input that can be used and a
+:class:`~timeline.records.Rejection` with the reason for every one that cannot; every input (file, or
+entry of a many-article file) yields exactly one of the two, nothing is dropped silently and no input
+error escapes. The order of precedence of publication dates is in :mod:`.common`.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Article, Rejection
+from . import feed, html, jsonl, text
+from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published
+from .text import read_article, split_front_matter
+
+Reader = Callable[[Path, int], Iterator[Article | Rejection]]
+READERS: dict[str, Reader] = {
+    **dict.fromkeys(text.SUFFIXES, text.read),
+    **dict.fromkeys(jsonl.SUFFIXES, jsonl.read),
+    **dict.fromkeys(html.SUFFIXES, html.read),
+    **dict.fromkeys(feed.SUFFIXES, feed.read),
+}
+DEFAULT_MAX_BYTES = 20 * 2**20
+
+__all__ = [
+    "READERS", "discover", "read_articles", "read_article", "split_front_matter", "decode", "clean_text",
+    "coerce_date", "parse_published",
+]  # fmt: skip
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Rejection]]:
+    """Expand files, folders and glob patterns into the input files they hold, each once, in a stable order."""
+    found: list[Path] = []
+    missing: list[Rejection] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and is_input(p) and not _hidden(p.relative_to(path))
+            )
+        elif path.is_file():
+            found.append(path)
+        elif glob.has_magic(str(raw)):
+            matches = [Path(p) for p in sorted(glob.glob(str(raw), recursive=True))]
+            found.extend(p for p in matches if p.is_file() and is_input(p))
+            if not matches:
+                missing.append(Rejection(str(path), "no file matches this pattern"))
+        else:
+            missing.append(Rejection(str(path), "no such file or folder"))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique, missing
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def is_input(path: Path) -> bool:
+    """Whether a file found in a folder is an article file (sidecars and READMEs are not)."""
+    name = path.name.lower()
+    return name.endswith(tuple(READERS)) and not name.endswith(SIDECAR_SUFFIX) and name != "readme.md"
+
+
+def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
+    """Yield one Article or Rejection for every input under ``paths``.
+
+    The same text under two names (a copy, a renamed download) is loaded once: the later one is refused
+    as a duplicate of the first.
+    """
+    files, missing = discover(paths)
+    yield from missing
+    first_of: dict[str, str] = {}
+    for path in files:
+        for item in read_file(path, max_bytes):
+            if isinstance(item, Article):
+                earlier = first_of.setdefault(item.content_hash, item.source)
+                if earlier != item.source:
+                    yield Rejection(item.source, f"duplicate article: same text as {earlier}")
+                    continue
+            yield item
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
+    """The articles of one file; a file that cannot be read at all becomes one Rejection."""
+    reader = READERS.get(path.suffix.lower(), text.read)
+    produced = 0
+    try:
+        for item in reader(path, max_bytes):
+            produced += 1
+            yield item
+    except InputError as exc:
+        yield Rejection(str(path), str(exc))
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser library's surprise must not stop the batch
+        yield Rejection(str(path), f"unreadable {path.suffix or 'file'}: {type(exc).__name__}: {exc}")

@@ -1,0 +1,177 @@
+"""What every input format shares: decoding, text cleaning, sidecars and publication dates.
+
+Reads: raw bytes and metadata dicts. Writes: text and :class:`~datetime.date` values, or raises
+:class:`~timeline.errors.InputError` with the reason an input cannot be used.
+
+Order of precedence of the publication date, the same for every format (first one present wins):
+
+1. for a one-article file (``.txt``, ``.md``, ``.html``), the sidecar ``<name>.meta.json`` next to it
+   (keys ``published``, ``date``, ``pubdate``, ``publication_date``, in that order): it is what the
+   user says, so it corrects whatever the file claims;
+2. the metadata inside the file: Markdown front matter, the fields of a JSONL record, an RSS/Atom
+   entry's ``published`` then ``updated``, an HTML page's original publication date found by htmldate
+   in its markup (``original_date=True``);
+3. for a many-article file (``.jsonl``, feeds), the sidecar's date, as a default for entries without one;
+4. none: the article is loaded, its relative dates stay unresolved until ``timeline reanchor``.
+
+A date that is present but malformed or impossible (``2025-02-31``, year 0) refuses the input: a wrong
+anchor silently shifts every relative date, which is worse than no anchor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+SIDECAR_SUFFIX = ".meta.json"
+DATE_KEYS = ("published", "date", "pubdate", "publication_date")
+MIN_YEAR, MAX_YEAR = 1800, 2200
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_ISO_DAY = re.compile(r"^(?P<y>\d{1,4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+# Control characters other than tab and line breaks; replaced by a space so that offsets do not move.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_size(size: int, max_bytes: int, what: str = "file") -> None:
+    if size > max_bytes:
+        raise InputError(
+            f"{what} is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:g} MiB limit (setting max_file_mb)"
+        )
+
+
+def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Text of ``raw`` and a note when it was not UTF-8; InputError when it is not text at all.
+
+    Tries, in order: a byte-order mark, UTF-8, the declared encoding (sidecar ``encoding``, HTML/XML
+    charset), then the encoding detected by charset-normalizer. Refuses binary data and bytes that no
+    encoding turns into readable text.
+    """
+    if not raw.strip():
+        raise InputError("empty article: the file has no text")
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None if codec == "utf-8-sig" else f"decoded as {codec} (byte-order mark)"
+            except UnicodeDecodeError as exc:
+                raise InputError(f"cannot decode as {codec} despite its byte-order mark: {exc.reason}") from exc
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file: it contains NUL bytes, not text")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        first_error = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+    if declared:
+        try:
+            return raw.decode(declared), f"decoded as declared encoding {declared}"
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(f"{first_error} and cannot decode as declared encoding {declared!r}: {exc}") from exc
+    detected = _detect(raw)
+    if detected is None:
+        raise InputError(f"{first_error} and no other encoding gives readable text; declare it in the sidecar")
+    text, codec = detected
+    return text, f"{first_error}: decoded as {codec} (detected)"
+
+
+def _detect(raw: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[: 2**20]).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    try:
+        text = raw.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
+    if printable < 0.95 * min(len(text), 20000):
+        return None
+    return text, best.encoding
+
+
+def clean_text(text: str) -> str:
+    """Replace control characters by spaces (same length: character offsets stay those of the source)."""
+    text = unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+    return _CONTROL.sub(" ", text)
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """The ``<stem>.meta.json`` next to ``path`` (``{}`` if there is none)."""
+    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
+    if sidecar is None or not sidecar.is_file():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"malformed metadata in {sidecar.name}: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise InputError(f"malformed metadata in {sidecar.name}: expected a JSON object")
+    return meta
+
+
+def parse_published(*layers: dict[str, Any]) -> date | None:
+    """The publication date from the first metadata layer that has one (see the module's precedence)."""
+    for meta in layers:
+        for key in DATE_KEYS:
+            raw = meta.get(key)
+            if raw in (None, ""):
+                continue
+            return coerce_date(raw, key)
+    return None
+
+
+def coerce_date(raw: object, key: str = "published") -> date:
+    """A calendar date from an ISO date or timestamp, an RFC 2822 date, or a date object."""
+    if isinstance(raw, datetime):
+        value = raw.date()
+    elif isinstance(raw, date):
+        value = raw
+    else:
+        value = _parse_text_date(str(raw).strip(), key)
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InputError(f"implausible publication date {key}={value.isoformat()}: outside {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def _parse_text_date(text: str, key: str) -> date:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    iso = _ISO_DAY.match(text)
+    if iso:
+        y, m, d = (int(iso.group(g)) for g in ("y", "m", "d"))
+        try:
+            return date(y, m, d)
+        except ValueError as exc:
+            raise InputError(f"impossible publication date {key}={text!r}: {exc}") from exc
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError) as exc:
+        raise InputError(
+            f"malformed publication date {key}={text!r}: expected YYYY-MM-DD, an ISO timestamp or an RFC 2822 date"
+        ) from exc
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def meta_pairs(
+    *layers: dict[str, Any],
+    skip: tuple[str, ...] = ("title", "url", "text"),
+) -> tuple[tuple[str, str], ...]:
+    """Extra metadata as sorted pairs, earlier layers winning."""
+    merged: dict[str, Any] = {}
+    for layer in reversed(layers):
+        merged.update(layer)
+    return tuple(sorted((str(k), str(v)) for k, v in merged.items() if k not in skip and v not in (None, "")))

