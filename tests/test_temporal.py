@@ -31,6 +31,13 @@ def test_rule_examples(nlp, rule, sentence, published, expected):
 WEEKDAYS = [
     ("Starmer is set to follow on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
     ("UK Prime Minister Sir Keir Starmer set to follow on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
+    (
+        "Macron's visit on Monday marked the first of two efforts in Washington this week, with UK Prime Minister "
+        "Sir Keir Starmer set to follow on Thursday.",
+        "2025-02-28",
+        "Thursday",
+        "2025-03-06",
+    ),
     ("Starmer will visit Washington on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
     ("They'll visit Washington on Thursday.", "2025-02-25", "Thursday", "2025-02-27"),
     ("The vote is scheduled for Friday.", "2025-02-25", "Friday", "2025-02-28"),

@@ -46,7 +46,9 @@ def _is_past(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
         return True
     if verb.lower_ in PREDICATIVE_PARTICIPLES and any(
-        c.dep_ in ("xcomp", "aux", "auxpass") or (c.dep_ == "prep" and c.lower_ in ("for", "to", "until"))
+        c.dep_ in ("xcomp", "aux", "auxpass")
+        or (c.dep_ == "prep" and c.lower_ in ("for", "to", "until"))
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
         for c in verb.children
     ):  # "set to follow", "is set for Friday"; but "set Friday as the deadline", "a high set on Aug. 6" are past
         return False
