@@ -61,7 +61,7 @@ def test_same_value(a, b, same):
 
 
 def test_anchoring_end_to_end(nlp, tml_dir):
-    counts, given = anchoring.score_documents([read(tml_dir / "t1.tml")])
+    counts, given, misses = anchoring.score_documents([read(tml_dir / "t1.tml")])
     assert (counts.gold, counts.correct) == (1, 1)
     assert counts.system == 1 and given.correct == 1
 
