@@ -82,12 +82,24 @@ def triggers(span: Span) -> list[Trigger]:
             found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
         elif is_event_noun(head):
             found.append(Trigger(head, f"'{span.text}' modifies the event noun '{head.text}'"))
+        elif head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "oprd", "ROOT", "conj"):
+            found.append(_adjective(span, head))
         else:
             verb = clause_verb(head)
             if verb is not None:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _adjective(span: Span, adj: Token) -> Trigger:
+    """ "payable Jan. 2", "debentures due March 1, 2011", "worth $130 million in October": the predicate
+    adjective is the dated state; an adjective on an event noun ("the election due this September") dates
+    the noun."""
+    if adj.dep_ == "amod" and is_event_noun(adj.head):
+        return Trigger(adj.head, f"'{span.text}' modifies '{adj.text}', said of the event noun '{adj.head.text}'")
+    frame = adj.head if adj.dep_ == "amod" else None
+    return Trigger(adj, f"'{span.text}' modifies the adjective '{adj.text}'", frame=frame)
 
 
 def _event_noun_before(span: Span, verb: Token) -> Token | None:
