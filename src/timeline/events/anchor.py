@@ -58,7 +58,13 @@ def triggers(span: Span) -> list[Trigger]:
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
             found.append(Trigger(subjects[0], f"event noun '{subjects[0].text}' is the subject of '{head.text}'"))
-    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECTS:
+    if (
+        not found
+        and span.root.dep_ in NOMINAL_MODIFIERS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ in SUBJECTS
+        and not is_event_noun(head)  # "tomorrow's vote has implications": the vote is what is dated
+    ):
         # "third-quarter profit grew 19%": what happened in that period is the predicate of the noun
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):

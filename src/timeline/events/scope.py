@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .anchor import Trigger
+from .syntax import SUBJECTS, is_event_noun, words
 
 VERBS = ("VERB", "AUX")
 
@@ -37,10 +38,15 @@ def scoped(trigger: Trigger, times: set[int]) -> list[Trigger]:
     token = trigger.clause
     if token.pos_ not in VERBS:
         return []
-    return [
+    found = [
         Trigger(child, f"the when-clause '{child.text}' of '{token.text}' happens then")
         for child in token.children
         if child.dep_ == "advcl"
         and any(c.lower_ == "when" and c.dep_ == "advmod" for c in child.children)
         and not _has_own_time(child, times)
     ]
+    if token.lemma_.lower() in words("aspectual_verbs.tsv"):  # "began delving Thursday", "proceedings began"
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ in VERBS or child.dep_ in SUBJECTS and is_event_noun(child):
+                found.append(Trigger(child, f"'{token.text}' marks a phase of '{child.text}'"))
+    return found
