@@ -82,6 +82,8 @@ def triggers(span: Span) -> list[Trigger]:
     if not found and head.pos_ in ("VERB", "AUX"):
         if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
+        elif _participle_complement(head):
+            head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
         if head.pos_ in ("VERB", "AUX"):
@@ -96,6 +98,17 @@ def triggers(span: Span) -> list[Trigger]:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _participle_complement(verb: Token) -> bool:
+    """A bare -ing complement ("found clinging", "surfaced holding"): the time at its end dates the verb
+    it completes. A progressive ("was assembling") has an auxiliary and is a verb of its own."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "oprd", "ccomp")
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in verb.children)
+    )
 
 
 def _adjective(span: Span, adj: Token) -> Trigger:
