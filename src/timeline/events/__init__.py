@@ -73,7 +73,8 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
             mention = present(mention, published)
         if not is_dated(mention):
             continue
-        found = triggers(span)
+        past = published is not None and mention.range_end is not None and mention.range_end <= published
+        found = triggers(span, past)
         dated = {t.token.i for t in found}
         for trigger in found:
             events.append(_event(span, mention, trigger, published, names))

@@ -48,8 +48,8 @@ def attachment(span: Span) -> Token:
     return head
 
 
-def triggers(span: Span) -> list[Trigger]:
-    """The events dated by ``span``, with how each was found."""
+def triggers(span: Span, past: bool = False) -> list[Trigger]:
+    """The events dated by ``span``, with how each was found; ``past``: the date is not after publication."""
     found: list[Trigger] = []
     head = attachment(span)
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
@@ -84,6 +84,8 @@ def triggers(span: Span) -> list[Trigger]:
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
         elif _participle_complement(head):
             head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
+        elif past and _past_infinitive(head):
+            head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
         if head.pos_ in ("VERB", "AUX"):
@@ -108,6 +110,18 @@ def _participle_complement(verb: Token) -> bool:
         and verb.dep_ in ("xcomp", "oprd", "ccomp")
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in verb.children)
+    )
+
+
+def _past_infinitive(verb: Token) -> bool:
+    """An infinitive complement of a past-tense verb, dated in the past: the time dates the past verb
+    (the infinitive's event may never have happened); a future date stays on the infinitive ("planned
+    to ship early next year")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.tag_ == "VBD"
     )
 
 
