@@ -178,6 +178,11 @@ SCOPE_CASES = [
     ("Three ministers voted to support the republic Friday.", date(1998, 2, 14),
      [("vote", "1998-02-13", False)], [("support", "1998-02-13")]),
     ("The company planned to ship a computer next year.", date(1989, 11, 1), [("ship", "1990", False)], []),
+    ("Castro raised those worries during his television appearance Sunday night.", date(1998, 11, 3),
+     [("appearance", "1998-11-01TNI", False), ("raise", "1998-11-01TNI", True)], []),
+    # the verb's clause is already the description of the noun's event: one row, not two
+    ("Clark said in a telephone interview Monday.", date(1998, 11, 3), [("interview", "1998-11-02", False)],
+     [("say", "1998-11-02")]),
     ("Tomorrow's vote has international implications.", date(1998, 3, 3), [("vote", "1998-03-04", False)],
      [("have", "1998-03-04")]),
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),

@@ -76,13 +76,18 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
         past = published is not None and mention.range_end is not None and mention.range_end <= published
         found = triggers(span, past)
         dated = {t.token.i for t in found}
+        own = [_event(span, mention, trigger, published, names) for trigger in found]
+        events += own
+        said = {e.description for e in own}
         for trigger in found:
-            events.append(_event(span, mention, trigger, published, names))
-        for trigger in found:
-            for extra in scoped(trigger, times):
-                if extra.token.i not in dated:
-                    dated.add(extra.token.i)
-                    events.append(_event(span, mention, extra, published, names, secondary=True))
+            for extra in scoped(trigger, times - set(range(span.start, span.end))):
+                if extra.token.i in dated:
+                    continue
+                dated.add(extra.token.i)
+                event = _event(span, mention, extra, published, names, secondary=True)
+                if event.description not in said:  # the same clause read from another word is not news
+                    said.add(event.description)
+                    events.append(event)
     return events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
 
 
