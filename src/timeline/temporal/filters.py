@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .extract import Candidate
+from .tense import text_of
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -43,7 +44,7 @@ def _attributive(doc: Doc, cand: Candidate) -> bool:
 def _title(doc: Doc, cand: Candidate) -> bool:
     """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
     words = cand.text.split()
-    quoted = doc.text[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
+    quoted = text_of(doc)[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
     return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
@@ -52,4 +53,4 @@ def _fraction(doc: Doc, cand: Candidate) -> bool:
     "several quarters of losses" is one)."""
     if cand.spec["kind"] != "duration" or cand.spec.get("unit") != "quarter":
         return False
-    return bool(FRACTION_RE.match(doc.text, cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))
+    return bool(FRACTION_RE.match(text_of(doc), cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))

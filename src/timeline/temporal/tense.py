@@ -107,9 +107,17 @@ def _near_cue(verb: Token) -> str | None:
     return None
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("timeline.text")
+    if text is None:
+        text = doc.user_data["timeline.text"] = doc.text
+    return text
+
+
 def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
     """A deadline moved or given "until Tuesday" ("postponed until", "gave them until") lies ahead."""
-    before = doc.text[max(0, start - 8) : start].lower().split()
+    before = text_of(doc)[max(0, start - 8) : start].lower().split()
     if (
         before
         and before[-1] in ("until", "till", "to")
@@ -125,7 +133,7 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
 
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
     """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1"."""
-    before = doc.text[max(0, start - 20) : start].lower().split()
+    before = text_of(doc)[max(0, start - 20) : start].lower().split()
     if len(before) >= 3 and before[-3] == "as" and before[-1] == "as" and before[-2] in ("early", "soon"):
         return Direction("future", " ".join(before[-3:]), None)
     if before and cue_words("future_cues.tsv").get(before[-1]) == "before":  # "effective Feb. 1"
