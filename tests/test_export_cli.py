@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -208,7 +209,7 @@ def test_export_command_filters(filled, tmp_path, args, dates):
     ],
 )
 def test_export_command_errors_are_one_line(filled, tmp_path, args, message):
-    proc = _cli(["export", "--out", str(tmp_path / "x.out"), "-w", str(filled), *args])
+    proc = _cli(["export", "--out", str(tmp_path / "x"), "-w", str(filled), *args])
     assert proc.returncode == 1
     assert proc.stderr.startswith(message) and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
 
@@ -300,3 +301,45 @@ def test_every_command_is_documented():
         assert re.search(rf"timeline {name}\b", readme), f"README does not show 'timeline {name}'"
         result = runner.invoke(app, [*words, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "message"),
+    [
+        ("events.csv", "xlsx", "does not end in .xlsx"),
+        ("folder", "csv", "is a folder"),
+        ("timeline.duckdb", "csv", "does not end in .csv"),
+    ],
+)
+def test_export_paths_are_validated(filled, tmp_path, name, fmt, message):
+    from timeline.errors import ExportError
+
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ExportError, match=message):
+        export(filled, fmt, tmp_path / name)
+
+
+def test_export_refuses_to_overwrite_the_warehouse(filled):
+    from timeline.errors import ExportError
+
+    with pytest.raises(ExportError, match="warehouse itself"):
+        export(filled, "csv", filled.with_name(filled.name + ".wal"))
+    with pytest.raises(ExportError, match="warehouse itself"):
+        export(filled, "parquet", filled.with_suffix(".parquet").with_name(filled.name))
+    assert warehouse.query(filled, "SELECT count(*) FROM events")[1] == [(3,)]
+
+
+def test_a_failed_export_leaves_no_partial_file(filled, tmp_path, monkeypatch):
+    from timeline import export as export_mod
+    from timeline.errors import ExportError
+
+    def broken(out, table, sources):  # writes part of the file, then the disk "fills up"
+        out.write_bytes(b"PK partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_mod, "_write_xlsx", broken)
+    (tmp_path / "t.xlsx").write_bytes(b"the previous export")
+    with pytest.raises(ExportError, match="No space left"):
+        export(filled, "xlsx", tmp_path / "t.xlsx")
+    assert (tmp_path / "t.xlsx").read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]

@@ -12,6 +12,7 @@ import calendar
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -148,25 +149,41 @@ def select_sources(path: Path, filters: Filters) -> pa.Table:
 def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> int:
     """Write the events ``filters`` keep to ``out`` in ``fmt``; return how many were written."""
     filters = filters or Filters()
+    validate_out(out, fmt, path)
+    table = select_events(path, filters)
+    # Written beside the target, then renamed over it: a failed export never leaves half a file behind.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "parquet":
+            pq.write_table(table, partial)
+        elif fmt == "csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM tells spreadsheets "UTF-8"
+                fh.write(render_rows(table.column_names, _rows(table), "csv"))
+        elif fmt == "json":
+            partial.write_text(render_rows(table.column_names, _rows(table), "json"), encoding="utf-8")
+        else:
+            _write_xlsx(partial, table, select_sources(path, filters))
+        partial.replace(out)
+    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
+    return table.num_rows
+
+
+def validate_out(out: Path, fmt: str, warehouse_path: Path) -> None:
+    """Refuse an export target that is not a file of the chosen format, or that is the warehouse itself."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out.exists() and out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name")
-    table = select_events(path, filters)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "parquet":
-            pq.write_table(table, out)
-        elif fmt == "csv":
-            with out.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM tells spreadsheets "UTF-8"
-                fh.write(render_rows(table.column_names, _rows(table), "csv"))
-        elif fmt == "json":
-            out.write_text(render_rows(table.column_names, _rows(table), "json"), encoding="utf-8")
-        else:
-            _write_xlsx(out, table, select_sources(path, filters))
-    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
-        raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
-    return table.num_rows
+    target, guarded = out.resolve(), Path(warehouse_path).resolve()
+    if target == guarded or (target.parent == guarded.parent and target.name.startswith(guarded.name + ".")):
+        raise ExportError(f"{out} is the warehouse itself (or its write-ahead log); choose another file")
+    if out.suffix and out.suffix.lower().lstrip(".") != fmt:
+        raise ExportError(f"{out} does not end in .{fmt}; give a .{fmt} file name or choose --format accordingly")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise ExportError(f"{out} exists and is not writable")
 
 
 def _rows(table: pa.Table) -> list[tuple[Any, ...]]:
