@@ -124,11 +124,13 @@ def parse_where(
     others = [name for name in nlp.pipe_names if name not in ENTITY_ONLY]
     light_docs = list(nlp.pipe(light, batch_size=batch_size, disable=others))
     promoted = [needs_syntax is not None and needs_syntax(d) for d in light_docs]
-    full += [d.text for d, p in zip(light_docs, promoted, strict=True) if p]
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
     parsed = [next(full_docs) for f in flags for x in f if x]
+    # a promoted piece keeps its entities and gets the rest of the pipeline
+    syntax = iter(nlp.pipe([d for d, p in zip(light_docs, promoted, strict=True) if p], batch_size=batch_size,
+                           disable=list(ENTITY_ONLY)))  # fmt: skip
     parsed_light = iter(
-        next(full_docs) if p else _flat_tree(_sentencizer()(d)) for d, p in zip(light_docs, promoted, strict=True)
+        next(syntax) if p else _flat_tree(_sentencizer()(d)) for d, p in zip(light_docs, promoted, strict=True)
     )
     parsed_full = iter(parsed)
     out = []
