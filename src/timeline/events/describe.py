@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .actors import NameResolver
 from .anchor import Trigger
-from .syntax import clause_verb, control_chain, phrase_tokens, subject_of, text_of, time_tokens, words
+from .syntax import clause_verb, control_chain, entities, phrase_tokens, subject_of, text_of, time_tokens, words
 
 PLANNED = "planned"
 
@@ -29,7 +29,7 @@ def _verb_forms(lemma: str) -> tuple[str, str, str]:
 
 
 def _name(token: Token, names: NameResolver) -> str:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         return names.canonical(ent) if ent.label_ != "PERSON" else names.clean(ent)
     return text_of(phrase_tokens(token, set()))

@@ -5,7 +5,7 @@ Reads: spaCy tokens. Writes: nothing; pure functions over the parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 
@@ -16,6 +16,19 @@ DESCRIPTION_DEPS = {
     "quantmod", "predet", "advmod",
 }  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy builds the list again on every access)."""
+    ents = doc.user_data.get("timeline.ents")
+    if ents is None:
+        ents = doc.user_data["timeline.ents"] = tuple(doc.ents)
+    return ents
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The entities inside ``sent`` (``sent.ents`` scans every entity of the Doc each time)."""
+    return [e for e in entities(sent.doc) if sent.start <= e.start and e.end <= sent.end]
 
 
 def words(name: str) -> dict[str, str]:
