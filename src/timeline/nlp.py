@@ -134,9 +134,7 @@ def parse_where(
     # a promoted piece keeps its entities and gets the rest of the pipeline
     syntax = iter(nlp.pipe([d for d, p in zip(light_docs, promoted, strict=True) if p], batch_size=batch_size,
                            disable=list(ENTITY_ONLY)))  # fmt: skip
-    parsed_light = iter(
-        next(syntax) if p else _flat_tree(_sentencizer()(d)) for d, p in zip(light_docs, promoted, strict=True)
-    )
+    parsed_light = iter(next(syntax) if p else _flat_tree(d) for d, p in zip(light_docs, promoted, strict=True))
     parsed_full = iter(parsed)
     out = []
     for fs in flags:
@@ -146,17 +144,17 @@ def parse_where(
 
 
 def _flat_tree(doc: Doc) -> Doc:
-    """Give an unparsed piece a flat tree per sentence (every word hangs on the sentence's first word, label
-    ``dep``), so that its sentence boundaries survive ``Doc.from_docs`` beside parsed pieces. It carries no
-    part-of-speech tags: nothing reads syntax from it."""
-    heads = numpy.zeros((len(doc), 2), dtype="uint64")
-    root_label, dep_label = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
-    for sent in doc.sents:
-        for tok in sent:
-            offset = sent.start - tok.i
-            heads[tok.i, 0] = numpy.uint64(offset % 2**64)
-            heads[tok.i, 1] = root_label if offset == 0 else dep_label
-    doc.from_array([HEAD, DEP], heads)
+    """Give an unparsed piece (one sentence: see :func:`units`) a flat tree: every word hangs on the first,
+    label ``dep``, so that its sentence boundary survives ``Doc.from_docs`` beside parsed pieces. It carries
+    no part-of-speech tags: nothing reads syntax from it."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    arr = numpy.empty((n, 2), dtype="uint64")
+    arr[:, 0] = (-numpy.arange(n, dtype="int64")).astype("uint64")  # relative offset to the first word
+    arr[:, 1] = doc.vocab.strings.add("dep")
+    arr[0, 1] = doc.vocab.strings.add("ROOT")
+    doc.from_array([HEAD, DEP], arr)
     return doc
 
 
