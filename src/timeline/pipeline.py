@@ -1,9 +1,10 @@
 """The pipeline on one batch of articles: parse, tag time expressions, find events.
 
 Reads: :class:`~timeline.records.Article` records. Writes: one :class:`~timeline.records.BatchResult`.
-Only the paragraphs that hold a time expression (found by the regex rules, before any parsing) or that
-introduce a person with a title get the tagger and the dependency parser; the others get named entities
-and sentence boundaries only (:func:`timeline.nlp.parse_where`).
+Only the sentences that hold a time expression (found by the regex rules, once, before any parsing), that
+may date an event relative to another, or that introduce a person with a title get the tagger and the
+dependency parser; the others get named entities and sentence boundaries only
+(:func:`timeline.nlp.parse_where`).
 An article that fails is turned into a :class:`~timeline.records.Rejection` with the reason; the rest of
 the batch goes on.
 """
