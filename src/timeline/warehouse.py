@@ -237,6 +237,16 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Insert an Arrow table's rows into ``table`` by column name (DuckDB reads Arrow without a copy)."""
+    con.register("_arrow_rows", rows)
+    try:
+        cols = ", ".join(rows.column_names)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _arrow_rows")
+    finally:
+        con.unregister("_arrow_rows")
+
+
 def load_batch(
     con: duckdb.DuckDBPyConnection, batch: BatchResult, run_id: str, unchanged: Sequence[Article] = ()
 ) -> None:
@@ -284,10 +294,7 @@ def load_batch(
             ("ingest_log", log_rows),
         ):
             if rows is not None:
-                con.register("_batch_rows", rows)
-                cols = ", ".join(rows.column_names)
-                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch_rows")
-                con.unregister("_batch_rows")
+                insert_arrow(con, table, rows)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
@@ -333,11 +340,7 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("DELETE FROM canonical_events")
         for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
             if rows:
-                arrow = pa.Table.from_pylist(rows)
-                con.register("_canonical_rows", arrow)
-                cols = ", ".join(arrow.column_names)
-                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _canonical_rows")
-                con.unregister("_canonical_rows")
+                insert_arrow(con, table, pa.Table.from_pylist(rows))
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
