@@ -10,7 +10,6 @@ own output as TimeML files with the same names (:func:`write_timeml`), for any T
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..temporal import tag
 from ..temporal.lexicon import word_table
+from . import timeml_reader
 
 
 @dataclass(frozen=True)
@@ -122,42 +122,11 @@ class TimeMLReport:
 
 
 def read_timeml(path: Path) -> TimeMLDoc:
-    """One TimeML file: its ``TEXT`` as plain text, the TIMEX3 inside it with offsets, and the DCT."""
-    source = path.read_text(encoding="utf-8")
-    try:
-        root = ET.fromstring(source)
-    except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed TimeML ({exc})") from exc
-    text_el = root.find("TEXT")
-    if text_el is None:
-        raise InputError(f"{path}: no TEXT element")
-    parts: list[str] = []
-    timexes: list[Timex] = []
-
-    def walk(el: ET.Element) -> None:
-        start = sum(len(p) for p in parts)
-        parts.append(el.text or "")
-        for child in el:
-            walk(child)
-            parts.append(child.tail or "")
-        if el.tag == "TIMEX3":
-            end = sum(len(p) for p in parts)
-            span = "".join(parts)[start:end]
-            timexes.append(Timex(start, end, span, el.get("type", ""), el.get("value", "")))
-
-    walk(text_el)
-    return TimeMLDoc(path.stem, _dct(root), "".join(parts), tuple(timexes), source)
-
-
-def _dct(root: ET.Element) -> date | None:
-    for timex in root.iter("TIMEX3"):
-        if timex.get("functionInDocument") == "CREATION_TIME":
-            value = timex.get("value", "")
-            try:
-                return date.fromisoformat(value[:10])
-            except ValueError:
-                return None
-    return None
+    """One TimeML file: its ``TEXT`` as plain text, the TIMEX3 inside it with offsets, and the DCT
+    (read by :func:`timeline.evaluation.timeml_reader.read`, the one TimeML parser of the project)."""
+    gold = timeml_reader.read(path)
+    timexes = tuple(Timex(t.start, t.end, t.text, t.type, t.value) for t in gold.timexes if t.start >= 0)
+    return TimeMLDoc(path.stem, gold.dct, gold.text, timexes, path.read_text(encoding="utf-8"))
 
 
 def read_corpus(folder: Path) -> list[TimeMLDoc]:
