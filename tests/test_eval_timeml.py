@@ -16,6 +16,7 @@ from timeline.evaluation.timeml import (
     Counts,
     TimeMLDoc,
     Timex,
+    WeekdayCase,
     evaluate,
     is_weekday_mention,
     read_corpus,
@@ -132,7 +133,32 @@ def test_eval_timeml_command_json(corpus, tmp_path):
 def test_eval_weekdays_command(corpus):
     result = CliRunner().invoke(app, ["eval", "weekdays", str(corpus), "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == {"weekdays": 2, "correct": 2, "accuracy": 100.0}
+    assert json.loads(result.output) == {
+        "weekdays": 2,
+        "correct": 2,
+        "accuracy": 100.0,
+        "same_day": 2,
+        "day_accuracy": 100.0,
+        "gold_not_on_weekday": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "system", "right", "same_day", "on_weekday"),
+    [
+        ("Friday", "1998-10-23", "1998-10-23", True, True, True),
+        # "Friday night" tagged whole, the gold tagging "Friday": the day is right, the value is not
+        ("Friday", "1998-10-23", "1998-10-23TNI", False, True, True),
+        ("Friday", "1998-10-23", "1998-10-16", False, False, True),
+        ("Friday", "1998-10-23", None, False, False, True),
+        # a gold value that is a Thursday cannot be what "Friday" means
+        ("Friday", "1998-10-22", "1998-10-23", False, False, False),
+        ("Monday", "XXXX-WXX-1", "XXXX-WXX-1", True, True, None),
+    ],
+)
+def test_weekday_cases(text, gold, system, right, same_day, on_weekday):
+    case = WeekdayCase("d", text, gold, system)
+    assert (case.right, case.same_day, case.gold_on_weekday) == (right, same_day, on_weekday)
 
 
 def test_missing_corpus_is_an_input_error(tmp_path):

@@ -135,6 +135,9 @@ NEAREST = [
     # "as early as" points forward; a plan stated in the present does too
     ("The boy could leave Cuba as early as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
     ("On Tuesday, the league plans to hold a news conference.", "1998-10-26", "Tuesday", "1998-10-27"),
+    # the present perfect tells the past; a period it extends may end ahead
+    ("Police have been searching for him since the Oct. 23 slaying.", "1999-05-06", "Oct. 23", "1998-10-23"),
+    ("The lenders have extended loans through January.", "1989-10-30", "January", "1990-01"),
     # present tense of an event: the nearest day
     ("Arafat meets Albright separately Monday.", "1998-05-01", "Monday", "1998-05-04"),
 ]

@@ -58,7 +58,10 @@ def timeml_cmd(
         f"(P {summary['relaxed_precision']:.2f} R {summary['relaxed_recall']:.2f})  "
         f"value F1 {summary['value_f1']:.2f}  type F1 {summary['type_f1']:.2f}"
     )
-    typer.echo(f"weekdays: {summary['weekday_accuracy']:.2f}% of {summary['weekdays']} resolved to the gold value")
+    typer.echo(
+        f"weekdays: {summary['weekday_accuracy']:.2f}% of {summary['weekdays']} resolved to the gold value, "
+        f"{summary['weekday_day_accuracy']:.2f}% to the gold day"
+    )
 
 
 @eval_app.command("weekdays")
@@ -72,16 +75,23 @@ def weekdays_cmd(
     """Accuracy over gold weekday mentions ("Friday", "Monday morning"), with every miss listed."""
     report = _timeml_report(gold_dirs, None, fmt)
     cases = report.weekdays
-    right = sum(w.system == w.gold for w in cases)
+    right, same_day = sum(w.right for w in cases), sum(w.same_day for w in cases)
+    off_weekday = sum(w.gold_on_weekday is False for w in cases)
     if as_json:
-        typer.echo(
-            json.dumps({"weekdays": len(cases), "correct": right, "accuracy": report.summary()["weekday_accuracy"]})
-        )
+        figures = {"weekdays": len(cases), "correct": right, "accuracy": round(report.weekday_accuracy(), 2)}
+        figures |= {"same_day": same_day, "day_accuracy": round(report.weekday_accuracy(same_day=True), 2)}
+        typer.echo(json.dumps(figures | {"gold_not_on_weekday": off_weekday}))
         return
     for w in cases:
-        if w.system != w.gold:
-            typer.echo(f"{w.doc}\t{w.text!r}\tgold {w.gold}\tours {w.system}")
+        if not w.right:
+            note = "\tsame day" if w.same_day else "\tgold not on that weekday" if w.gold_on_weekday is False else ""
+            typer.echo(f"{w.doc}\t{w.text!r}\tgold {w.gold}\tours {w.system}{note}")
     typer.echo(f"weekdays: {right}/{len(cases)} = {report.weekday_accuracy():.2f}% resolved to the gold value")
+    typer.echo(
+        f"          {same_day}/{len(cases)} = {report.weekday_accuracy(same_day=True):.2f}% to the gold day "
+        "(a part of day the gold span leaves out is not counted against us)"
+    )
+    typer.echo(f"          {off_weekday} gold values do not fall on the weekday they name")
 
 
 _out = Console()

@@ -73,6 +73,24 @@ class WeekdayCase:
     gold: str
     system: str | None
 
+    @property
+    def right(self) -> bool:
+        return self.system == self.gold
+
+    @property
+    def same_day(self) -> bool:
+        """Resolved to the gold day: the value, or the value with a part of day the gold span leaves out
+        ("Friday night" → ``1998-10-23TNI`` where the gold tags "Friday" ``1998-10-23``)."""
+        return self.right or (_DAY.fullmatch(self.gold) is not None and (self.system or "").startswith(self.gold + "T"))
+
+    @property
+    def gold_on_weekday(self) -> bool | None:
+        """Whether the gold day falls on the weekday the words name (``None`` when the gold is not a day)."""
+        if _DAY.fullmatch(self.gold) is None:
+            return None
+        named = word_table("WEEKDAY").get(self.text.lower().split()[-1])
+        return named is None or date.fromisoformat(self.gold).isoweekday() == int(named)
+
 
 @dataclass(frozen=True)
 class DocResult:
@@ -95,9 +113,11 @@ class TimeMLReport:
     def weekdays(self) -> tuple[WeekdayCase, ...]:
         return tuple(w for d in self.docs for w in d.weekdays)
 
-    def weekday_accuracy(self) -> float:
+    def weekday_accuracy(self, same_day: bool = False) -> float:
+        """Percent of gold weekday mentions resolved to the gold value (``same_day``: to the gold day)."""
         cases = self.weekdays
-        return 100 * sum(w.system == w.gold for w in cases) / len(cases) if cases else 0.0
+        right = sum(w.same_day if same_day else w.right for w in cases)
+        return 100 * right / len(cases) if cases else 0.0
 
     def summary(self) -> dict[str, float | int]:
         c = self.counts
@@ -115,6 +135,7 @@ class TimeMLReport:
             "relaxed_recall": round(100 * r, 2),
             "weekdays": len(self.weekdays),
             "weekday_accuracy": round(self.weekday_accuracy(), 2),
+            "weekday_day_accuracy": round(self.weekday_accuracy(same_day=True), 2),
         }
 
 
@@ -150,6 +171,7 @@ def _overlaps(a: Timex, b: Timex) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 WEEKDAY_MODIFIERS = {"last", "next", "this", "coming", "past", "previous", "early", "late", "earlier", "later"}
 
 

@@ -382,8 +382,10 @@ def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
             pass
         elif spec.get("direction") == "future":
             year = year if this >= anchor else year + 1
-        elif this > anchor:
-            year -= 1
+        elif spec.get("direction") == "past":
+            year = year if this <= anchor else year - 1
+        else:  # no cue in the clause: the closest one ("Christmas shoppers" in early December)
+            year = min((year - 1, year, year + 1), key=lambda y: abs((holiday_date(rule, y) - anchor).days))
     d = holiday_date(rule, year)
     return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
 

@@ -18,6 +18,7 @@ from .lexicon import cue_words
 # Participles used as adjectives in "X set to follow", "the vote, due to take place": not past tense.
 PREDICATIVE_PARTICIPLES = {"set", "due", "poised", "slated", "scheduled", "expected", "going"}
 PAST_AUX = {"VBD"}
+END_WORDS = {"until", "till", "through", "to", "by"}  # words that make a time the end of a period
 STATIVE_OR_REPORTING = {"be", "have", "say", "tell", "report", "announce", "claim", "add", "note", "know", "seem"}
 
 
@@ -177,4 +178,10 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
             return Direction("near", verb.text, verb)
     if _is_past(verb):
         return Direction("past", verb.text, verb)
+    perfect = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")), None)
+    # the present perfect tells what happened before now ("have been searching since ..."), but not where a
+    # period it states ends ("has extended loans through January")
+    before = text_of(doc)[max(0, start - 9) : start].lower().split()
+    if perfect is not None and not (before and before[-1] in END_WORDS):
+        return Direction("past", f"{perfect.text} {verb.text}", verb)
     return Direction(None, None, verb)
