@@ -178,10 +178,15 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
             return Direction("near", verb.text, verb)
     if _is_past(verb):
         return Direction("past", verb.text, verb)
-    perfect = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")), None)
+    perfect = _perfect(verb)
     # the present perfect tells what happened before now ("have been searching since ..."), but not where a
     # period it states ends ("has extended loans through January")
     before = text_of(doc)[max(0, start - 9) : start].lower().split()
     if perfect is not None and not (before and before[-1] in END_WORDS):
         return Direction("past", f"{perfect.text} {verb.text}", verb)
     return Direction(None, None, verb)
+
+
+def _perfect(verb: Token) -> Token | None:
+    """The auxiliary of a present perfect ("has risen", "have been searching"), if ``verb`` is one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")), None)
