@@ -188,6 +188,13 @@ SCOPE_CASES = [
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
      [("control", "PRESENT_REF", False)], []),
     ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
+    # an event-noun object right before the time words: the verb is dated, the noun too when it reads differently
+    ("The ambassadors issued a joint statement Friday.", date(1999, 3, 13), [("issue", "1999-03-12", False)], []),
+    ("Iran had condemned Iraq's invasion of Kuwait on Aug. 2.", date(1990, 8, 15),
+     [("condemn", "1990-08-02", False), ("invasion", "1990-08-02", True)], []),
+    # ... but a past verb cannot happen on a later date: the planned event takes it
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", date(2000, 1, 7),
+     [("demonstration", "2000-01-08", False)], [("plan", "2000-01-08")]),
     ("Last week, fighters killed three soldiers and wounded six others.", date(1998, 3, 1),
      [("kill", "1998-W08", False)], [("wound", "1998-W08")]),  # measured: gold rarely links coordinated verbs
 ]  # fmt: skip

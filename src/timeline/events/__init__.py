@@ -80,7 +80,7 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
         events += own
         said = {e.description for e in own}
         for trigger in found:
-            for extra in scoped(trigger, times - set(range(span.start, span.end))):
+            for extra in scoped(trigger, span, times - set(range(span.start, span.end)), past):
                 if extra.token.i in dated:
                     continue
                 dated.add(extra.token.i)

@@ -77,7 +77,8 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
         if predicate is not None:  # "will be payable Jan. 3": the predicate is the event
             found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
-    if not found and head.pos_ in ("VERB", "AUX") and (noun := _event_noun_before(span, head)) is not None:
+    noun = _event_noun_before(span, head) if head.pos_ in ("VERB", "AUX") else None
+    if not found and noun is not None and object_before(span, past) is None:
         found.append(Trigger(noun, f"'{span.text}' follows the event noun '{noun.text}' (a phrase of '{head.text}')"))
     if not found and head.pos_ in ("VERB", "AUX"):
         if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
@@ -156,6 +157,27 @@ def _event_noun_before(span: Span, verb: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def object_before(span: Span, past: bool) -> Token | None:
+    """The event-noun object of the verb a time modifies, when the time words follow its phrase ("issued a
+    joint statement Friday", "launched the offer on Sept. 26"): the verb is what is dated, the noun too.
+
+    Not when a verb in a past tense has a date after publication ("planned a demonstration on Saturday"):
+    the planning is over, the date is the noun's alone."""
+    verb = attachment(span)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    noun = _event_noun_before(span, verb)
+    if noun is None or noun.dep_ != "dobj" or noun.head.i != verb.i:
+        return None
+    return noun if past or not _past_tense(verb) else None
+
+
+def _past_tense(verb: Token) -> bool:
+    """A simple past ("planned") or a perfect ("has scheduled")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
 
 
 def _elliptic(verb: Token, how: str) -> Trigger:
