@@ -72,6 +72,7 @@ STATUS_CASES = [
     ("The minister will visit Kyiv on Thursday.", "planned"),
     ("The minister visited Kyiv on Monday.", "occurred"),
     ("If the talks fail on Monday, sanctions follow.", "hypothetical"),
+    ("The company will soon begin selling boxes for 99 cents.", "planned"),
 ]
 
 
@@ -188,6 +189,9 @@ SCOPE_CASES = [
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
      [("control", "PRESENT_REF", False)], []),
     ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
+    # a vague past or future: the event is real, its date is only "before / after publication"
+    ("Magna recently cut its quarterly dividend in half.", date(1989, 10, 30), [("cut", "PAST_REF", True)], []),
+    ("The funds will grow in the future.", date(1989, 10, 30), [("grow", "FUTURE_REF", True)], []),
     # an event-noun object right before the time words: the verb is dated, the noun too when it reads differently
     ("The ambassadors issued a joint statement Friday.", date(1999, 3, 13), [("issue", "1999-03-12", False)], []),
     ("Iran had condemned Iraq's invasion of Kuwait on Aug. 2.", date(1990, 8, 15),
@@ -210,6 +214,13 @@ def test_events_a_date_scopes_over(nlp, text, published, expected, absent):
         assert (found[(trigger, value)].confidence < 0.5) is secondary
     for key in absent:
         assert key not in found
+
+
+def test_vague_times_have_no_day(nlp):
+    doc = nlp("Magna recently cut its quarterly dividend in half.")
+    published = date(1989, 10, 30)
+    (event,) = find_events(doc, tag(doc, "t", published), published)
+    assert (event.date_start, event.date_end, event.status) == (None, None, "occurred")
 
 
 def test_now_is_the_publication_day(nlp):

@@ -26,14 +26,16 @@ from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
 
 CALENDAR_TYPES = {"DATE", "TIME"}
 PRESENT = "PRESENT_REF"
+VAGUE = {"PAST_REF", "FUTURE_REF"}  # "recently", "in the past"; "soon", "in the future"
 
 __all__ = ["NameResolver", "find_events", "is_dated"]
 
 
 def is_dated(mention: TimeMention) -> bool:
-    """Whether a mention can date an event: a calendar value, not a duration, set or vague past/future ref."""
+    """Whether a mention can date an event: a calendar value, "now", or a vague past or future ("recently",
+    "soon": before or after publication, with no date); not a duration or a set."""
     value = mention.value or ""
-    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None
+    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None or value in VAGUE
     return mention.type in CALENDAR_TYPES and calendar
 
 
@@ -74,9 +76,11 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
         if not is_dated(mention):
             continue
         past = published is not None and mention.range_end is not None and mention.range_end <= published
+        past = past or mention.value == "PAST_REF"
         found = triggers(span, past)
         dated = {t.token.i for t in found}
-        own = [_event(span, mention, trigger, published, names) for trigger in found]
+        vague = mention.value in VAGUE  # a real event, but no date to put it at: below the 0.5 line
+        own = [_event(span, mention, trigger, published, names, secondary=vague) for trigger in found]
         events += own
         said = {e.description for e in own}
         for trigger in found:
