@@ -186,6 +186,9 @@ SCOPE_CASES = [
      [("say", "1998-11-02")]),
     ("Tomorrow's vote has international implications.", date(1998, 3, 3), [("vote", "1998-03-04", False)],
      [("have", "1998-03-04")]),
+    # "include" only lists what its subject held: the dated noun is the event, not the verb
+    ("This year's results included a gain of $70.2 million.", date(1989, 11, 2), [("result", "1989", False)],
+     [("include", "1989")]),
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
      [("control", "PRESENT_REF", False)], []),
     ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
