@@ -186,6 +186,11 @@ SCOPE_CASES = [
      [("say", "1998-11-02")]),
     ("Tomorrow's vote has international implications.", date(1998, 3, 3), [("vote", "1998-03-04", False)],
      [("have", "1998-03-04")]),
+    # a time right after a reporting verb dates the saying, wherever the parser hangs it
+    ("Tanzanian police said on Tuesday they had arrested 14 foreigners in their search for bombers.",
+     date(1998, 8, 12), [("say", "1998-08-11", False)], [("arrest", "1998-08-11")]),
+    ("President Fidel Castro said Tuesday his government told U.S. officials it is worried.", date(2000, 3, 28),
+     [("say", "2000-03-28", False)], [("tell", "2000-03-28")]),
     # "include" only lists what its subject held: the dated noun is the event, not the verb
     ("This year's results included a gain of $70.2 million.", date(1989, 11, 2), [("result", "1989", False)],
      [("include", "1989")]),

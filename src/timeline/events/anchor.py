@@ -54,6 +54,7 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
     head = attachment(span)
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
         head = span.root
+    head = _reporting_verb_before(span, head)
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
@@ -101,6 +102,25 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _reporting_verb_before(span: Span, head: Token) -> Token:
+    """A time right after a verb whose complement clause follows it ("said on Tuesday they had arrested 14
+    men"): the parser may hang the time on the complement, but it dates the verb it follows."""
+    first = span.start
+    if first > 0 and span.root.head.dep_ == "prep" and span.root.head.i == first - 1:
+        first -= 1
+    if first == 0 or head.i < span.end or span.root.dep_ in NOMINAL_MODIFIERS:
+        return head  # "said third-quarter profit jumped": the time is inside the complement's subject
+    verb = span.doc[first - 1]
+    if verb.pos_ != "VERB":
+        return head
+    t = head
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.i == verb.i:
+            return verb
+        t = t.head
+    return head
 
 
 def _participle_complement(verb: Token) -> bool:
