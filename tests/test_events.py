@@ -197,6 +197,10 @@ SCOPE_CASES = [
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
      [("control", "PRESENT_REF", False)], []),
     ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
+    ("Now officials are investigating whether he is linked to the attacks.", date(1998, 2, 27),
+     [("investigate", "PRESENT_REF", False)], []),  # a progressive or a perfect states the present
+    ("Now the court of appeals has ruled that the appeal was flawed.", date(1998, 1, 15),
+     [("rule", "PRESENT_REF", False)], []),
     # a vague past or future: the event is real, its date is only "before / after publication"
     ("Magna recently cut its quarterly dividend in half.", date(1989, 10, 30), [("cut", "PAST_REF", True)], []),
     ("The funds will grow in the future.", date(1989, 10, 30), [("grow", "FUTURE_REF", True)], []),

@@ -51,9 +51,16 @@ def present(mention: TimeMention, published: date) -> TimeMention:
 
 
 def _discourse_now(span: Span) -> bool:
-    """A sentence-initial "Now" is a discourse marker ("Now there's a clear message"), not a time."""
+    """A sentence-initial "Now" is a discourse marker ("Now there's a clear message"), not a time, unless
+    its verb is in a progressive or a perfect, which state the present ("Now officials are investigating",
+    "Now the court has ruled")."""
     first = next((t for t in span.sent if not t.is_punct and not t.is_space), None)
-    return len(span) == 1 and span[0].lower_ == "now" and first is not None and first.i == span.start
+    if not (len(span) == 1 and span[0].lower_ == "now" and first is not None and first.i == span.start):
+        return False
+    verb = span.root.head
+    aux = {c.lemma_ for c in verb.children if c.dep_ == "aux"}
+    aspect = verb.tag_ == "VBG" and "be" in aux or verb.tag_ == "VBN" and "have" in aux
+    return not aspect
 
 
 def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
