@@ -191,6 +191,11 @@ SCOPE_CASES = [
      date(1998, 8, 12), [("say", "1998-08-11", False)], [("arrest", "1998-08-11")]),
     ("President Fidel Castro said Tuesday his government told U.S. officials it is worried.", date(2000, 3, 28),
      [("say", "2000-03-28", False)], [("tell", "2000-03-28")]),
+    # a time inside a copula's clause dates its predicate, as TimeML does
+    ("The auto makers reported their core operations were net losers in the third quarter.", date(1989, 10, 27),
+     [("loser", "1989-Q3", False)], [("be", "1989-Q3")]),
+    ("The break-even point for next year is much lower.", date(1989, 10, 27), [("low", "1990", False)],
+     [("be", "1990")]),
     # "include" only lists what its subject held: the dated noun is the event, not the verb
     ("This year's results included a gain of $70.2 million.", date(1989, 11, 2), [("result", "1989", False)],
      [("include", "1989")]),

@@ -74,10 +74,9 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
         frame = None if is_event_noun(head) else clause_verb(head)
         found.append(Trigger(head, f"'{span.text}' modifies the noun '{head.text}'", frame=frame))
-    if not found and head.lemma_.lower() == "be":
-        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
-        if predicate is not None:  # "will be payable Jan. 3": the predicate is the event
-            found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
+    if not found and (predicate := _copula_predicate(head)) is not None:
+        # "will be payable Jan. 3": the predicate is the event
+        found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
     noun = _event_noun_before(span, head) if head.pos_ in ("VERB", "AUX") else None
     if not found and noun is not None and object_before(span, past) is None:
         found.append(Trigger(noun, f"'{span.text}' follows the event noun '{noun.text}' (a phrase of '{head.text}')"))
@@ -98,10 +97,21 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             found.append(_adjective(span, head))
         else:
             verb = clause_verb(head)
-            if verb is not None:
+            predicate = _copula_predicate(verb) if verb is not None else None
+            if verb is not None and predicate is not None:  # "was part of a crew ... in October 1984"
+                how = f"'{span.text}' is in the clause of '{verb.text}', whose predicate is '{predicate.text}'"
+                found.append(Trigger(predicate, how, frame=verb))
+            elif verb is not None:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _copula_predicate(verb: Token) -> Token | None:
+    """The predicate of a copula ("is payable", "were net losers"): TimeML's event word for the clause."""
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
 
 
 def _reporting_verb_before(span: Span, head: Token) -> Token:
