@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import incremental
 from timeline.events import find_events
 from timeline.temporal import tag
 
@@ -238,6 +239,15 @@ def test_vague_times_have_no_day(nlp):
     published = date(1989, 10, 30)
     (event,) = find_events(doc, tag(doc, "t", published), published)
     assert (event.date_start, event.date_end, event.status) == (None, None, "occurred")
+
+
+def test_a_vague_future_stays_planned_when_reanchored(nlp):
+    doc = nlp("The funds will grow in the future.")
+    published = date(1989, 10, 30)
+    mentions = tag(doc, "t", published)
+    events = find_events(doc, mentions, published)
+    _, carried = incremental.reanchor_results(mentions, events, date(1989, 11, 2))
+    assert [(e.trigger, e.status) for e in events] == [(e.trigger, e.status) for e in carried] == [("grow", "planned")]
 
 
 def test_now_is_the_publication_day(nlp):
