@@ -87,6 +87,9 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
         found = triggers(span, past)
         dated = {t.token.i for t in found}
         vague = mention.value in VAGUE  # a real event, but no date to put it at: below the 0.5 line
+        if vague and published is not None:
+            side = "before" if mention.value == "PAST_REF" else "after"
+            mention = replace(mention, explanation=f"{mention.explanation}; {side} {published.isoformat()}, no day")
         own = [_event(span, mention, trigger, published, names, secondary=vague) for trigger in found]
         events += own
         said = {e.description for e in own}
