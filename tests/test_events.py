@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import incremental
 from timeline.events import find_events
 from timeline.temporal import tag
 
@@ -72,6 +73,7 @@ STATUS_CASES = [
     ("The minister will visit Kyiv on Thursday.", "planned"),
     ("The minister visited Kyiv on Monday.", "occurred"),
     ("If the talks fail on Monday, sanctions follow.", "hypothetical"),
+    ("The company will soon begin selling boxes for 99 cents.", "planned"),
 ]
 
 
@@ -185,9 +187,36 @@ SCOPE_CASES = [
      [("say", "1998-11-02")]),
     ("Tomorrow's vote has international implications.", date(1998, 3, 3), [("vote", "1998-03-04", False)],
      [("have", "1998-03-04")]),
+    # a time right after a reporting verb dates the saying, wherever the parser hangs it
+    ("Tanzanian police said on Tuesday they had arrested 14 foreigners in their search for bombers.",
+     date(1998, 8, 12), [("say", "1998-08-11", False)], [("arrest", "1998-08-11")]),
+    ("President Fidel Castro said Tuesday his government told U.S. officials it is worried.", date(2000, 3, 28),
+     [("say", "2000-03-28", False)], [("tell", "2000-03-28")]),
+    # a time inside a copula's clause dates its predicate, as TimeML does
+    ("The auto makers reported their core operations were net losers in the third quarter.", date(1989, 10, 27),
+     [("loser", "1989-Q3", False)], [("be", "1989-Q3")]),
+    ("The break-even point for next year is much lower.", date(1989, 10, 27), [("low", "1990", False)],
+     [("be", "1990")]),
+    # "include" only lists what its subject held: the dated noun is the event, not the verb
+    ("This year's results included a gain of $70.2 million.", date(1989, 11, 2), [("result", "1989", False)],
+     [("include", "1989")]),
     ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16),
      [("control", "PRESENT_REF", False)], []),
     ("Now there's a clear message from the allies.", date(2025, 2, 25), [], [("be", "PRESENT_REF")]),
+    ("Now officials are investigating whether he is linked to the attacks.", date(1998, 2, 27),
+     [("investigate", "PRESENT_REF", False)], []),  # a progressive or a perfect states the present
+    ("Now the court of appeals has ruled that the appeal was flawed.", date(1998, 1, 15),
+     [("rule", "PRESENT_REF", False)], []),
+    # a vague past or future: the event is real, its date is only "before / after publication"
+    ("Magna recently cut its quarterly dividend in half.", date(1989, 10, 30), [("cut", "PAST_REF", True)], []),
+    ("The funds will grow in the future.", date(1989, 10, 30), [("grow", "FUTURE_REF", True)], []),
+    # an event-noun object right before the time words: the verb is dated, the noun too when it reads differently
+    ("The ambassadors issued a joint statement Friday.", date(1999, 3, 13), [("issue", "1999-03-12", False)], []),
+    ("Iran had condemned Iraq's invasion of Kuwait on Aug. 2.", date(1990, 8, 15),
+     [("condemn", "1990-08-02", False), ("invasion", "1990-08-02", True)], []),
+    # ... but a past verb cannot happen on a later date: the planned event takes it
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", date(2000, 1, 7),
+     [("demonstration", "2000-01-08", False)], [("plan", "2000-01-08")]),
     ("Last week, fighters killed three soldiers and wounded six others.", date(1998, 3, 1),
      [("kill", "1998-W08", False)], [("wound", "1998-W08")]),  # measured: gold rarely links coordinated verbs
 ]  # fmt: skip
@@ -203,6 +232,22 @@ def test_events_a_date_scopes_over(nlp, text, published, expected, absent):
         assert (found[(trigger, value)].confidence < 0.5) is secondary
     for key in absent:
         assert key not in found
+
+
+def test_vague_times_have_no_day(nlp):
+    doc = nlp("Magna recently cut its quarterly dividend in half.")
+    published = date(1989, 10, 30)
+    (event,) = find_events(doc, tag(doc, "t", published), published)
+    assert (event.date_start, event.date_end, event.status) == (None, None, "occurred")
+
+
+def test_a_vague_future_stays_planned_when_reanchored(nlp):
+    doc = nlp("The funds will grow in the future.")
+    published = date(1989, 10, 30)
+    mentions = tag(doc, "t", published)
+    events = find_events(doc, mentions, published)
+    _, carried = incremental.reanchor_results(mentions, events, date(1989, 11, 2))
+    assert [(e.trigger, e.status) for e in events] == [(e.trigger, e.status) for e in carried] == [("grow", "planned")]
 
 
 def test_now_is_the_publication_day(nlp):

@@ -179,7 +179,7 @@ def _reanchor_event(event: Event, mention: TimeMention, published: date | None) 
     how, _, old_status = event.explanation.partition(". Event: ")[2].partition(". Status ")
     status_line = f"Status {old_status}"
     if status in ("occurred", "planned"):  # only these depend on the date: see events' status rules
-        future = json.loads(mention.spec).get("direction") == "future"
+        future = json.loads(mention.spec).get("direction") == "future" or mention.value == "FUTURE_REF"
         later = published is not None and mention.range_start is not None and mention.range_start > published
         status = "planned" if future or later else "occurred"
         why = "future cue in the clause" if future else "dated after publication" if later else "stated as fact"

@@ -155,7 +155,11 @@ def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, 
     The reference date is the date of the last event the text dated, up to that point: "Yesterday, Jobs
     unveiled iPhone 4. He demoed ..." — the demo happened yesterday too.
     """
-    own = {e.trigger_start: _calendar(e)[:10] for e in events if e.status in ("occurred", "reported", "planned")}
+    own = {  # "recently", "soon" (``PAST_REF``, ``FUTURE_REF``) have no day to place an event at
+        e.trigger_start: _calendar(e)[:10]
+        for e in events
+        if e.status in ("occurred", "reported", "planned") and _calendar(e)[:1].isdigit()
+    }
     days = {  # "now" states the present; it does not move the narrative
         e.trigger_start: e.value[:10]
         for e in events

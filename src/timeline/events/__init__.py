@@ -26,14 +26,16 @@ from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
 
 CALENDAR_TYPES = {"DATE", "TIME"}
 PRESENT = "PRESENT_REF"
+VAGUE = {"PAST_REF", "FUTURE_REF"}  # "recently", "in the past"; "soon", "in the future"
 
 __all__ = ["NameResolver", "find_events", "is_dated"]
 
 
 def is_dated(mention: TimeMention) -> bool:
-    """Whether a mention can date an event: a calendar value, not a duration, set or vague past/future ref."""
+    """Whether a mention can date an event: a calendar value, "now", or a vague past or future ("recently",
+    "soon": before or after publication, with no date); not a duration or a set."""
     value = mention.value or ""
-    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None
+    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None or value in VAGUE
     return mention.type in CALENDAR_TYPES and calendar
 
 
@@ -49,9 +51,16 @@ def present(mention: TimeMention, published: date) -> TimeMention:
 
 
 def _discourse_now(span: Span) -> bool:
-    """A sentence-initial "Now" is a discourse marker ("Now there's a clear message"), not a time."""
+    """A sentence-initial "Now" is a discourse marker ("Now there's a clear message"), not a time, unless
+    its verb is in a progressive or a perfect, which state the present ("Now officials are investigating",
+    "Now the court has ruled")."""
     first = next((t for t in span.sent if not t.is_punct and not t.is_space), None)
-    return len(span) == 1 and span[0].lower_ == "now" and first is not None and first.i == span.start
+    if not (len(span) == 1 and span[0].lower_ == "now" and first is not None and first.i == span.start):
+        return False
+    verb = span.root.head
+    aux = {c.lemma_ for c in verb.children if c.dep_ == "aux"}
+    aspect = verb.tag_ == "VBG" and "be" in aux or verb.tag_ == "VBN" and "have" in aux
+    return not aspect
 
 
 def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
@@ -74,13 +83,18 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
         if not is_dated(mention):
             continue
         past = published is not None and mention.range_end is not None and mention.range_end <= published
+        past = past or mention.value == "PAST_REF"
         found = triggers(span, past)
         dated = {t.token.i for t in found}
-        own = [_event(span, mention, trigger, published, names) for trigger in found]
+        vague = mention.value in VAGUE  # a real event, but no date to put it at: below the 0.5 line
+        if vague and published is not None:
+            side = "before" if mention.value == "PAST_REF" else "after"
+            mention = replace(mention, explanation=f"{mention.explanation}; {side} {published.isoformat()}, no day")
+        own = [_event(span, mention, trigger, published, names, secondary=vague) for trigger in found]
         events += own
         said = {e.description for e in own}
         for trigger in found:
-            for extra in scoped(trigger, times - set(range(span.start, span.end))):
+            for extra in scoped(trigger, span, times - set(range(span.start, span.end)), past):
                 if extra.token.i in dated:
                     continue
                 dated.add(extra.token.i)

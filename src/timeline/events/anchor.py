@@ -54,6 +54,7 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
     head = attachment(span)
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
         head = span.root
+    head = _reporting_verb_before(span, head)
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
@@ -73,11 +74,11 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
         frame = None if is_event_noun(head) else clause_verb(head)
         found.append(Trigger(head, f"'{span.text}' modifies the noun '{head.text}'", frame=frame))
-    if not found and head.lemma_.lower() == "be":
-        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr")), None)
-        if predicate is not None:  # "will be payable Jan. 3": the predicate is the event
-            found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
-    if not found and head.pos_ in ("VERB", "AUX") and (noun := _event_noun_before(span, head)) is not None:
+    if not found and (predicate := _copula_predicate(head)) is not None:
+        # "will be payable Jan. 3": the predicate is the event
+        found.append(Trigger(predicate, f"'{span.text}' modifies the copula of '{predicate.text}'", frame=head))
+    noun = _event_noun_before(span, head) if head.pos_ in ("VERB", "AUX") else None
+    if not found and noun is not None and object_before(span, past) is None:
         found.append(Trigger(noun, f"'{span.text}' follows the event noun '{noun.text}' (a phrase of '{head.text}')"))
     if not found and head.pos_ in ("VERB", "AUX"):
         if head.dep_ == "xcomp" and head.head.lemma_.lower() in words("aspectual_verbs.tsv"):
@@ -96,10 +97,40 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             found.append(_adjective(span, head))
         else:
             verb = clause_verb(head)
-            if verb is not None:
+            predicate = _copula_predicate(verb) if verb is not None else None
+            if verb is not None and predicate is not None:  # "was part of a crew ... in October 1984"
+                how = f"'{span.text}' is in the clause of '{verb.text}', whose predicate is '{predicate.text}'"
+                found.append(Trigger(predicate, how, frame=verb))
+            elif verb is not None:
                 found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+def _copula_predicate(verb: Token) -> Token | None:
+    """The predicate of a copula ("is payable", "were net losers"): TimeML's event word for the clause."""
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+
+
+def _reporting_verb_before(span: Span, head: Token) -> Token:
+    """A time right after a verb whose complement clause follows it ("said on Tuesday they had arrested 14
+    men"): the parser may hang the time on the complement, but it dates the verb it follows."""
+    first = span.start
+    if first > 0 and span.root.head.dep_ == "prep" and span.root.head.i == first - 1:
+        first -= 1
+    if first == 0 or head.i < span.end or span.root.dep_ in NOMINAL_MODIFIERS:
+        return head  # "said third-quarter profit jumped": the time is inside the complement's subject
+    verb = span.doc[first - 1]
+    if verb.pos_ != "VERB":
+        return head
+    t = head
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.i == verb.i:
+            return verb
+        t = t.head
+    return head
 
 
 def _participle_complement(verb: Token) -> bool:
@@ -156,6 +187,27 @@ def _event_noun_before(span: Span, verb: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def object_before(span: Span, past: bool) -> Token | None:
+    """The event-noun object of the verb a time modifies, when the time words follow its phrase ("issued a
+    joint statement Friday", "launched the offer on Sept. 26"): the verb is what is dated, the noun too.
+
+    Not when a verb in a past tense has a date after publication ("planned a demonstration on Saturday"):
+    the planning is over, the date is the noun's alone."""
+    verb = attachment(span)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    noun = _event_noun_before(span, verb)
+    if noun is None or noun.dep_ != "dobj" or noun.head.i != verb.i:
+        return None
+    return noun if past or not _past_tense(verb) else None
+
+
+def _past_tense(verb: Token) -> bool:
+    """A simple past ("planned") or a perfect ("has scheduled")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
 
 
 def _elliptic(verb: Token, how: str) -> Trigger:

@@ -40,7 +40,7 @@ def status(trigger: Token, mention: TimeMention, published: date | None) -> tupl
             anc = anc.head
             if claims.get(anc.lemma_.lower()) == "verb":
                 return "reported", f"claimed ('{anc.text}')"
-    future = '"direction": "future"' in mention.spec
+    future = '"direction": "future"' in mention.spec or mention.value == "FUTURE_REF"  # "soon"
     if future or (published is not None and mention.range_start is not None and mention.range_start > published):
         return "planned", "future cue in the clause" if future else "dated after publication"
     return "occurred", "past or present, stated as fact"
