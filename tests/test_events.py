@@ -114,6 +114,9 @@ ACTOR_CASES = [
         "Minister Giorgia Meloni set to follow on Thursday.",
         "Thursday", {"Giorgia Meloni"}, "Paris", "Giorgia Meloni to travel to Paris",
     ),
+    # the object of a verb of visiting is where it happens, not a party (unlike "Beijing condemned")
+    ("Italian Prime Minister Giorgia Meloni visited Paris on Monday.", "Monday", {"Giorgia Meloni"}, "Paris", None),
+    ("Moscow warned Berlin on Monday.", "Monday", {"Russia", "Germany"}, None, None),
 ]  # fmt: skip
 
 

@@ -165,12 +165,15 @@ class NameResolver:
 
 
 def _is_place(ent: Span) -> bool:
-    head = ent.root.head
-    return (
-        ent.label_ in PLACE_LABELS
-        and ent.root.dep_ == "pobj"
-        and head.lower_ in PLACE_PREPS
-        and (ent.label_ != "ORG" or ent.text.lower().removeprefix("the ") in words("seats.tsv"))
+    """A location introduced by a locative preposition ("in Kyiv", "to the White House"), or the object of a
+    verb of visiting or travel ("visited Paris")."""
+    head, dep = ent.root.head, ent.root.dep_
+    if ent.label_ not in PLACE_LABELS:
+        return False
+    if ent.label_ == "ORG" and ent.text.lower().removeprefix("the ") not in words("seats.tsv"):
+        return False
+    return (dep == "pobj" and head.lower_ in PLACE_PREPS) or (
+        dep == "dobj" and head.lemma_.lower() in words("place_verbs.tsv")
     )
 
 
