@@ -46,6 +46,28 @@ def test_long_lines_are_cut_below_the_limit():
     assert "".join(parts) == text and max(map(len, parts)) <= nlp_mod.MAX_SEGMENT
 
 
+PIECES = ["ab", "Mr.", "U.S.", " ", ".", "!", "?", "...", '"', "”", ")", "。", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_sentence_starts_are_those_of_the_sentencizer(nlp, text):
+    """The vectorised rule cuts where spaCy's Sentencizer does."""
+    from spacy.pipeline import Sentencizer
+
+    tokenizer = nlp.tokenizer
+    expected = [s.start_char for s in Sentencizer()(tokenizer(text)).sents][1:]
+    assert nlp_mod.sentence_starts(tokenizer(text)) == expected
+
+
+def test_sentence_starts_of_the_seed_article():
+    from spacy.pipeline import Sentencizer
+
+    tokenizer = nlp_mod.load().tokenizer
+    expected = [s.start_char for s in Sentencizer()(tokenizer(SEED_TEXT)).sents][1:]
+    assert len(expected) > 10
+    assert nlp_mod.sentence_starts(tokenizer(SEED_TEXT)) == expected
+
+
 def test_partial_parse_keeps_text_offsets_and_entities(nlp):
     (doc,) = nlp_mod.parse_where([SEED_TEXT], pipeline.has_time_expression)
     full = nlp(SEED_TEXT)

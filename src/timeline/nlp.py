@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -82,7 +82,7 @@ def _units(text: str, model: str) -> tuple[str, ...]:
     tokenizer = load(model).tokenizer
     out = []
     for paragraph in segments(text):
-        starts = [s.start_char for s in _sentencizer()(tokenizer(paragraph)).sents][1:]
+        starts = sentence_starts(tokenizer(paragraph))
         at = 0
         for start in [*starts, len(paragraph)]:
             if start > at:
@@ -158,9 +158,25 @@ def _flat_tree(doc: Doc) -> Doc:
     return doc
 
 
-@cache
-def _sentencizer() -> Sentencizer:
-    return Sentencizer()
+_PUNCT_CHARS = tuple(Sentencizer.default_punct_chars)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where spaCy's rule-based ``Sentencizer`` starts a sentence in ``doc``, after the first one (character
+    offsets), without annotating the Doc.
+
+    Its rule, computed on arrays: a token that is neither punctuation nor one of its sentence-final
+    characters starts a sentence if one of those characters came after the last such token (or, for the
+    first one, anywhere before it)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([ORTH, IS_PUNCT, IDX])
+    final = numpy.isin(arr[:, 0], numpy.array([doc.vocab.strings[c] for c in _PUNCT_CHARS], dtype="uint64"))
+    words = numpy.flatnonzero(~final & (arr[:, 1] == 0))
+    finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [k]: sentence-final tokens in [0, k)
+    previous = numpy.concatenate(([-1], words[:-1]))
+    starts = words[finals_before[words] > finals_before[previous + 1]]
+    return [int(i) for i in arr[starts, 2]]
 
 
 def _join(nlp: Language, docs: list[Doc]) -> Doc:

@@ -167,6 +167,7 @@ class Scan:
         safe = len(lower) == len(text) and not _CASE_TWINS.search(text) and not _LONG_RUN.search(text)
         self.lower = lower if safe else None
         self.found: dict[str, list[int]] = {}
+        self.starts: dict[tuple[str, ...], list[int]] = {}
 
     def finditer(self, pattern: regex.Pattern, trig: Trigger | None) -> Iterator[regex.Match]:
         """The matches of ``pattern`` in the text, as ``pattern.finditer(text)`` gives them."""
@@ -185,15 +186,21 @@ class Scan:
 
     def _stretches(self, trig: Trigger) -> list[tuple[int, int]]:
         """The ranges of start positions where a match may begin, merged when they are within reach."""
-        starts = sorted(at for word in trig.words for at in self._occurrences(word))
         out: list[list[int]] = []
-        for at in starts:
+        for at in self._starts(trig.words):
             first = max(at - trig.before, 0)
             if out and first <= out[-1][1] + trig.reach:
                 out[-1][1] = at + trig.after
             else:
                 out.append([first, at + trig.after])
         return [(a, b) for a, b in out]
+
+    def _starts(self, words: tuple[str, ...]) -> list[int]:
+        """Where the words occur, in order (rules that share a word list share the answer)."""
+        found = self.starts.get(words)
+        if found is None:
+            found = self.starts[words] = sorted(at for word in words for at in self._occurrences(word))
+        return found
 
     def _occurrences(self, word: str) -> list[int]:
         found = self.found.get(word)
