@@ -19,9 +19,10 @@ from functools import cache, lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .errors import ConfigError
@@ -158,7 +159,10 @@ def _flat_tree(doc: Doc) -> Doc:
     return doc
 
 
-_PUNCT_CHARS = tuple(Sentencizer.default_punct_chars)
+@cache
+def _sentence_final_keys() -> numpy.ndarray:
+    """The string hashes of the Sentencizer's sentence-final characters."""
+    return numpy.array([hash_string(c) for c in Sentencizer.default_punct_chars], dtype="uint64")
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -171,7 +175,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     arr = doc.to_array([ORTH, IS_PUNCT, IDX])
-    final = numpy.isin(arr[:, 0], numpy.array([doc.vocab.strings[c] for c in _PUNCT_CHARS], dtype="uint64"))
+    final = numpy.isin(arr[:, 0], _sentence_final_keys())
     words = numpy.flatnonzero(~final & (arr[:, 1] == 0))
     finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [k]: sentence-final tokens in [0, k)
     previous = numpy.concatenate(([-1], words[:-1]))
@@ -186,4 +190,23 @@ def _join(nlp: Language, docs: list[Doc]) -> Doc:
         return docs[0]
     for doc in docs:  # the parts' tensors differ in width (none for entity-only parts); nothing reads them
         doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    if any(doc.user_data or doc.spans for doc in docs):
+        return Doc.from_docs(docs, ensure_whitespace=False)
+    return join_arrays(docs)
+
+
+def join_arrays(docs: Sequence[Doc]) -> Doc:
+    """``Doc.from_docs(docs, ensure_whitespace=False)`` for parts without user data or span groups, built
+    from the parts' token arrays: ``from_docs`` makes a Python object of every token three times over."""
+    vocab = docs[0].vocab
+    attrs = list(Doc._get_array_attrs())  # what from_docs copies
+    if SPACY not in attrs:
+        attrs.append(SPACY)
+    arrays = numpy.concatenate([doc.to_array(attrs) for doc in docs])
+    strings = vocab.strings
+    words = [strings[key] for key in arrays[:, attrs.index(ORTH)].tolist()]
+    joined = Doc(vocab, words=words, spaces=arrays[:, attrs.index(SPACY)].astype(bool).tolist())
+    joined.from_array(attrs, arrays)
+    if len(joined):
+        joined.tensor = numpy.zeros((len(joined), 0), dtype="float32")
+    return joined

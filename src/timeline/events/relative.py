@@ -14,6 +14,7 @@ from datetime import date
 
 import numpy
 from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..records import Event, TimeMention
@@ -23,6 +24,7 @@ from .status import status
 from .syntax import is_event_noun, phrase_tokens, subject_of, text_of
 
 RELATIONS = {"after": "after", "following": "after", "during": "during", "amid": "during"}
+_CUE_KEYS = numpy.array([hash_string(word) for word in RELATIONS], dtype="uint64")  # as spaCy hashes strings
 
 
 def _noun_actors(noun: Token, verb: Token, names: NameResolver) -> list[str]:
@@ -38,8 +40,7 @@ def _noun_actors(noun: Token, verb: Token, names: NameResolver) -> list[str]:
 
 def _cues(doc: Doc) -> list[Token]:
     """The tokens that are one of the RELATIONS words, in order: read from one array, not token by token."""
-    keys = numpy.array([doc.vocab.strings[word] for word in RELATIONS], dtype="uint64")
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), keys))]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _CUE_KEYS))]
 
 
 def relative_events(
