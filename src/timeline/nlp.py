@@ -160,9 +160,9 @@ def _flat_tree(doc: Doc) -> Doc:
 
 
 @cache
-def _sentence_final_keys() -> numpy.ndarray:
+def _sentence_final_keys() -> frozenset[int]:
     """The string hashes of the Sentencizer's sentence-final characters."""
-    return numpy.array([hash_string(c) for c in Sentencizer.default_punct_chars], dtype="uint64")
+    return frozenset(hash_string(c) for c in Sentencizer.default_punct_chars)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -175,7 +175,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     arr = doc.to_array([ORTH, IS_PUNCT, IDX])
-    final = numpy.isin(arr[:, 0], _sentence_final_keys())
+    keys = _sentence_final_keys()
+    final = numpy.fromiter((key in keys for key in arr[:, 0].tolist()), dtype=bool, count=len(arr))
     words = numpy.flatnonzero(~final & (arr[:, 1] == 0))
     finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [k]: sentence-final tokens in [0, k)
     previous = numpy.concatenate(([-1], words[:-1]))
