@@ -63,6 +63,8 @@ def test_every_rule_has_a_trigger():
         (r"(?<=\bin\s)(?P<num>\d+)\s+days", ("days",), 2 * RUN, 0),  # \d+ and \s+: RUN each
         (r"(?<=(?:march|may)\s+)(?P<day>\d\d)", ("ma",), 0, 5 + RUN),  # the parser keeps the common prefix
         (r"(?P<day>\d\d)(?=\s+march)", ("march",), 2 + RUN, 0),
+        (r"(?P<year>(?:1[89]|20)\d\d)", ("18", "19", "20"), 0, 0),  # characters and small classes: words
+        (r"(?<=\bon\s)the\s+day", ("day",), 3 + RUN, 0),  # "the" only if nothing else will do
     ],
 )
 def test_trigger_bounds(pattern, words, before, after):

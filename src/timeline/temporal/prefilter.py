@@ -30,9 +30,12 @@ import re._parser as sre_parse  # the standard library's regex parser: the synta
 from collections.abc import Iterator
 from dataclasses import dataclass
 from re import _constants as sre
+from typing import Any
 
 import regex
 
+MAX_WORDS = 16  # the most words a run of characters and classes may stand for
+_COMMONEST = frozenset(["the", "of", "and", "to", "in", "a"])  # words to trigger on only if nothing else will do
 RUN = 16  # the longest run of spaces, digits or hyphens for which the bounds are computed
 _LONG_RUN = regex.compile(rf"[\s\d-]{{{RUN + 1}}}")
 _CASE_TWINS = regex.compile("[\u0130\u0131\u017f\u212a]")  # non-ASCII letters that match ASCII ones, case ignored
@@ -119,10 +122,15 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
         op, av = items[i]
         found: tuple[frozenset[str], int, int] | None = None
         step = 1
-        if op is sre.LITERAL:  # a run of literal characters is one word
-            while i + step < len(items) and items[i + step][0] is sre.LITERAL:
-                step += 1
-            found = frozenset(["".join(chr(c) for _, c in items[i : i + step]).lower()]), 0, 0
+        if _chars(items[i]) is not None:  # a run of characters and small classes: words ("1[89]" is 18, 19)
+            words = frozenset([""])
+            while i + step <= len(items) and (chars := _chars(items[i + step - 1])) is not None:
+                longer = frozenset(w + c for w in words for c in chars)
+                if len(longer) > MAX_WORDS and step > 1:
+                    break
+                words, step = longer, step + 1
+            step -= 1
+            found = words, 0, 0
         elif op is sre.SUBPATTERN:
             found = _required(av[3])
         elif op is sre.BRANCH:
@@ -133,8 +141,6 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
                     max(a[1] for a in alternatives if a),
                     max(a[2] for a in alternatives if a),
                 )
-        elif op is sre.IN and all(member is sre.LITERAL for member, _ in av):
-            found = frozenset(chr(c).lower() for _, c in av), 0, 0
         elif op in _REPEATS and av[0] >= 1:
             found = _required(av[2])
         elif op is sre.ASSERT and av[0] == 1:  # a look-ahead reads its words from here on
@@ -152,10 +158,28 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
     return best
 
 
-def _rank(found: tuple[frozenset[str], int, int]) -> tuple[int, int, int]:
-    """Longer words occur less often; then fewer words; then a shorter stretch."""
+def _chars(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The lower-cased characters one item matches if it is a character or a small class of them."""
+    op, av = item
+    if op is sre.LITERAL:
+        return frozenset(chr(av).lower())
+    if op is not sre.IN:
+        return None
+    out: set[str] = set()
+    for member, value in av:
+        if member is sre.LITERAL:
+            out.add(chr(value).lower())
+        elif member is sre.RANGE and value[1] - value[0] < MAX_WORDS:
+            out.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(out)
+
+
+def _rank(found: tuple[frozenset[str], int, int]) -> tuple[bool, int, int, int]:
+    """Not one of the commonest words; longer words (they occur less often); fewer; a shorter stretch."""
     words, before, after = found
-    return min(map(len, words)), -len(words), -before - after
+    return words.isdisjoint(_COMMONEST), min(map(len, words)), -len(words), -before - after
 
 
 class Scan:
