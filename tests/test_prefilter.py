@@ -73,6 +73,8 @@ def test_trigger_bounds(pattern, words, before, after):
     assert (found.words, found.before, found.after) == (words, before, after)
 
 
-@pytest.mark.parametrize("pattern", [r"\d+\s+\w+", r"(?:ago)?\s*\w+", r"(?P<x>.+)\s+years"])
+@pytest.mark.parametrize(
+    "pattern", [r"\d+\s+\w+", r"(?:ago)?\s*\w+", r"(?P<x>.+)\s+years", r"[[:alpha:]]day", r"\p{Lu}day"]
+)
 def test_no_trigger_without_a_bound(pattern):
     assert trigger(pattern) is None

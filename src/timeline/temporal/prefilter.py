@@ -59,9 +59,11 @@ class Trigger:
 
 def trigger(pattern: str) -> Trigger | None:
     """The trigger of a rule pattern, or ``None`` when the rule must be scanned in full."""
+    if "[:" in pattern:  # a POSIX class of the regex module reads as plain characters to the standard parser
+        return None
     try:
         tree = sre_parse.parse(pattern, sre.SRE_FLAG_IGNORECASE)
-    except Exception:  # syntax of the regex module the standard parser lacks: scan in full
+    except Exception:  # syntax of the regex module the standard parser lacks (\p{L}, \m): scan in full
         return None
     found, reach = _required(tree), _width(tree, ahead=True)
     if found is None or reach is None:
