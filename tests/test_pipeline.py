@@ -46,6 +46,45 @@ def test_long_lines_are_cut_below_the_limit():
     assert "".join(parts) == text and max(map(len, parts)) <= nlp_mod.MAX_SEGMENT
 
 
+PIECES = ["ab", "Mr.", "U.S.", " ", ".", "!", "?", "...", '"', "”", ")", "。", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_sentence_starts_are_those_of_the_sentencizer(nlp, text):
+    """The vectorised rule cuts where spaCy's Sentencizer does."""
+    from spacy.pipeline import Sentencizer
+
+    tokenizer = nlp.tokenizer
+    expected = [s.start_char for s in Sentencizer()(tokenizer(text)).sents][1:]
+    assert nlp_mod.sentence_starts(tokenizer(text)) == expected
+
+
+def test_sentence_starts_of_the_seed_article():
+    from spacy.pipeline import Sentencizer
+
+    tokenizer = nlp_mod.load().tokenizer
+    expected = [s.start_char for s in Sentencizer()(tokenizer(SEED_TEXT)).sents][1:]
+    assert len(expected) > 10
+    assert nlp_mod.sentence_starts(tokenizer(SEED_TEXT)) == expected
+
+
+def test_joined_arrays_equal_from_docs(nlp):
+    """The parts of an article joined from their arrays: the Doc that ``Doc.from_docs`` would build."""
+    import numpy
+    from spacy.tokens import Doc
+
+    pieces = nlp_mod.units(SEED_TEXT)
+    parts = [
+        nlp(p) if i % 2 else next(nlp.pipe([p], disable=[n for n in nlp.pipe_names if n != "ner"]))
+        for i, p in enumerate(pieces)
+    ]
+    for part in parts:
+        part.tensor = numpy.zeros((len(part), 0), dtype="float32")
+    joined = nlp_mod.join_arrays(parts)
+    assert joined.text == SEED_TEXT
+    assert joined.to_bytes() == Doc.from_docs(parts, ensure_whitespace=False).to_bytes()
+
+
 def test_partial_parse_keeps_text_offsets_and_entities(nlp):
     (doc,) = nlp_mod.parse_where([SEED_TEXT], pipeline.has_time_expression)
     full = nlp(SEED_TEXT)

@@ -19,9 +19,10 @@ from functools import cache, lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .errors import ConfigError
@@ -82,7 +83,7 @@ def _units(text: str, model: str) -> tuple[str, ...]:
     tokenizer = load(model).tokenizer
     out = []
     for paragraph in segments(text):
-        starts = [s.start_char for s in _sentencizer()(tokenizer(paragraph)).sents][1:]
+        starts = sentence_starts(tokenizer(paragraph))
         at = 0
         for start in [*starts, len(paragraph)]:
             if start > at:
@@ -159,8 +160,28 @@ def _flat_tree(doc: Doc) -> Doc:
 
 
 @cache
-def _sentencizer() -> Sentencizer:
-    return Sentencizer()
+def _sentence_final_keys() -> frozenset[int]:
+    """The string hashes of the Sentencizer's sentence-final characters."""
+    return frozenset(hash_string(c) for c in Sentencizer.default_punct_chars)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where spaCy's rule-based ``Sentencizer`` starts a sentence in ``doc``, after the first one (character
+    offsets), without annotating the Doc.
+
+    Its rule, computed on arrays: a token that is neither punctuation nor one of its sentence-final
+    characters starts a sentence if one of those characters came after the last such token (or, for the
+    first one, anywhere before it)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([ORTH, IS_PUNCT, IDX])
+    keys = _sentence_final_keys()
+    final = numpy.fromiter((key in keys for key in arr[:, 0].tolist()), dtype=bool, count=len(arr))
+    words = numpy.flatnonzero(~final & (arr[:, 1] == 0))
+    finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [k]: sentence-final tokens in [0, k)
+    previous = numpy.concatenate(([-1], words[:-1]))
+    starts = words[finals_before[words] > finals_before[previous + 1]]
+    return [int(i) for i in arr[starts, 2]]
 
 
 def _join(nlp: Language, docs: list[Doc]) -> Doc:
@@ -170,4 +191,23 @@ def _join(nlp: Language, docs: list[Doc]) -> Doc:
         return docs[0]
     for doc in docs:  # the parts' tensors differ in width (none for entity-only parts); nothing reads them
         doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    if any(doc.user_data or doc.spans for doc in docs):
+        return Doc.from_docs(docs, ensure_whitespace=False)
+    return join_arrays(docs)
+
+
+def join_arrays(docs: Sequence[Doc]) -> Doc:
+    """``Doc.from_docs(docs, ensure_whitespace=False)`` for parts without user data or span groups, built
+    from the parts' token arrays: ``from_docs`` makes a Python object of every token three times over."""
+    vocab = docs[0].vocab
+    attrs = list(Doc._get_array_attrs())  # what from_docs copies
+    if SPACY not in attrs:
+        attrs.append(SPACY)
+    arrays = numpy.concatenate([doc.to_array(attrs) for doc in docs])
+    strings = vocab.strings
+    words = [strings[key] for key in arrays[:, attrs.index(ORTH)].tolist()]
+    joined = Doc(vocab, words=words, spaces=arrays[:, attrs.index(SPACY)].astype(bool).tolist())
+    joined.from_array(attrs, arrays)
+    if len(joined):
+        joined.tensor = numpy.zeros((len(joined), 0), dtype="float32")
+    return joined

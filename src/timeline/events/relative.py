@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..records import Event, TimeMention
@@ -21,6 +24,7 @@ from .status import status
 from .syntax import is_event_noun, phrase_tokens, subject_of, text_of
 
 RELATIONS = {"after": "after", "following": "after", "during": "during", "amid": "during"}
+_CUE_KEYS = numpy.array([hash_string(word) for word in RELATIONS], dtype="uint64")  # as spaCy hashes strings
 
 
 def _noun_actors(noun: Token, verb: Token, names: NameResolver) -> list[str]:
@@ -34,13 +38,18 @@ def _noun_actors(noun: Token, verb: Token, names: NameResolver) -> list[str]:
     return actors
 
 
+def _cues(doc: Doc) -> list[Token]:
+    """The tokens that are one of the RELATIONS words, in order: read from one array, not token by token."""
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _CUE_KEYS))]
+
+
 def relative_events(
     doc: Doc, events: list[Event], mentions: dict[str, TimeMention], names: NameResolver, published: date | None
 ) -> list[Event]:
     """Events dated by reference to one of ``events`` (see the module docstring)."""
     dated_triggers = {e.trigger_start for e in events}
     found: list[Event] = []
-    for prep in doc:
+    for prep in _cues(doc):
         relation = RELATIONS.get(prep.lower_)
         verb = prep.head
         if relation is None or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.idx in dated_triggers:

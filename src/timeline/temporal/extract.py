@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import CAPITALISED_GROUPS, Rule, prefix_regex, rules, table, word_table
+from .prefilter import Scan
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,14 @@ class Candidate:
 
 
 def find(text: str) -> list[Candidate]:
-    """Every time expression of ``text``, longest match first, without overlaps, in text order."""
+    """Every time expression of ``text``, longest match first, without overlaps, in text order.
+
+    Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
+    as scanning the whole text."""
     found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
+    scan = Scan(text)
     for order, rule in enumerate(rules()):
-        for match in rule.regex.finditer(text):
+        for match in scan.finditer(rule.regex, rule.trigger):
             if match.end() == match.start():
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}

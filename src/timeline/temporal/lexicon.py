@@ -14,6 +14,7 @@ import regex as re  # variable-width look-behind ("after 'over' or 'during'") th
 import yaml
 
 from .. import resources
+from .prefilter import Trigger, trigger
 
 # Word lists a rule pattern may name as {MACRO}; each maps to a TSV file of this folder.
 MACROS = {
@@ -45,6 +46,7 @@ class Rule:
     regex: re.Pattern
     reject: re.Pattern | None
     examples: tuple[Example, ...]
+    trigger: Trigger | None = None  # where in a text the rule can match (see prefilter); None: everywhere
 
 
 def table(name: str) -> dict[str, str]:
@@ -74,10 +76,11 @@ def rules() -> tuple[Rule, ...]:
     raw: list[dict[str, Any]] = yaml.safe_load(resources.read_text("temporal/rules.yaml"))
     compiled = []
     for item in raw:
-        regex = re.compile(r"(?<![\w$£€])(?:" + _expand(item["pattern"]) + ")", re.IGNORECASE)
+        pattern = r"(?<![\w$£€])(?:" + _expand(item["pattern"]) + ")"
+        regex = re.compile(pattern, re.IGNORECASE)
         reject = re.compile(item["reject"], re.IGNORECASE) if item.get("reject") else None
         examples = tuple(Example(*ex) for ex in item.get("examples", ()))
-        compiled.append(Rule(item["name"], item["kind"], item["type"], regex, reject, examples))
+        compiled.append(Rule(item["name"], item["kind"], item["type"], regex, reject, examples, trigger(pattern)))
     return tuple(compiled)
 
 

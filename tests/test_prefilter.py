@@ -1,0 +1,80 @@
+"""The rule prefilter: a rule tried only near its trigger words finds exactly what a full scan finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal.lexicon import rules
+from timeline.temporal.prefilter import RUN, Scan, trigger
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = " ".join(ex.sentence for rule in rules() for ex in rule.examples)
+SEED = (ROOT / "seeds" / "macron-trump-ukraine.txt").read_text(encoding="utf-8")
+SAMPLES = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "samples").iterdir()))
+
+TEXTS = {
+    "examples": EXAMPLES,
+    "examples upper-cased": EXAMPLES.upper(),
+    "examples one per line": EXAMPLES.replace(". ", ".\n"),
+    "examples, spaces doubled": EXAMPLES.replace(" ", "  "),
+    "examples, words on lines": EXAMPLES.replace(" ", "\n"),
+    "seed article": SEED,
+    "sample feeds and pages": SAMPLES,
+    "dates cut across": "It ended March\n\n24, 2022 and began Feb.   3 1999; 10 -  12 March; 4\tp.m.  Friday.",
+    "a long run of spaces": "Talks resumed on Feb." + " " * (RUN + 5) + "20, 2024, three" + " " * 40 + "years ago.",
+    "a case twin": "The ſummit opened on \u212aing Day, Friday, \u0130n Sept. 3.",
+}
+
+
+def full_scan(text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in rule.regex.finditer(text)] for rule in rules()]
+
+
+def prefiltered(text: str) -> list[list[tuple[int, int]]]:
+    scan = Scan(text)
+    return [[m.span() for m in scan.finditer(rule.regex, rule.trigger)] for rule in rules()]
+
+
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_same_matches_as_a_full_scan(name):
+    text = TEXTS[name]
+    expected = full_scan(text)
+    assert any(expected), "the text should hold time expressions"
+    assert prefiltered(text) == expected
+
+
+def test_unsafe_texts_are_scanned_in_full():
+    assert Scan(TEXTS["a long run of spaces"]).lower is None
+    assert Scan(TEXTS["a case twin"]).lower is None
+    assert Scan(TEXTS["examples"]).lower is not None
+
+
+def test_every_rule_has_a_trigger():
+    assert [r.name for r in rules() if r.trigger is None] == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "before", "after"),
+    [
+        (r"(?:a|an)\s+(?P<unit>week|year)", ("week", "year"), 2 + RUN, 0),
+        (r"(?:last|next)\s+(?P<unit>week|year)", ("last", "next"), 0, 0),  # as long: the nearer words
+        (r"(?<=\bin\s)(?P<num>\d+)\s+days", ("days",), 2 * RUN, 0),  # \d+ and \s+: RUN each
+        (r"(?<=(?:march|may)\s+)(?P<day>\d\d)", ("ma",), 0, 5 + RUN),  # the parser keeps the common prefix
+        (r"(?P<day>\d\d)(?=\s+march)", ("march",), 2 + RUN, 0),
+        (r"(?P<year>(?:1[89]|20)\d\d)", ("18", "19", "20"), 0, 0),  # characters and small classes: words
+        (r"(?<=\bon\s)the\s+day", ("day",), 3 + RUN, 0),  # "the" only if nothing else will do
+    ],
+)
+def test_trigger_bounds(pattern, words, before, after):
+    found = trigger(pattern)
+    assert found is not None
+    assert (found.words, found.before, found.after) == (words, before, after)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\d+\s+\w+", r"(?:ago)?\s*\w+", r"(?P<x>.+)\s+years", r"[[:alpha:]]day", r"\p{Lu}day"]
+)
+def test_no_trigger_without_a_bound(pattern):
+    assert trigger(pattern) is None
