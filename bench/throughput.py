@@ -14,12 +14,16 @@ with ``.meta.json`` sidecars into a temporary folder, then times:
 Prefect is left out: its per-run start-up and ~4 ms per task are orchestration, not throughput.
 
 Times are CPU seconds of this process (``time.process_time``, every thread counted, DuckDB's included),
-so that other jobs on a shared machine do not tilt the comparison: the two are measured one after the
-other, and on a busy machine wall-clock time swings by a third between them. Wall-clock seconds are
-printed too (``*_wall_s``). Prints ``{"articles", "words", "pipeline_s", "spacy_s", "ratio",
-"rerun_s", "rerun_ratio", "peak_rss_mb", "clock", "pipeline_wall_s", "spacy_wall_s", "rerun_wall_s"}``.
+so that other jobs on a shared machine tilt the comparison less (on a busy machine wall-clock time swings
+by a third between two runs). The articles are split into ``--rounds`` parts (default 4); each round times
+bare spaCy and the pipeline over its part, in alternating order (spaCy first, then the pipeline first, ...),
+so that a slower stretch of the machine weighs on both sides alike; the pipeline's rounds are successive
+incremental runs into the same fresh warehouse, each paying its own start-up and canonical-event refresh.
+``--rounds 1`` times each side in one go. Wall-clock seconds are printed too (``*_wall_s``). Prints
+``{"articles", "rounds", "words", "pipeline_s", "spacy_s", "ratio", "rerun_s", "rerun_ratio",
+"peak_rss_mb", "clock", "pipeline_wall_s", "spacy_wall_s", "rerun_wall_s"}``.
 
-    python bench/throughput.py --articles 2000 [--json]
+    python bench/throughput.py --articles 2000 [--rounds 4] [--json]
 """
 
 from __future__ import annotations
@@ -60,17 +64,22 @@ def corpus() -> list[tuple[str, str, str]]:
     return docs
 
 
-def build(folder: Path, n: int) -> list[str]:
+def build(folder: Path, n: int, rounds: int) -> list[tuple[Path, list[str]]]:
+    """The N articles as files, in ``rounds`` sub-folders of about equal size: ``(sub-folder, its texts)``."""
     docs = corpus()
-    texts = []
+    parts: list[tuple[Path, list[str]]] = []
+    for r in range(rounds):
+        (folder / f"part{r}").mkdir()
+        parts.append((folder / f"part{r}", []))
     for i in range(n):
         doc_id, dct, text = docs[i % len(docs)]
         copy = i // len(docs)
         body = f"Copy {copy} of {doc_id}.\n{text}" if copy else text
-        (folder / f"{i:05d}.txt").write_text(body, encoding="utf-8")
-        (folder / f"{i:05d}.meta.json").write_text(json.dumps({"published": dct}), encoding="utf-8")
+        part, texts = parts[i * rounds // n]
+        (part / f"{i:05d}.txt").write_text(body, encoding="utf-8")
+        (part / f"{i:05d}.meta.json").write_text(json.dumps({"published": dct}), encoding="utf-8")
         texts.append(body)
-    return texts
+    return parts
 
 
 def timed_result(work: Callable[[], T]) -> tuple[tuple[float, float], T]:
@@ -87,20 +96,37 @@ def timed(work: Callable[[], object]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds (1: each side in one go)")
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")
     args = parser.parse_args()
+    rounds = max(1, min(args.rounds, args.articles))
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         folder, db = Path(tmp) / "articles", Path(tmp) / "wh" / "timeline.duckdb"
         folder.mkdir()
-        texts = build(folder, args.articles)
+        parts = build(folder, args.articles, rounds)
+        texts = [t for _, part_texts in parts for t in part_texts]
         settings = load_settings(warehouse=db)
         model = nlp.load(settings.model)
         list(model.pipe(texts[:5]))  # warm both paths up alike
-        spacy_s, spacy_wall = timed(lambda: [None for _ in model.pipe(texts, batch_size=32)])
-        (pipeline_s, pipeline_wall), first = timed_result(lambda: incremental.run_local([folder], settings))
-        (rerun_s, rerun_wall), again = timed_result(lambda: incremental.run_local([folder], settings))
+        spacy_s = spacy_wall = pipeline_s = pipeline_wall = 0.0
+        first = []
+        for r, (part, part_texts) in enumerate(parts):
+            # each round times both sides over its share, in alternating order, so that a slower stretch of a
+            # shared machine falls on both alike; the pipeline's rounds load one fresh warehouse in turn
+            bare = lambda: [None for _ in model.pipe(part_texts, batch_size=32)]  # noqa: B023, E731
+            for side in ("spacy", "pipeline") if r % 2 == 0 else ("pipeline", "spacy"):
+                if side == "spacy":
+                    cpu, wall = timed(bare)
+                    spacy_s, spacy_wall = spacy_s + cpu, spacy_wall + wall
+                else:
+                    (cpu, wall), run = timed_result(lambda: incremental.run_local([part], settings))  # noqa: B023
+                    pipeline_s, pipeline_wall = pipeline_s + cpu, pipeline_wall + wall
+                    first.append(run)
+        folders = [part for part, _ in parts]
+        (rerun_s, rerun_wall), again = timed_result(lambda: incremental.run_local(folders, settings))
     figures = {
         "articles": args.articles,
+        "rounds": rounds,
         "words": sum(len(t.split()) for t in texts),
         "pipeline_s": round(pipeline_s, 2),
         "spacy_s": round(spacy_s, 2),
@@ -114,7 +140,8 @@ def main() -> None:
         "rerun_wall_s": round(rerun_wall, 2),
     }
     if not args.json:
-        print(f"first run: {first}", file=sys.stderr)
+        for run in first:
+            print(f"first run: {run}", file=sys.stderr)
         print(f"re-run:    {again}", file=sys.stderr)
     print(json.dumps(figures))
 
