@@ -104,7 +104,7 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str = "tabl
     table = Table(title=title, show_lines=False, header_style="bold")
     for i, c in enumerate(columns):
         values = [row[i] for row in rows]
-        narrow = c in ("date", "status", "granularity", "time_text") or all(
+        narrow = c in ("date", "status", "granularity") or all(
             isinstance(v, date | int | float) for v in values if v is not None
         )
         table.add_column(c, overflow="fold", no_wrap=narrow)
