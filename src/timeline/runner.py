@@ -148,8 +148,11 @@ def execute(
         if progress is not None:
             progress(done, total)
     with write() as con:
-        if not run.idle or warehouse.unfinished_runs(con, run.run_id):  # an interrupted run left them stale
-            warehouse.refresh_canonical(con)
+        # the articles this run loaded, and those of runs interrupted before their refresh
+        touched = [a for r in (run.run_id, *warehouse.unfinished_runs(con, run.run_id)) for a in
+                   warehouse.run_articles(con, r)]  # fmt: skip
+        if touched:
+            warehouse.refresh_canonical(con, touched)
         counts = warehouse.finish_run(con, run.run_id)
     return {"run_id": run.run_id, **counts}
 
