@@ -196,7 +196,7 @@ def status(
 ) -> None:
     """Show the last runs with their counts, and the inputs refused by the last run with their reasons."""
     settings = load_settings(warehouse=warehouse_path)
-    report = warehouse.run_status(settings.warehouse, runs)
+    report = warehouse.run_status(settings.warehouse, runs, wait_seconds=settings.lock_wait_seconds)
     fmt = "json" if as_json else "table"
     print_rows(report.run_columns, report.runs, fmt, title="Runs")
     if report.rejections or as_json:
@@ -245,7 +245,7 @@ def query(
     if len(chosen) > 1 or fmt not in ("table", *export_mod.TEXT_FORMATS):
         raise typer.BadParameter("choose one output format: table, csv, json or markdown")
     settings = load_settings(warehouse=warehouse_path)
-    columns, rows = warehouse.query(settings.warehouse, sql or "")
+    columns, rows = warehouse.query(settings.warehouse, sql or "", wait_seconds=settings.lock_wait_seconds)
     print_rows(columns, rows, fmt)
 
 
