@@ -23,9 +23,7 @@ from datetime import date
 import duckdb
 
 from . import warehouse
-from .events import is_dated
 from .records import Article, BatchResult, Event, Rejection, TimeMention
-from .temporal import reanchor as reanchor_mention
 from .warehouse import StoredArticle
 
 
@@ -95,6 +93,9 @@ def reanchor_results(
     mentions: Sequence[TimeMention], events: Sequence[Event], published: date | None
 ) -> tuple[list[TimeMention], list[Event]]:
     """Resolve stored expressions against ``published`` and carry their events over."""
+    from .events import is_dated  # spaCy comes with these: imported only when something is re-anchored
+    from .temporal import reanchor as reanchor_mention
+
     new = [reanchor_mention(m, published) for m in mentions]
     by_id = {m.timex_id: m for m in new}
     carried = []
