@@ -25,7 +25,16 @@ from .tense import direction_of
 # Spec kinds whose value depends on the direction of their clause.
 DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "season"}
 
-__all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
+__all__ = ["tag", "tag_text", "reanchor", "takes_future", "find", "resolve", "Candidate", "Resolution"]
+
+
+def takes_future(mention: TimeMention) -> bool:
+    """Whether the mention points after publication by its own words: a future cue in its clause
+    ("will visit on Friday": direction future) or a vague future ("soon": ``FUTURE_REF``).
+
+    The one place outside this package that the underspecified form is read from.
+    """
+    return json.loads(mention.spec).get("direction") == "future" or mention.value == "FUTURE_REF"
 
 
 def tag(
