@@ -15,7 +15,6 @@ at all had no events for its relative dates, so getting a date parses its stored
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,6 +29,7 @@ from .pipeline import batched, process_batch
 from .records import Article, BatchResult, Event, Rejection, TimeMention
 from .settings import Settings
 from .sources import read_articles
+from .temporal import looks_ahead
 from .temporal import reanchor as reanchor_mention
 from .warehouse import StoredArticle
 
@@ -179,7 +179,7 @@ def _reanchor_event(event: Event, mention: TimeMention, published: date | None) 
     how, _, old_status = event.explanation.partition(". Event: ")[2].partition(". Status ")
     status_line = f"Status {old_status}"
     if status in ("occurred", "planned"):  # only these depend on the date: see events' status rules
-        future = json.loads(mention.spec).get("direction") == "future" or mention.value == "FUTURE_REF"
+        future = looks_ahead(mention)
         later = published is not None and mention.range_start is not None and mention.range_start > published
         status = "planned" if future or later else "occurred"
         why = "future cue in the clause" if future else "dated after publication" if later else "stated as fact"

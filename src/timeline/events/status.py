@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from ..records import TimeMention
+from ..temporal import looks_ahead
 from .syntax import SUBJECTS, clause_verb, control_chain, words
 
 
@@ -40,7 +41,7 @@ def status(trigger: Token, mention: TimeMention, published: date | None) -> tupl
             anc = anc.head
             if claims.get(anc.lemma_.lower()) == "verb":
                 return "reported", f"claimed ('{anc.text}')"
-    future = '"direction": "future"' in mention.spec or mention.value == "FUTURE_REF"  # "soon"
+    future = looks_ahead(mention)  # a future cue in the clause, or "soon"
     if future or (published is not None and mention.range_start is not None and mention.range_start > published):
         return "planned", "future cue in the clause" if future else "dated after publication"
     return "occurred", "past or present, stated as fact"
