@@ -313,3 +313,36 @@ RANGES = [
 def test_ranges(nlp, sentence, expected):
     values = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
     assert values == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They may 5 times raise rates.",
+        "The troops march 12 miles a day and march on.",
+        "Protesters may march in the sun.",
+        "The sun 10 times brighter than may be thought.",
+        "Under the Sun 2019 campaign, crowds may march.",
+        "The wed couple sat 3 hours.",
+    ],
+)
+def test_lower_case_verbs_and_nouns_are_no_names(nlp, sentence):
+    assert [m.text for m in tag(nlp(sentence), "t", date(2025, 2, 25)) if m.type in ("DATE", "TIME")] in (
+        [],
+        ["2019"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met last friday.", "2025-02-21"),
+        ("Talks will resume wednesday morning.", "2025-02-26TMO"),
+        ("The deal closed july 4th.", "2024-07-04"),
+        ("Sales fell in june 2017.", "2017-06"),
+        ("It happened on 4 March 2019.", "2019-03-04"),
+        ("It happened on May 4, 2019.", "2019-05-04"),
+    ],
+)
+def test_lower_case_names_where_the_context_tells(nlp, sentence, expected):
+    assert expected in [m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))]

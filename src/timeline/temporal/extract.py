@@ -29,7 +29,7 @@ from .forms import (
     WeekendForm,
     YearForm,
 )
-from .lexicon import CAPITALISED_GROUPS, Rule, prefix_regex, rules, table, word_table
+from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
 from .prefilter import Scan
 
 
@@ -91,7 +91,11 @@ def _with_prefix(text: str, cand: Candidate) -> Candidate:
 
 
 def _capitalised_ok(groups: dict[str, str]) -> bool:
-    return all(groups[g][:1].isupper() or not groups[g][:1].isalpha() for g in CAPITALISED_GROUPS if g in groups)
+    return all(
+        groups[g][:1].isupper() or not groups[g][:1].isalpha() or lowercase_ok(g, groups[g], groups)
+        for g in CAPITALISED_GROUPS
+        if g in groups
+    )
 
 
 def number(word: str) -> float | None:
@@ -129,7 +133,7 @@ def _month(raw: str | None) -> int | None:
         return None
     if raw.isdigit():
         return int(raw)
-    return int(word_table("MONTH")[raw.lower()])
+    return int(word_table("MONTH_DATED")[raw.lower()])
 
 
 YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
