@@ -14,8 +14,8 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from .. import temporal
 from ..records import TimeMention
+from ..temporal import looks_ahead
 from .syntax import SUBJECTS, clause_verb, control_chain, words
 
 
@@ -52,7 +52,7 @@ def date_status(mood: tuple[str, str], mention: TimeMention, published: date | N
     """The status of an event of modality ``mood`` dated by ``mention``, and the reason for it."""
     if mood[0]:
         return mood
-    future = temporal.takes_future(mention)
+    future = looks_ahead(mention)  # a future cue in the clause, or "soon"
     if future or (published is not None and mention.range_start is not None and mention.range_start > published):
         return "planned", "future cue in the clause" if future else "dated after publication"
     return "occurred", "past or present, stated as fact"
