@@ -144,7 +144,7 @@ def execute(
         refused = BatchResult(rejections=run.refused + work.rejected)
         warehouse.load_batch(con, refused, run.run_id, unchanged=work.unchanged)
         if work.reanchor:
-            warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run.run_id)
+            warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor, settings.model), run.run_id)
     total, done = len(work.parse), 0
     if progress is not None:
         progress(done, total)
