@@ -170,7 +170,7 @@ def test_worker_processes_give_the_warehouse_of_one_process(prefect_harness, tmp
     pooled = load_settings(warehouse=tmp_path / "pooled.duckdb", batch_size=3, workers=2)
     planned = runner.plan(runner.read_inputs([folder], pooled), pooled)
     summary = run([str(folder)], pooled, planned=planned)  # as timeline run does: the batches parsed ahead
-    assert sum(handed) == alone["loaded"] == summary["loaded"] >= 12 and len(handed) > 2
+    assert sum(handed) == alone["loaded"] == summary["loaded"] >= 10 and len(handed) > 2
     assert tables(pooled.warehouse) == tables(one.warehouse)
     again = runner.run([folder], replace(pooled, warehouse=tmp_path / "local.duckdb"))  # the pool without Prefect
     assert again["loaded"] == alone["loaded"]
