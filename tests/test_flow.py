@@ -9,6 +9,9 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +20,7 @@ import pytest
 from timeline import runner, warehouse
 from timeline.settings import load_settings
 
-from .conftest import SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED
 
 SAMPLES = Path(__file__).parent / "samples"
 TABLES = {
@@ -175,3 +178,34 @@ def test_worker_processes_give_the_warehouse_of_one_process(prefect_harness, tmp
     again = runner.run([folder], replace(pooled, warehouse=tmp_path / "local.duckdb"))  # the pool without Prefect
     assert again["loaded"] == alone["loaded"]
     assert tables(tmp_path / "local.duckdb") == tables(one.warehouse)
+
+
+KILLED_SCRIPT = """
+import sys
+from timeline import runner
+from timeline.settings import load_settings
+settings = load_settings(warehouse=sys.argv[2], batch_size=2, workers=2)
+runner.run([sys.argv[1]], settings, progress=lambda done, total: print(done, flush=True))
+"""
+
+
+def test_a_killed_run_leaves_no_worker_process(tmp_path):
+    import psutil
+
+    folder = news_folder(tmp_path / "in", timeml=4)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_SCRIPT, str(folder), str(tmp_path / "wh.duckdb")],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "0"  # the workers are up
+        workers = [p for p in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(p.cmdline())]
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        gone, alive = psutil.wait_procs(workers, timeout=10)
+        assert not alive, [p.pid for p in alive]
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)

@@ -20,6 +20,8 @@ README.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -199,10 +201,19 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
 # ---- worker processes ----------------------------------------------------------------------------
 
 
-def _warm(model: str) -> None:
+def _warm(model: str, parent: int) -> None:
+    """A worker's start: watch the parent, load the model."""
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from . import nlp
 
     nlp.load(model)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started it is gone (even by SIGKILL): no orphan keeps parsing."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _ready() -> int:
@@ -224,7 +235,10 @@ class Workers:
 
         self.n = n
         self._pool = ProcessPoolExecutor(
-            max_workers=n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(model,)
+            max_workers=n,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_warm,
+            initargs=(model, os.getpid()),
         )
         for _ in range(n):  # start every process now (the pool otherwise starts them one submit at a time)
             self._pool.submit(_ready)
