@@ -10,7 +10,6 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
@@ -45,12 +44,10 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
 
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         parse = job if workers is None else partial(workers.parse, job)
-        futures = deque(process.submit(parse, list(b)) for b in batches)
+        window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        number = 0
-        while futures:  # each result is let go once loaded
-            result = futures.popleft().result()
-            number += 1
+        results = runner.in_order(lambda batch: process.submit(parse, list(batch)), batches, window)
+        for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
             yield result

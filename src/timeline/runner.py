@@ -22,14 +22,16 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from . import warehouse
 from .records import Article, BatchResult, Rejection
@@ -65,6 +67,24 @@ def in_process(job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[
     """Parse the batches one after another in this process."""
     for batch in batches:
         yield job(batch)
+
+
+class _Pending(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+def in_order(
+    submit: Callable[[Sequence[Article]], _Pending], batches: Sequence[Sequence[Article]], window: int
+) -> Iterator[BatchResult]:
+    """Submit the batches, at most ``window`` of them not yet taken, and yield their results in order: the
+    next batch is submitted once the caller has taken (loaded) a result."""
+    it = iter(batches)
+    pending = deque(submit(b) for b in islice(it, max(1, window)))
+    while pending:
+        result = pending.popleft().result()
+        yield result
+        for batch in islice(it, 1):
+            pending.append(submit(batch))
 
 
 @dataclass(frozen=True)
@@ -248,9 +268,16 @@ class Workers:
         ahead = self._ahead.pop((job, tuple(batch)), None)  # the same job on the same articles (text included)
         return ahead if ahead is not None else self._pool.submit(job, list(batch))
 
+    @property
+    def window(self) -> int:
+        """Batches parsed ahead of the one being loaded, at most: two per worker (memory stays bounded
+        when loading falls behind, on a busy machine, say)."""
+        return 2 * self.n
+
     def prefetch(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> None:
-        """Start parsing these batches now; :meth:`parse` and :meth:`map` of the same batches take the results."""
-        for batch in batches:
+        """Start parsing the first :attr:`window` of these batches now; :meth:`parse` and :meth:`map` of
+        the same batches take the results."""
+        for batch in batches[: self.window]:
             self._ahead[(job, tuple(batch))] = self._pool.submit(job, list(batch))
 
     def parse(self, job: ParseJob, batch: Sequence[Article]) -> BatchResult:
@@ -258,10 +285,8 @@ class Workers:
         return self._submit(job, batch).result()
 
     def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
-        """A :data:`MapBatches`: every batch submitted at once, results yielded in order."""
-        futures = [self._submit(job, b) for b in batches]
-        for future in futures:
-            yield future.result()
+        """A :data:`MapBatches`: results in order, at most :attr:`window` batches ahead."""
+        return in_order(partial(self._submit, job), batches, self.window)
 
     def close(self) -> None:
         self._ahead.clear()  # batches prefetched and never asked for (the plan changed meanwhile)
