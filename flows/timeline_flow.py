@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from timeline import runner
 from timeline.records import Article, BatchResult, Rejection
@@ -46,7 +47,8 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         parse = job if workers is None else partial(workers.parse, job)
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        results = runner.in_order(lambda batch: process.submit(parse, list(batch)), batches, window)
+        # quote: Prefect does not walk the articles of a batch looking for futures (it would copy each one)
+        results = runner.in_order(lambda batch: process.submit(parse, quote(list(batch))), batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
