@@ -47,8 +47,10 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         parse = job if workers is None else partial(workers.parse, job)
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        # quote: Prefect does not walk the articles of a batch looking for futures (it would copy each one)
-        results = runner.in_order(lambda batch: process.submit(parse, quote(list(batch))), batches, window)
+        # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
+        # copy each one); to Dask the batch goes as it is (Dask reads a tuple in a task's arguments as a task)
+        wrap = quote if workers is not None else list
+        results = runner.in_order(lambda batch: process.submit(parse, wrap(list(batch))), batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
