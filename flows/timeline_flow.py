@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -119,4 +119,4 @@ def run(
         bounded = build(workers, progress).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
-        return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
+        return cast(dict[str, Any], bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force))

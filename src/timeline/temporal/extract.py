@@ -210,26 +210,26 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         # "for the year", "end the day": the one reported on, never one still ahead
         return OffsetForm(unit=g["unit"].lower(), n=step, relative_to="context", whole=True, not_ahead=that == "the")
     if kind == "offset":
-        n = number(g["num"])
+        count = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
-        if n is None:  # "several years ago", "a few days later": only the direction is known
+        if count is None:  # "several years ago", "a few days later": only the direction is known
             return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-        if n != int(n):
+        if count != int(count):
             return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
-        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to)
+        return OffsetForm(unit=unit, n=sign * int(count), relative_to=relative_to)
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
-        n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        amount: float | None = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
         if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
-            n = 2.0
-        if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
-            n += 0.5
+            amount = 2.0
+        if amount is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
+            amount += 0.5
         if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
-            n = None
-        return DurationForm(n=n, unit=unit, mod=mod)
+            amount = None
+        return DurationForm(n=amount, unit=unit, mod=mod)
     if kind == "weekend":
         return WeekendForm()
     if kind == "quarter":
@@ -288,15 +288,15 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
             hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        day: Form | None = None
+        on_day: Form | None = None
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
-            day = build_spec("weekday", {"weekday": g["weekday"]})
+            on_day = build_spec("weekday", {"weekday": g["weekday"]})
         elif g.get("relday"):
-            day = build_spec("relday", {"word": g["relday"]})
+            on_day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+            on_day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
         # TIMEX3 marks universal time with "Z"
-        return ClockForm(hour=hour, minute=minute, utc=(g.get("tz") or "").upper() in ("UTC", "GMT"), day=day)
+        return ClockForm(hour=hour, minute=minute, utc=(g.get("tz") or "").upper() in ("UTC", "GMT"), day=on_day)
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
