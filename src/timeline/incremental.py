@@ -112,7 +112,11 @@ def run_local(
         work = begin_run(con, inputs, run_id, force=force)
         for number, batch in enumerate(batched(work.parse, settings.batch_size), start=1):
             result = process_batch(
-                batch, model=settings.model, nlp_batch_size=settings.nlp_batch_size, notes=work.notes
+                batch,
+                model=settings.model,
+                nlp_batch_size=settings.nlp_batch_size,
+                notes=work.notes,
+                date_order=settings.date_order,
             )
             warehouse.load_batch(con, result, run_id)
             if on_batch is not None:

@@ -43,10 +43,14 @@ class Candidate:
     spec: Form
 
 
-def find(text: str) -> list[Candidate]:
+DATE_ORDERS = ("month-first", "day-first")
+
+
+def find(text: str, date_order: str = "month-first") -> list[Candidate]:
     """Every time expression of ``text``, longest match first, without overlaps, in text order.
 
-    Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
+    ``date_order`` reads a numeric date whose parts could both be the month ("05/02/2013"): month first
+    (US style, the default) or day first; a part over 12 is the day whatever the setting. Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
     as scanning the whole text."""
     found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
     scan = Scan(text)
@@ -65,7 +69,7 @@ def find(text: str) -> list[Candidate]:
     for start, end, _, rule, groups in found:
         if any(start < c.end and c.start < end for c in taken):
             continue
-        spec = build_spec(rule.kind, groups)
+        spec = build_spec(rule.kind, groups, date_order)
         if spec is None:
             continue
         kind_of = (
@@ -151,13 +155,29 @@ def _norm(raw: str | None) -> str | None:
     return " ".join(raw.lower().split()) if raw else None
 
 
-def build_spec(kind: str, g: dict[str, str]) -> Form | None:
+def _first(g: dict[str, str], name: str, count: int = 5) -> str | None:
+    """The value of the first group of ``name``, ``name2``, ... that matched (one per alternative)."""
+    return next((g[k] for k in (name, *(f"{name}{i}" for i in range(2, count + 1))) if g.get(k)), None)
+
+
+def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") -> Form | None:
     """The underspecified form of one match: what the words say, before any anchoring."""
     mod = _norm(g.get("mod") or g.get("mod2"))
+    if kind == "numdate":  # "05/02/2013", "19.02.2010": which part is the month
+        first, second = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
+        day_first = bool(_first(g, "dot")) or first > 12 or (date_order == "day-first" and second <= 12)
+        day, month = (first, second) if day_first else (second, first)
+        if month > 12:
+            return None
+        short = int(g["short"]) if g.get("short") else None
+        return DateForm(year=_year(g.get("year")), month=month, day=day, short_year=short)
+    if kind == "isomonth":  # "2008-04"; "2011-12" after "the" or before "season" is a span of two years
+        year, month = int(g["year"]), int(g["month"])
+        return None if month == (year + 1) % 100 else DateForm(year=year, month=month)
     if kind == "date":
-        month = _month(g.get("month") or g.get("month2"))
-        day = int(g["day"]) if g.get("day") else None
-        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
+        month = _month(_first(g, "month"))
+        day = int(_first(g, "day", 4) or 0) or None
+        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(_first(g, "year"))
         return DateForm(
             year=year,
             month=month,
@@ -277,6 +297,15 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
     if kind == "year":
         return YearForm(year=int(g["year"]), mod=mod)
+    if kind == "clock" and g.get("iyear"):  # "2008-05-16T09:12:30"
+        iso_day = DateForm(year=int(g["iyear"]), month=int(g["imonth"]), day=int(g["iday"]))
+        return ClockForm(
+            hour=int(g.get("hour24") or g["hour24b"]),
+            minute=int(g.get("minute24") or g.get("minute24b") or 0),
+            second=int(s) if (s := g.get("second") or g.get("secondb")) else None,
+            utc=bool(g.get("zulu")),
+            day=iso_day,
+        )
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
@@ -285,7 +314,7 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         elif g.get("hour24"):
             hour, minute = int(g["hour24"]), int(g["minute24"])
         else:
-            hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
+            hour, minute = int(g["hour"]) % 12, int(_first(g, "minute", 2) or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
         day: Form | None = None
@@ -295,8 +324,17 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
             day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
             day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
-        # TIMEX3 marks universal time with "Z"
-        return ClockForm(hour=hour, minute=minute, utc=(g.get("tz") or "").upper() in ("UTC", "GMT"), day=day)
+        elif g.get("nfirst"):  # "8:43 PST on 6/12/2008"
+            numeric = {"first": g["nfirst"], "second": g["nsecond"], "year": g["nyear"]}
+            day = build_spec("numdate", numeric, date_order)
+        second = _first(g, "second", 2)
+        return ClockForm(
+            hour=hour,
+            minute=minute,
+            second=int(second) if second else None,
+            utc=(g.get("tz") or "").upper() in ("UTC", "GMT"),  # TIMEX3 marks universal time with "Z"
+            day=day,
+        )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)

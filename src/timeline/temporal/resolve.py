@@ -387,20 +387,22 @@ def _year(spec: YearForm, anchor: date | None) -> Resolution:
 
 @resolves(ClockForm)
 def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
-    if anchor is None:
-        return _unanchored(spec)
     hour, minute = spec.hour, spec.minute
-    day, why = anchor, "clock time"
-    ref = _reference(spec, anchor)
-    if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
-        day, why = ref.start, f"clock time on {ref.value}, the day last named"
     if spec.day:  # "noon Saturday": the day resolved as its own expression, in this clause's direction
         res = resolve(replace(spec.day, direction=spec.direction), anchor)
         if res.start is None:
             return res
         day, why = res.start, f"clock time on {res.value}"
-    zone = "Z" if spec.utc else ""
-    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", "time", day, day, why)
+    elif anchor is None:
+        return _unanchored(spec)
+    else:
+        day, why = anchor, "clock time"
+        ref = _reference(spec, anchor)
+        if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
+            day, why = ref.start, f"clock time on {ref.value}, the day last named"
+    seconds = f":{spec.second:02d}" if spec.second is not None else ""
+    zone = "Z" if spec.utc else spec.zone or ""
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{seconds}{zone}", "time", day, day, why)
 
 
 @resolves(HolidayForm)
