@@ -50,7 +50,9 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
     """Every time expression of ``text``, longest match first, without overlaps, in text order.
 
     ``date_order`` reads a numeric date whose parts could both be the month ("05/02/2013"): month first
-    (US style, the default) or day first; a part over 12 is the day whatever the setting. Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
+    (US style, the default) or day first; a part over 12 is the day whatever the setting.
+
+    Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
     as scanning the whole text."""
     found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
     scan = Scan(text)
