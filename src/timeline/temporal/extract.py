@@ -111,13 +111,32 @@ def number(word: str) -> float | None:
         return float(word)
     except ValueError:
         pass
-    if " " in word and all(w in word_table("NUMBER") for w in word.split()):  # "twenty four"
-        parts = [word_table("NUMBER")[w] for w in word.split()]
-        return None if "X" in parts else sum(float(x) for x in parts)
+    words = [w for w in word.split() if w != "and"]
+    if (
+        word not in word_table("NUMBER")
+        and len(words) > 1
+        and all(w in word_table("NUMBER") or w == "thousand" for w in words)
+    ):
+        return _compound(words)  # "twenty four", "five hundred and twelve"
     value = word_table("NUMBER").get(word)
     if value is None or value == "X":
         return None
     return float(value)
+
+
+def _compound(words: list[str]) -> float | None:
+    total, current = 0.0, 0.0
+    for w in words:
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total, current = total + (current or 1) * 1000, 0.0
+        else:
+            value = word_table("NUMBER")[w]
+            if value == "X":
+                return None
+            current += float(value)
+    return total + current
 
 
 def spelled_year(words: str) -> int | None:
@@ -178,7 +197,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return None if month == (year + 1) % 100 else DateForm(year=year, month=month)
     if kind == "date":
         month = _month(_first(g, "month"))
-        day = int(_first(g, "day", 4) or 0) or None
+        day = int(_first(g, "day", 4) or word_table("ORDINAL").get(_norm(g.get("dayw")) or "", 0)) or None
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(_first(g, "year"))
         return DateForm(
             year=year,
@@ -308,6 +327,21 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             utc=bool(g.get("zulu")),
             day=iso_day,
         )
+    if kind == "clockwords":  # "half past noon", "ten minutes to three": the hour as written
+        hour_word = g["hourw"].lower()
+        hour = {"noon": 12, "midnight": 24}.get(hour_word) or int(number(hour_word) or 0)
+        minutes = 30 if g.get("half") else 15 if g.get("quarter") else int(number(_first(g, "minw", 2) or "") or 0)
+        if minutes >= 60 or not 1 <= hour <= 24:
+            return None
+        total = hour * 60 + (-minutes if g["rel"].lower() in ("to", "before", "till", "of") else minutes)
+        if hour == 24 and total > 24 * 60:  # "ten past midnight": the small hours of the next day, not said
+            return None
+        return ClockForm(hour=total // 60, minute=total % 60)
+    if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
+        hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        minute_word = (g.get("minw") or "").lower()
+        minute = 0 if not minute_word or "clock" in minute_word else int(number(minute_word) or 0)
+        return ClockForm(hour=hour, minute=minute)
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
@@ -321,7 +355,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
                 hour += 12
         day: Form | None = None
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
-            day = build_spec("weekday", {"weekday": g["weekday"]})
+            day = build_spec("weekday", {k: v for k, v in (("weekday", g["weekday"]), ("mod", g.get("dmod"))) if v})
         elif g.get("relday"):
             day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):

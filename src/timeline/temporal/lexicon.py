@@ -25,6 +25,7 @@ MACROS = {
     "PART_OF_DAY": "parts_of_day.tsv",
     "SEASON": "seasons.tsv",
     "HOLIDAY": "holidays.tsv",
+    "ORDINAL": "ordinals.tsv",
     # month names and their abbreviations without a dot ("Jan 2019", "05-Aug-2016"): only next to a day or year
     "MONTH_DATED": ("months.tsv", "month_abbreviations.tsv"),
 }
@@ -34,7 +35,7 @@ MACROS = {
 CAPITALISED_GROUPS = ("month", "month2", "weekday", "weekday2", "dayname", "holiday")
 MONTH_GROUPS = ("month", "month2")
 # Groups that make a lower-case month name a date: a day or a year next to it ("july 4th", "june 2017").
-DATED_GROUPS = ("day", "day2", "year", "spelled", "short")
+DATED_GROUPS = ("day", "day2", "dayw", "year", "spelled", "short")
 
 
 @dataclass(frozen=True)
