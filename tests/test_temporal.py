@@ -34,6 +34,8 @@ FORMS = [
     forms.WeekdayForm(weekday=4, mod="next", part="NI", relative_to="context"),
     forms.OffsetForm(unit="day", n=-2, relative_to="anchor", whole=True, not_ahead=True, part="MO"),
     forms.ShiftForm(unit="week", n=-1, edge="START"),
+    forms.AnchoredForm(unit="week", n=2, base=forms.WeekdayForm(weekday=2, mod="next"), direction="future"),
+    forms.OffsetForm(unit="year", n=-2, relative_to="anchor", exact=True),
     forms.DurationForm(unit="year", n=2.5, mod="about"),
     forms.DurationForm(unit="week"),
     forms.WeekendForm(direction="future"),

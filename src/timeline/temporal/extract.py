@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .forms import (
+    AnchoredForm,
     CenturyForm,
     ClockForm,
     DateForm,
@@ -55,6 +56,7 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
     Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
     as scanning the whole text."""
     found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
+    links: list[tuple[int, int, Rule, dict[str, str]]] = []
     scan = Scan(text)
     for order, rule in enumerate(rules()):
         for match in scan.finditer(rule.regex, rule.trigger):
@@ -64,6 +66,9 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
             if not _capitalised_ok(groups):
                 continue
             if rule.reject and rule.reject.search(match.group(0)):
+                continue
+            if rule.kind == "link":  # "two weeks from": joins the day named right after it
+                links.append((match.start(), match.end(), rule, groups))
                 continue
             found.append((match.start(), match.end(), order, rule, groups))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -79,7 +84,37 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
         )  # "Friday night" is a TIME
         taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
-    return [_with_prefix(text, c) for c in taken]
+    return [_with_prefix(text, c) for c in _linked(text, taken, links)]
+
+
+# Kinds a link can join: a named day ("two weeks from next Tuesday", "3 days after January 12th").
+LINK_BASES = (DateForm, WeekdayForm, HolidayForm, OffsetForm)
+
+
+def _linked(text: str, taken: list[Candidate], links: list[tuple[int, int, Rule, dict[str, str]]]) -> list[Candidate]:
+    """Join each link ("two weeks from", "2 days before") to the day named right after it; a link with no
+    such day is dropped, and what it overlapped (the duration "two weeks") stays."""
+    for start, end, rule, groups in links:
+        base = next((c for c in taken if c.start >= end and not text[end : c.start].strip()), None)
+        if base is None or not _is_day(base.spec):
+            continue
+        n = number(groups["num"])
+        if n is None or n != int(n):
+            continue
+        sign = -1 if groups["rel"].lower() == "before" else 1
+        unit = word_table("UNIT")[_norm(groups["unit"]) or ""]
+        form = AnchoredForm(unit=unit, n=sign * int(n), base=base.spec)
+        joined = Candidate(start, base.end, text[start : base.end], rule.name, rule.type, form)
+        taken = [c for c in taken if not (c.start < joined.end and joined.start < c.end)] + [joined]
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _is_day(form: Form) -> bool:
+    if isinstance(form, DateForm):
+        return form.day is not None and form.month is not None
+    if isinstance(form, OffsetForm):  # "tomorrow", "yesterday"
+        return form.unit == "day" and form.relative_to is None and not form.part
+    return isinstance(form, LINK_BASES)
 
 
 def _with_prefix(text: str, cand: Candidate) -> Candidate:
@@ -259,7 +294,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
-        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to)
+        # "exactly two years ago", "two years ago today": a day, not a year
+        exact = mod in ("exactly", "precisely") or bool(g.get("today"))
+        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to, exact=exact)
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])

@@ -118,6 +118,19 @@ class OffsetForm(Form):
     relative_to: str | None = None  # "anchor" or "context"
     whole: bool = False  # names a whole unit ("that year"), not the reference's precision
     not_ahead: bool = False  # "for the year": never a period still ahead of the anchor
+    exact: bool = False  # "exactly two years ago": the day, not the year
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
+class AnchoredForm(Form):
+    """n units from a named day: "two weeks from next Tuesday", "2 days before yesterday"."""
+
+    kind: ClassVar[str] = "anchored"
+    directed: ClassVar[bool] = True  # the direction goes to its day ("from Tuesday": which Tuesday)
+    unit: str
+    n: int
+    base: Form
 
 
 @kind
@@ -253,7 +266,7 @@ class RefForm(Form):
     ref: str  # PRESENT_REF, PAST_REF, FUTURE_REF
 
 
-NESTED = ("reference", "day")
+NESTED = ("reference", "day", "base")
 
 
 def from_json(data: dict[str, Any] | str) -> Form:

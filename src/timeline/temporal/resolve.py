@@ -15,6 +15,7 @@ from typing import Any
 from .dateparser_adapter import parse_span
 from .forms import (
     RESOLVERS,
+    AnchoredForm,
     CenturyForm,
     ClockForm,
     DateForm,
@@ -235,6 +236,9 @@ def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
             if unit == "day" and spec.part:  # "in the morning" of the day last named
                 res = day_of(shift_date(ref.start, unit, n), spec.part)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
+    if spec.exact and unit in ("week", "fortnight", "month", "quarter", "year", "decade", "century"):
+        d = shift_date(anchor, unit, n)  # "exactly two years ago": that day
+        return Resolution(d.isoformat(), "day", d, d, f"{n:+d} {unit} from {anchor}, to the day")
     if unit == "day":
         res = day_of(anchor + timedelta(days=n), spec.part)
     elif unit in ("week", "fortnight", "weekend"):
@@ -261,6 +265,16 @@ def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
     else:  # hours, minutes: the day is what we can say
         res = day_of(anchor)
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
+
+
+@resolves(AnchoredForm)
+def _anchored(spec: AnchoredForm, anchor: date | None) -> Resolution:
+    """A named day shifted by n units: "two weeks from next Tuesday" is that Tuesday plus 14 days."""
+    base = resolve(replace(spec.base, direction=spec.direction), anchor)
+    if base.start is None:
+        return base
+    d = shift_date(base.start, spec.unit, spec.n)
+    return Resolution(d.isoformat(), "day", d, d, f"{spec.n:+d} {spec.unit} from {base.value}")
 
 
 @resolves(ShiftForm)
