@@ -411,9 +411,15 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
+    if kind == "set" and (g.get("other") or g.get("num")):  # "every other day", "every four years"
+        count = 2 if g.get("other") else number(g["num"])
+        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        return None if count is None else SetForm(every=unit, count=int(count))
+    if kind == "set" and g.get("times"):  # "twice a month": a month apart each time the text counts
+        return SetForm(every=g["unit"].lower())
     if kind == "set":
         if g.get("adverb"):
-            return SetForm(every=g["adverb"].lower())
+            return SetForm(every=g["adverb"].lower().replace("-", ""))
         if g.get("weekday") or g.get("weekday2"):  # "every Monday", "on Sundays", "Tuesday nights"
             weekday = int(word_table("WEEKDAY")[(g.get("weekday") or g["weekday2"]).lower()])
             return SetForm(
@@ -424,6 +430,10 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("season"):  # "every summer"
             return SetForm(season=word_table("SEASON")[g["season"].lower()])
         return SetForm(every=g["unit"].lower())
+    if kind == "narrative":  # "the next morning", "the night before": the day after (before) the day last named
+        # the day only, as the one gold instance (AQUAINT, "the next morning" DATE 2000-02-23) gives it
+        back = (_norm(g.get("which")) or "") in ("previous", "preceding") or _norm(g.get("rel")) == "before"
+        return OffsetForm(unit="day", n=-1 if back else 1, relative_to="context", whole=True)
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"
         return RefForm(ref=ref)

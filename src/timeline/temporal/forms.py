@@ -253,6 +253,7 @@ class SetForm(Form):
 
     kind: ClassVar[str] = "set"
     every: str | None = None
+    count: int = 1  # "every four years": 4
     weekday: int | None = None
     part: str | None = None
     month: int | None = None

@@ -82,6 +82,10 @@ SET_VALUES = {
     "quarterly": "P1Q",
     "quarter": "P1Q",
     "hourly": "PT1H",
+    "semiannually": "P6M",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+    "hour": "PT1H",
     "day": "P1D",
     "week": "P1W",
     "month": "P1M",
@@ -284,8 +288,9 @@ def _shift(spec: ShiftForm, anchor: date | None) -> Resolution:
     unit, n = spec.unit, int(spec.n)
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
         res = season_of(season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
-    elif unit == "weekend":
-        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n)
+    elif unit == "weekend":  # on a Sunday, "this weekend" is the one under way (yesterday and today)
+        sunday_back = 1 if anchor.isoweekday() == 7 else 0
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n - 7 * sunday_back)
         iso = saturday.isocalendar()
         res = Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
     else:
@@ -453,6 +458,9 @@ def _set(spec: SetForm, anchor: date | None) -> Resolution:
         return Resolution(f"XXXX-{spec.month:02d}", "set")
     if spec.season is not None:
         return Resolution(f"XXXX-{spec.season}", "set")
+    if spec.count != 1 and spec.every in DURATION_CODES:  # "every four years": P4Y
+        prefix, code, mult = DURATION_CODES[spec.every]
+        return Resolution(f"P{prefix}{spec.count * mult}{code}", "set")
     return Resolution(SET_VALUES.get(spec.every or "", "P1D"), "set")
 
 
