@@ -353,6 +353,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("decade"):
             return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
+    if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
+        return YearForm(year=2000 + int(g["fy"]), mod=mod)
     if kind == "year":
         return YearForm(year=int(g["year"]), mod=mod)
     if kind == "clock" and g.get("iyear"):  # "2008-05-16T09:12:30"
@@ -410,7 +412,18 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
+        mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
+    if kind == "nthweekday":  # "the 3rd Wednesday in November": a rule like a holiday's
+        ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+        weekday = word_table("WEEKDAY")[g["weekday"].lower()]
+        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{weekday}"
+        return HolidayForm(rule=rule, year=_year(g.get("year")))
+    if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
+        week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
+        weekday = int(word_table("WEEKDAY")[_first(g, "weekday", 2).lower()])  # type: ignore[union-attr]
+        part = word_table("PART_OF_DAY").get(_norm(g.get("part")) or "")
+        return WeekdayForm(weekday=weekday, week=week, part=part)
     if kind == "set" and (g.get("other") or g.get("num")):  # "every other day", "every four years"
         count = 2 if g.get("other") else number(g["num"])
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]

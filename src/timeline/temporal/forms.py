@@ -104,6 +104,7 @@ class WeekdayForm(Form):
     mod: str | None = None
     part: str | None = None  # part of day: MO, AF, EV, NI
     relative_to: str | None = None  # "context": from the day last named ("the following Friday")
+    week: int | None = None  # "Tuesday of next week": that day of the anchor's week shifted by ``week``
 
 
 @kind

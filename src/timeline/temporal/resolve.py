@@ -191,6 +191,10 @@ def _weekday(spec: WeekdayForm, anchor: date | None) -> Resolution:
     ref = _reference(spec, anchor)
     if ref is not None and ref.start is not None and ref.granularity in ("day", "time"):
         anchor = ref.start  # "the previous Friday" after "on Friday": the Friday before that one
+    if spec.week is not None:  # "Tuesday of next week": the ISO week of the anchor, shifted
+        d = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=spec.week, days=target - 1)
+        res = day_of(d, spec.part)
+        return Resolution(res.value, res.granularity, res.start, res.end, f"that day of the week {spec.week:+d}")
     back = (anchor.isoweekday() - target) % 7  # days back to the most recent one, today included
     if mod in ("last", "past", "previous"):
         d = anchor - timedelta(days=back or 7)
