@@ -433,8 +433,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "set":
         if g.get("adverb"):
             return SetForm(every=g["adverb"].lower().replace("-", ""))
-        if g.get("weekday") or g.get("weekday2"):  # "every Monday", "on Sundays", "Tuesday nights"
-            weekday = int(word_table("WEEKDAY")[(g.get("weekday") or g["weekday2"]).lower()])
+        if _first(g, "weekday", 3):  # "every Monday", "on Sundays", "Tuesday nights"
+            weekday = int(word_table("WEEKDAY")[(_first(g, "weekday", 3) or "").lower()])
             return SetForm(
                 weekday=weekday, part=word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")
             )
