@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -47,10 +47,14 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         parse = job if workers is None else partial(workers.parse, job)
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
+
         # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
         # copy each one); to Dask the batch goes as it is (Dask reads a tuple in a task's arguments as a task)
-        wrap = quote if workers is not None else list
-        results = runner.in_order(lambda batch: process.submit(parse, wrap(list(batch))), batches, window)
+        def submit(batch: Sequence[Article]) -> Any:  # Prefect unwraps the quote before the task runs
+            articles = list(batch)
+            return process.submit(parse, cast(list[Article], quote(articles)) if workers is not None else articles)
+
+        results = runner.in_order(submit, batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
@@ -126,7 +130,7 @@ def run(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
         with _patient_ephemeral_start():
-            return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
+            return cast(dict[str, Any], bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force))
 
 
 EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing

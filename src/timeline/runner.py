@@ -53,11 +53,14 @@ class ParseJob:
     model: str
     nlp_batch_size: int
     notes: tuple[tuple[str, str], ...] = ()
+    date_order: str = "month-first"  # Settings.date_order
 
     def __call__(self, batch: Sequence[Article]) -> BatchResult:
         from .pipeline import process_batch  # spaCy is imported only where a text is parsed
 
-        return process_batch(batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes)
+        return process_batch(
+            batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes, date_order=self.date_order
+        )
 
 
 # How the batches of a run are parsed: given the job and the batches, yield one result per batch, in order.
@@ -105,7 +108,7 @@ class RunPlan:
 
     def job(self, settings: Settings) -> ParseJob:
         """What each worker runs on this plan's batches."""
-        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes))
+        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes), settings.date_order)
 
     def batches(self, settings: Settings) -> list[list[Article]]:
         """The articles to parse, in batches of ``settings.batch_size``."""
