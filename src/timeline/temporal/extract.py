@@ -398,7 +398,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         elif g.get("relday"):
             day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+            parts = {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]}
+            day = build_spec("date", parts | ({"year": g["cyear"]} if g.get("cyear") else {}))
         elif g.get("nfirst"):  # "8:43 PST on 6/12/2008"
             numeric = {"first": g["nfirst"], "second": g["nsecond"], "year": g["nyear"]}
             day = build_spec("numdate", numeric, date_order)
