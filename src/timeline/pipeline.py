@@ -50,7 +50,8 @@ def _parse(
     texts = [a.text for a in articles]
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
-        return nlp.parse_where(texts, flags, model, batch_size, needs_syntax)
+        docs: list[Doc | Exception] = list(nlp.parse_where(texts, flags, model, batch_size, needs_syntax))
+        return docs
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []

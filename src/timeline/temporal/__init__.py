@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import TimeMention
@@ -85,7 +86,7 @@ def tag(
     return mentions
 
 
-def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]
+def tag_text(nlp: Language, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:
     """Convenience for one text: parse it with ``nlp`` and tag it."""
     return tag(nlp(text), article_id, anchor)
 

@@ -240,7 +240,7 @@ def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
         )
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
             # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
-            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.whole else ref.granularity)
+            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.whole else ref.granularity or unit)
             if unit == "day" and spec.part:  # "in the morning" of the day last named
                 res = day_of(shift_date(ref.start, unit, n), spec.part)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
@@ -312,7 +312,7 @@ def _period(spec: PeriodForm, anchor: date | None) -> Resolution:
     if spec.current:  # "the current quarter": the one the anchor is in
         base, granularity, why = anchor, "quarter", "quarter of the anchor"
     elif ref is not None and ref.start is not None and ref.granularity in usable:
-        base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
+        base, granularity, why = ref.start, ref.granularity or "quarter", f"period of {ref.value}"
     else:  # the last quarter that has ended by the anchor
         base, granularity, why = add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
     if spec.year and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
