@@ -148,7 +148,7 @@ CASES = [
         "Zürich (dpa) - The Swiss National Bank will announce its next interest rate decision on Thursday, "
         "economists said.\n",
         "2025-06-16",
-        (Row("Swiss National Bank will announce its next interest rate decision", "2025-06-19", "planned"),),
+        (Row("interest rate decision", "2025-06-19", "planned"),),
         never=("Zürich", "dpa"),
         lead={"dateline_city": "Zürich", "agency": "dpa"},
     ),
@@ -278,7 +278,7 @@ def _ordered(words: str, description: str) -> bool:
 
 
 def _article_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w[\w.'’-]*", text)}
+    return {w.lower().rstrip(".") for w in re.findall(r"\w[\w.'’-]*", text)}
 
 
 def check_events(article: Article, events: list[Event], case: Case) -> None:
@@ -302,7 +302,7 @@ def check_events(article: Article, events: list[Event], case: Case) -> None:
         assert words, event
         assert words[-1].lower() not in DANGLING, f"dangling end: {event.description!r}"
         known = _article_words(article.text)
-        stray = [w for w in re.findall(r"\w[\w.'’-]*", event.description) if w.lower() not in known]
+        stray = [w for w in re.findall(r"\w[\w.'’-]*", event.description) if w.lower().rstrip(".") not in known]
         # "to visit" for a planned "visit": the infinitive marker is the only word a description may add
         assert set(w.lower() for w in stray) <= {"to", "visits", "visit"}, (stray, event.description)
 

@@ -79,7 +79,7 @@ def _parse(
 
     ``found`` holds each article's time expressions (the regex rules run once per text): the segments that
     hold one get the full parse."""
-    texts = [a.text for a in articles]
+    texts = [a.parse_text for a in articles]  # bylines, datelines and sign-offs blanked (sources.wire)
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
         return nlp.parse_where(texts, flags, model, batch_size, introduces_a_titled_person)
@@ -110,7 +110,7 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    found_by_article = [find(a.text) for a in articles]
+    found_by_article = [find(a.parse_text) for a in articles]
     docs = _parse(articles, found_by_article, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT)
     for article, candidates, doc in zip(articles, found_by_article, docs, strict=True):
         if isinstance(doc, Exception):
@@ -118,7 +118,8 @@ def process_batch(
             continue
         try:
             found = tag(doc, article.article_id, article.published, candidates)
-            dated = find_events(doc, found, article.published)
+            lede = (article.dateline_city, article.story_start) if article.dateline_city else None
+            dated = find_events(doc, found, article.published, dateline=lede)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue

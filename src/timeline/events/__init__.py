@@ -63,8 +63,11 @@ def _discourse_now(span: Span) -> bool:
     return not aspect
 
 
-def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
-    """The events dated by ``mentions`` in ``doc``."""
+def find_events(
+    doc: Doc, mentions: Iterable[TimeMention], published: date | None, dateline: tuple[str, int] | None = None
+) -> list[Event]:
+    """The events dated by ``mentions`` in ``doc``; ``dateline`` (city, offset where the story begins) gives
+    the place of the lede's events that name none."""
     names = NameResolver(doc)
     events: list[Event] = []
     mentions = list(mentions)
@@ -102,7 +105,22 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
                 if event.description not in said:  # the same clause read from another word is not news
                     said.add(event.description)
                     events.append(event)
-    return events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
+    found = events + relative_events(doc, events, {m.timex_id: m for m in mentions}, names, published)
+    return _dateline_place(found, dateline) if dateline is not None else found
+
+
+def _dateline_place(events: list[Event], dateline: tuple[str, int]) -> list[Event]:
+    """The events of the story's first sentence with no place of their own happen in the dateline's city
+    ("KYIV (Reuters) - Ukraine's parliament voted on Tuesday"): by wire convention the dateline is where
+    the lede's news was reported from. Later sentences may be about anywhere."""
+    city, start = dateline
+    out = []
+    for event in events:
+        lede = event.sentence_start <= start < event.sentence_end or start <= event.sentence_start < start + 2
+        if lede and event.place is None and city not in event.actors:
+            event = replace(event, place=city, explanation=f"{event.explanation} Place from the dateline.")
+        out.append(event)
+    return out
 
 
 def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
