@@ -325,7 +325,8 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Ishiba to visit Washington</title><link>https://example.com/world/ishiba</link>
 <pubDate>Wed, 30 Apr 2025 06:12:00 GMT</pubDate>
 <description><![CDATA[<p>TOKYO, April 30 (Reuters) - Japanese Prime Minister Shigeru Ishiba will visit Washington on
-Friday to meet U.S. President Donald Trump.</p><p>(Reporting by Tim Kelly; Editing by Stephen Coates)</p>]]></description>
+Friday to meet U.S. President Donald Trump.</p>
+<p>(Reporting by Tim Kelly; Editing by Stephen Coates)</p>]]></description>
 </item>
 <item><title>Merz on defence</title><link>https://example.com/world/merz</link>
 <pubDate>Thu, 08 May 2025 09:00:00 GMT</pubDate>

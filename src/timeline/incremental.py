@@ -130,7 +130,7 @@ def reanchor_article(
     """
     article = warehouse.stored_article(con, key)
     stored = warehouse.stored_articles(con, [article.article_id])[article.article_id]
-    dated = replace(article, published=published)
+    dated = replace(article, published=published, date_source="reanchor")
     warehouse.start_run(con, run_id, None, inputs=1)
     warehouse.set_anchor_override(con, article.article_id, published)
     work = plan([dated], {article.article_id: stored})
