@@ -418,3 +418,34 @@ def test_sign_off_is_masked(text) -> None:
     lead = read_lead(text)
     (start, end), *_ = lead.masked
     assert "Reporting by" in text[start:end] and "Talks" not in text[start:end]
+
+
+# Status from the clause's own tense, modality and cues, published on Wednesday 2025-03-12:
+# (text, words of the event, date, status). Nothing carries over from another sentence.
+STATUS = [
+    ("The Senate will vote on a replacement on Friday. Senator John Smith resigned yesterday.",
+     "John Smith resigned", "2025-03-11", "occurred"),
+    ("Senator John Smith resigned yesterday. The Senate will vote on a replacement on Friday.",
+     "Senate will vote", "2025-03-14", "planned"),
+    ("The summit is to take place on Friday in Geneva.", "summit is to take place", "2025-03-14", "planned"),
+    ("The vote is scheduled for Thursday.", "vote is scheduled", "2025-03-13", "planned"),
+    ("Talks are likely to resume on Monday.", "Talks are likely to resume", "2025-03-17", "planned"),
+    ("The bill is due to be debated on Monday.", "bill is due to be debated", "2025-03-17", "planned"),
+    ("More flights are expected to be cancelled on Tuesday.", "flights", "2025-03-18", "planned"),
+    ("The ban takes effect today.", "ban takes effect", "2025-03-12", "planned"),
+    ("The minister said on Monday she would resign on Friday.", "she would resign", "2025-03-14", "planned"),
+    ("The minister said on Monday she would resign on Friday.", "minister said", "2025-03-10", "occurred"),
+    ("Officials said the plant had been scheduled to close on Monday.", "plant had been scheduled to close",
+     "2025-03-10", "planned"),
+    ("Shares rose 3% on Monday.", "Shares rose", "2025-03-10", "occurred"),
+    ("Police arrested two men on Tuesday and will question them on Thursday.", "Police arrested two men",
+     "2025-03-11", "occurred"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "value", "state"), STATUS, ids=[f"{r[1]}-{r[2]}" for r in STATUS])
+def test_status_of_its_own_clause(text, words, value, state, nlp) -> None:
+    batch = process_batch([Article("status", text, date(2025, 3, 12))])
+    found = [e for e in batch.events if _ordered(words, e.description) and e.value == value]
+    assert found, [(e.description, e.value, e.status) for e in batch.events]
+    assert {e.status for e in found} == {state}, [(e.description, e.status, e.explanation) for e in found]

@@ -125,7 +125,9 @@ def process_batch(
             continue
         remark = [remarks[article.source]] if article.source in remarks else []
         if article.published is None:
-            remark.append("no publication date: relative dates left unresolved")
+            weak = dict(article.meta).get("date_weak")
+            why = f" (only weak evidence, not used: a date {weak} in the page's text)" if weak else ""
+            remark.append(f"no publication date{why}: relative dates left unresolved")
         decoded = dict(article.meta).get("decoded")
         if decoded:
             remark.append(decoded)

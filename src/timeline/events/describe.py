@@ -76,6 +76,8 @@ def clause_text(trigger: Token, span: Span) -> str:
     else:
         chain = control_chain(trigger)
         root, through = chain[-1], frozenset(t.i for t in chain)
+        if root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr") and root.head.lemma_ == "be":
+            root, through = root.head, through | {root.head.i}  # "talks are likely to resume": with its subject
     tokens = phrase_tokens(root, skip, through)
     if len(tokens) > 18:  # keep the words nearest the trigger
         tokens = [t for t in tokens if abs(t.i - trigger.i) <= 9]
@@ -90,6 +92,10 @@ def tidy(tokens: list[Token]) -> list[Token]:
     """The words of a description without what lost its partner: a preposition whose object was cut (a
     time, a clause: "rose to in April"), and function words left at either end ("... rose to", "and ...")."""
     kept = {t.i for t in tokens}
+    while tokens and tokens[0].pos_ == "ADP" and any(c.ent_type_ in ("DATE", "TIME") for c in tokens[0].children):
+        phrase = {t.i for t in tokens[0].subtree}  # "on Monday she would resign": another clause's time
+        tokens = [t for t in tokens if t.i not in phrase]
+        kept -= phrase
     out = [
         t
         for t in tokens

@@ -18,7 +18,8 @@ recorded as a conflict):
 5. ``dateline``: the dateline's date, when it gives its year ("NEW YORK, Oct. 3, 2024 /PRNewswire/");
 6. weak evidence only — a date htmldate's extensive mode finds in the page's ``text``: it is taken only
    when the dateline's day and month agree with it (``text+dateline``); otherwise the article is loaded
-   *without* a date and the candidate is named in ``date_conflict`` (``text 2020-06-07 (weak, not used)``).
+   *without* a date and the candidate is named in the run's log (``ingest_log.reason``, from the
+   article's ``date_weak`` metadata).
    A wrong date shifts every relative date of the article, which is worse than none.
 
 A dateline's day and month without a year ("TOKYO, April 30") take the year that puts them nearest to the
@@ -63,34 +64,38 @@ def page_dates(page: str) -> dict[str, date]:
     """The dates an HTML page gives: ``markup`` (meta and JSON-LD elements only), ``page`` (htmldate's fast
     mode over the whole page) and ``text`` (its extensive mode), each the original publication date,
     never from the URL (that is :func:`url_date`)."""
+    import lxml.html
     from htmldate import find_date
 
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except Exception:  # lxml raises several unrelated types on broken markup
+        return {}
+    for element in tree.xpath(MODIFIED):  # a page that says only when it changed says nothing of its first day
+        element.drop_tree()
     found: dict[str, date] = {}
-    head = _metadata_elements(page)
-    if head:
-        value = _iso(find_date(head, extensive_search=False, original_date=True, url=""))
+    kept = tree.xpath("//meta | //script[@type='application/ld+json']")
+    if kept:
+        head = "".join(lxml.html.tostring(e, encoding="unicode") for e in kept)
+        value = _iso(find_date(f"<html><head>{head}</head><body></body></html>", extensive_search=False,
+                               original_date=True, url=""))  # fmt: skip
         if value is not None:
             found["markup"] = value
+    cleaned = lxml.html.tostring(tree, encoding="unicode")
     for name, extensive in (("page", False), (WEAK, True)):
-        value = _iso(find_date(page, extensive_search=extensive, original_date=True, url=""))
+        value = _iso(find_date(cleaned, extensive_search=extensive, original_date=True, url=""))
         if value is not None:
             found[name] = value
     return found
 
 
-def _metadata_elements(page: str) -> str:
-    """A page of only the metadata elements of ``page``: ``<meta>`` and JSON-LD scripts."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except Exception:  # lxml raises several unrelated types on broken markup
-        return ""
-    kept = tree.xpath("//meta | //script[@type='application/ld+json']")
-    if not kept:
-        return ""
-    body = "".join(lxml.html.tostring(e, encoding="unicode") for e in kept)
-    return f"<html><head>{body}</head><body></body></html>"
+# meta elements and time elements that give a modification date ("article:modified_time", "og:updated_time",
+# "dateModified", <time class="updated">)
+MODIFIED = (
+    "//meta[contains(translate(concat(@property, @name, @itemprop), 'MODIFEDUPAT', 'modifedupat'), 'modif')"
+    " or contains(translate(concat(@property, @name, @itemprop), 'MODIFEDUPAT', 'modifedupat'), 'updat')]"
+    " | //time[contains(@class, 'updat') or contains(@class, 'modif') or contains(@itemprop, 'dateModified')]"
+)
 
 
 def _iso(found: str | None) -> date | None:
@@ -167,12 +172,14 @@ def settle(article: Article, dateline_text: str | None) -> Article:
     if dateline is not None and source != "dateline":
         others["dateline"] = dateline
     conflict = [f"{s} {v.isoformat()}" for s, v in others.items() if published is not None and v != published]
-    if published is None and WEAK in evidence:
-        conflict.append(f"{WEAK} {evidence[WEAK].isoformat()} (weak, not used)")
     if conflict and published is not None:
         conflict.insert(0, f"{source} {published.isoformat()}")
+    meta = article.meta
+    if published is None and WEAK in evidence:  # said in the run's log, never taken for the date
+        meta = tuple(sorted((*meta, ("date_weak", evidence[WEAK].isoformat()))))
     return replace(
         article,
+        meta=meta,
         published=published,
         date_source=source or "none",
         date_conflict=", ".join(conflict) or None,

@@ -137,10 +137,30 @@ def _skip_blank(text: str, at: int) -> int:
     return at
 
 
+HEAD_LINES = 4  # a lead may follow a headline, a standfirst or a date line (web pages as extracted)
+HEAD_LINE_CHARS = 200
+
+
 def read_lead(text: str) -> Lead:
-    """The byline, dateline and sign-offs of ``text`` (see the module docstring)."""
-    masked: list[tuple[int, int]] = []
+    """The byline, dateline and sign-offs of ``text`` (see the module docstring).
+
+    The lead is looked for at the start of the text, and else at the start of each of the next few short
+    lines (a page's headline or date line comes first in the extracted text)."""
     at = _skip_blank(text, 0)
+    for _ in range(HEAD_LINES):
+        lead = _lead_at(text, at)
+        if lead.end or lead.byline:
+            return lead
+        line_end = text.find("\n", at)
+        if line_end < 0 or line_end - at > HEAD_LINE_CHARS:
+            break
+        at = _skip_blank(text, line_end)
+    return _lead_at(text, len(text), _skip_blank(text, 0))
+
+
+def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
+    """The lead starting at offset ``at`` (none if the story does not open there), and the sign-offs."""
+    masked: list[tuple[int, int]] = []
     byline = None
     found = BYLINE.match(text, at)
     if found is not None and (names := _byline(found.group("names"))) is not None:
@@ -159,7 +179,7 @@ def read_lead(text: str) -> Lead:
         parts, length = dateline
         masked.append((at, at + length))
         end = at + length
-    for sign_off in SIGN_OFF.finditer(text, end):
+    for sign_off in SIGN_OFF.finditer(text, end if sign_offs_from is None else sign_offs_from):
         masked.append((sign_off.start(), sign_off.end()))
     return Lead(
         city=parts.get("city"),

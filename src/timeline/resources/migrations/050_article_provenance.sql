@@ -8,7 +8,7 @@ ALTER TABLE articles ADD COLUMN dateline_date DATE;
 ALTER TABLE articles ADD COLUMN agency VARCHAR;
 ALTER TABLE articles ADD COLUMN byline VARCHAR;
 COMMENT ON COLUMN articles.date_source IS 'Which evidence gave the publication date: sidecar, front matter, record, feed, markup, url, sidecar default, page, dateline, text+dateline, reanchor; none if no date (NULL: loaded before this was recorded).';
-COMMENT ON COLUMN articles.date_conflict IS 'The evidence that disagrees with the date taken, e.g. markup 2020-06-07, dateline 2020-06-08; also a weak date not used (text 2020-06-07 (weak, not used)). NULL if none.';
+COMMENT ON COLUMN articles.date_conflict IS 'The evidence that disagrees with the date taken, e.g. markup 2020-06-07, dateline 2020-06-08 (the first one is the date taken). NULL if none.';
 COMMENT ON COLUMN articles.dateline_city IS 'City of the dateline opening the story (TOKYO, April 30 (Reuters) - ...), as a name: Tokyo. NULL if none.';
 COMMENT ON COLUMN articles.dateline_date IS 'Date of the dateline, its year taken nearest the publication date. Evidence about the publication date, never an event date.';
 COMMENT ON COLUMN articles.agency IS 'News agency credited at the start of the story: Reuters, AP, AFP, dpa ... as written. NULL if none.';
