@@ -89,7 +89,7 @@ def main(folders: list[Path]) -> None:
             continue
         ours: dict[Path, tuple[str | None, str | None, str | None]] = {}
 
-        def timeline(page: Path, url: str) -> str | None:
+        def timeline(page: Path, url: str, ours: dict = ours) -> str | None:
             ours[page] = timeline_date(page, url)
             return ours[page][0]
 

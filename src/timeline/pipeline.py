@@ -13,27 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from itertools import islice
-from typing import TypeVar
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import find_events
+from .events import dateline_place, read_events, resolve_events
 from .events.relative import RELATIONS
-from .records import Article, BatchResult, Event, Rejection, TimeMention
+from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .temporal import Candidate, find, tag
-
-T = TypeVar("T")
-
-
-def batched(items: Iterable[T], size: int) -> list[list[T]]:
-    it = iter(items)
-    out = []
-    while chunk := list(islice(it, size)):
-        out.append(chunk)
-    return out
 
 
 def has_time_expression(text: str) -> bool:
@@ -107,6 +95,7 @@ def process_batch(
     remarks = dict(notes)
     mentions: list[TimeMention] = []
     events: list[Event] = []
+    readings: list[EventReading] = []
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
@@ -118,8 +107,10 @@ def process_batch(
             continue
         try:
             found = tag(doc, article.article_id, article.published, candidates)
-            lede = (article.dateline_city, article.story_start) if article.dateline_city else None
-            dated = find_events(doc, found, article.published, dateline=lede)
+            read = read_events(doc, found)
+            if article.dateline_city:
+                read = dateline_place(read, article.dateline_city, article.story_start)
+            dated = resolve_events(read, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue
@@ -136,4 +127,12 @@ def process_batch(
         loaded.append(article)
         mentions.extend(found)
         events.extend(dated)
-    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(found_notes))
+        readings.extend(read)
+    return BatchResult(
+        articles=tuple(loaded),
+        mentions=tuple(mentions),
+        events=tuple(events),
+        readings=tuple(readings),
+        rejections=tuple(rejections),
+        notes=tuple(found_notes),
+    )

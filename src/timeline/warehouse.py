@@ -27,9 +27,11 @@ import duckdb
 import pyarrow as pa
 
 from .errors import QueryError, WarehouseError
-from .records import Article, BatchResult, Event, TimeMention
+from .records import Article, BatchResult, Event, EventReading, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
+# How long a reader waits for a run's batch load to end, unless told (the default of lock_wait_seconds).
+READ_WAIT_SECONDS = 10.0
 STORAGE_COMPATIBILITY = "v1.4.0"
 
 
@@ -72,8 +74,10 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; migrate it when opened for writing.
 
-    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
-    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
+    DuckDB lets one process hold a file read-write, and then no other process can even read it; many
+    processes may hold it read-only at once, and then none can write. A run therefore opens it for writing
+    only while it loads a batch (:mod:`timeline.runner`). When another process holds it, wait up to
+    ``wait_seconds`` for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
 
     A read-only open of a warehouse made by an older version first upgrades its schema on a short
     read-write connection (when it can: a file locked by a writer is read as it is), so that the views
@@ -181,6 +185,8 @@ TIMEX_COLUMNS = {
     "sentence_index": "sentence_index", "rule": "rule", "explanation": "explanation",
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
+READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
+ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles")  # the rows of an article
 
 
 def _records(rows: Sequence[Any], columns: dict[str, str]) -> list[dict[str, Any]]:
@@ -207,6 +213,12 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
         "INSERT INTO runs (run_id, flow_run_id, started_at, inputs, pid) VALUES (?, ?, ?, ?, ?)",
         [run_id, flow_run_id, _now(), inputs, os.getpid()],
     )
+
+
+def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
+    rows = con.execute("SELECT run_id FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchall()
+    return [r[0] for r in rows]
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
@@ -277,6 +289,8 @@ def load_batch(
     )
     timex_rows = pa.Table.from_pylist(_records(mentions, TIMEX_COLUMNS)) if mentions else None
     event_rows = pa.Table.from_pylist(_records(events, EVENT_COLUMNS)) if events else None
+    readings = list({(r.article_id, r.position): r for r in batch.readings}.values())
+    reading_rows = pa.Table.from_pylist(_records(readings, READING_COLUMNS)) if readings else None
     warnings = dict(batch.notes)
     log = [
         {"run_id": run_id, "source": a.source, "status": "loaded", "reason": warnings.get(a.source),
@@ -296,12 +310,13 @@ def load_batch(
     con.execute("BEGIN TRANSACTION")
     try:
         if ids:
-            for table in ("events", "time_expressions", "articles"):
+            for table in ARTICLE_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         for table, rows in (
             ("articles", article_rows),
             ("time_expressions", timex_rows),
             ("events", event_rows),
+            ("event_readings", reading_rows),
             ("ingest_log", log_rows),
         ):
             if rows is not None:
@@ -484,8 +499,11 @@ def stored_articles(
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
-def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[TimeMention], list[Event]]:
-    """The time expressions and events stored for an article, as records (for re-anchoring)."""
+def stored_results(
+    con: duckdb.DuckDBPyConnection, article_id: str
+) -> tuple[list[TimeMention], list[EventReading], int]:
+    """The time expressions and event readings stored for an article, as records (for re-anchoring), and
+    how many events it has (an article loaded before readings were stored has events and no readings)."""
     columns = {c: a for c, a in TIMEX_COLUMNS.items() if c != "timex_id"}
     cols = ", ".join(columns)
     mentions = [
@@ -494,15 +512,17 @@ def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[lis
             f"SELECT {cols} FROM time_expressions WHERE article_id = ? ORDER BY start_char", [article_id]
         ).fetchall()
     ]
-    names = [f.name for f in fields(Event)]
-    events = []
+    names = list(READING_COLUMNS)
+    readings = []
     for row in con.execute(
-        f"SELECT {', '.join(names)} FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+        f"SELECT {', '.join(names)} FROM event_readings WHERE article_id = ? ORDER BY position", [article_id]
     ).fetchall():
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
-        events.append(Event(**values))
-    return mentions, events
+        values["noun_actors"] = tuple(values["noun_actors"] or ())
+        readings.append(EventReading(**values))
+    count = con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article_id]).fetchone()
+    return mentions, readings, int(count[0]) if count else 0
 
 
 def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
@@ -558,13 +578,14 @@ FROM runs ORDER BY started_at DESC LIMIT ?
 """
 
 
-def run_status(path: Path | str, last: int = 10) -> RunStatus:
+def run_status(path: Path | str, last: int = 10, wait_seconds: float = READ_WAIT_SECONDS) -> RunStatus:
     """The last ``last`` runs and the inputs refused by the most recent one, with their reasons."""
-    run_columns, runs = query(path, RUNS_SQL, [last])
+    run_columns, runs = query(path, RUNS_SQL, [last], wait_seconds=wait_seconds)
     rejection_columns, rejections = query(
         path,
         """SELECT source, reason FROM ingest_log WHERE status = 'rejected'
            AND run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1) ORDER BY source""",
+        wait_seconds=wait_seconds,
     )
     return RunStatus(run_columns, runs, rejection_columns, rejections)
 
@@ -588,11 +609,15 @@ def _query_error(exc: duckdb.Error) -> QueryError:
     return QueryError(message)
 
 
-def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run ``sql`` on a read-only connection; return column names and rows."""
+def query(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on a read-only connection; return column names and rows.
+
+    While a run loads a batch, wait up to ``wait_seconds`` for the load to end (see :func:`connect`)."""
     if not sql.strip():
         raise QueryError("no SQL given")
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         try:
             cur = con.execute(sql, params or [])
             if cur.description is None:
@@ -602,9 +627,11 @@ def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tu
             raise _query_error(exc) from exc
 
 
-def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+def query_table(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> pa.Table:
     """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         try:
             return con.sql(sql, params=list(params or [])).to_arrow_table()
         except duckdb.Error as exc:

@@ -1,28 +1,32 @@
 """Whether an event occurred, is planned, reported, negated or hypothetical, from its own clause.
 
-Reads: the trigger of an event and its time expression. Writes: a status and one line saying why.
+Two steps, so that a new publication date re-decides only what depends on it. :func:`modality` reads
+from the clause what no date can change: a negation, a hypothetical (would, could, if), a claim
+(claimed, allegedly), or a plan the clause states itself — ``plan`` ("will", "is to", "are expected",
+"is due to", "is set for", "likely to"), ``schedule`` (a present tense: "the tax takes effect on Jan. 1")
+or ``reported plan`` (a plan told in the past: "planned to close", "had been scheduled to",
+"said she would resign"). :func:`date_status` then decides, from that and the resolved time mention:
+negated, hypothetical or reported if the clause says so; *planned* for a reported plan whatever its
+date, for a plan whose date is not over at publication (a schedule: from the publication day on), for a
+future cue read by the temporal stage into the mention's own direction, or a date after publication;
+else *occurred*. Only the event's own clause and the mention's own direction count: a time that takes
+its reference from another sentence ("yesterday" after "will vote on Friday") keeps its own tense.
 Word lists: ``modal_verbs.tsv`` (would, could, if ...), ``claim_verbs.tsv`` (claim, allegedly ...),
-``temporal/future_cues.tsv`` (will, shall: auxiliaries of the future).
-
-Two steps, as for time expressions: :func:`modality` reads from the parse what the clause itself says
-(negation, a condition, a claim, a plan: "will", "is to", "expected", "due", "set", "scheduled", "likely",
-a present-tense schedule "takes effect on Jan. 1"), independent of the publication date; :func:`resolve`
-turns that and the resolved date into a status. Only the event's own clause counts, and only the time
-expression's *own* direction: a time that takes its reference from another sentence ("yesterday" after
-"will vote on Friday") does not take that sentence's tense.
+``temporal/future_cues.tsv`` (will, shall).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Token
 
 from ..records import TimeMention
+from ..temporal import looks_ahead
 from ..temporal.lexicon import cue_words
 from .syntax import SUBJECTS, clause_verb, control_chain, words
+
+PLANS = ("plan", "schedule", "reported plan")  # modalities that state a plan; the date decides the rest
 
 PLAN_WORDS = {"expected", "likely", "due", "set", "scheduled", "slated", "poised", "planned", "unlikely"}
 PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "aim", "prepare", "due", "likely", "poise"}
@@ -31,19 +35,6 @@ REPORTING = {
     "say", "tell", "announce", "report", "add", "confirm", "state", "indicate", "signal", "warn", "promise",
     "pledge", "vow", "write", "declare", "predict", "forecast", "expect", "reply", "insist", "explain",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Modality:
-    """What an event's clause says of it, independent of any date: ``kind`` is negated, hypothetical,
-    reported or None (a statement of fact); ``plan`` the clause's own cue of a plan, if any."""
-
-    kind: str | None
-    why: str
-    plan: str | None = None
-    # future: "will", "is expected"; schedule: a present tense ("takes effect"), from publication on;
-    # reported: a plan told in the past ("planned to close", "said she would resign"), whatever its date
-    plan_kind: str = "future"
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -99,13 +90,14 @@ def _future_in_the_past(verb: Token) -> bool:
     )
 
 
-def modality(trigger: Token) -> Modality:
-    """What the clause of ``trigger`` says of its event (see the module docstring)."""
+def modality(trigger: Token) -> tuple[str, str]:
+    """``(negated | hypothetical | reported | plan | schedule | reported plan, why)`` from the clause of
+    ``trigger``, or ``("", "")`` when the clause states a fact (see the module docstring)."""
     chain = _chain(trigger)
     modals = words("modal_verbs.tsv")
     for tok in chain:
         if any(c.dep_ == "neg" for c in tok.children):
-            return Modality("negated", f"negation in the clause of '{tok.text}'")
+            return "negated", f"negation in the clause of '{tok.text}'"
     reported_future = None
     for tok in chain:
         for c in tok.children:
@@ -114,51 +106,47 @@ def modality(trigger: Token) -> Modality:
                 if word == "would" and _future_in_the_past(tok):
                     reported_future = c.text
                     continue
-                return Modality("hypothetical", f"'{c.text}' in the clause")
+                return "hypothetical", f"'{c.text}' in the clause"
     claims = words("claim_verbs.tsv")
     for tok in chain:
         if any(claims.get(c.lower_) == "adverb" for c in tok.children):
-            return Modality("reported", "presented as a report")
+            return "reported", "presented as a report"
         anc = tok
         while anc.dep_ in ("ccomp", "xcomp", "conj") and anc.head.i != anc.i:
             anc = anc.head
             if claims.get(anc.lemma_.lower()) == "verb":
-                return Modality("reported", f"claimed ('{anc.text}')")
-    plan = _plan_cue(chain)
+                return "reported", f"claimed ('{anc.text}')"
     if reported_future is not None:
-        plan = (reported_future, "reported")
-    if plan is None:
-        return Modality(None, "past or present, stated as fact")
-    return Modality(None, "past or present, stated as fact", plan[0], plan[1])
+        return "reported plan", f"'{reported_future}' in what was said"
+    plan = _plan_cue(chain)
+    if plan is not None:
+        cue, kind = plan
+        return {"future": "plan", "schedule": "schedule", "reported": "reported plan"}[kind], f"'{cue}'"
+    return "", ""
 
 
-def own_direction(mention: TimeMention) -> str | None:
-    """The direction the time expression's own clause gave it (not that of a reference it borrows)."""
-    try:
-        spec = json.loads(mention.spec)
-    except (TypeError, ValueError):
-        return None
-    return spec.get("direction") if isinstance(spec, dict) else None
-
-
-def resolve(reading: Modality, mention: TimeMention, published: date | None) -> tuple[str, str]:
-    """The status of an event from what its clause says and the date its time expression resolved to."""
-    if reading.kind is not None:
-        return reading.kind, reading.why
-    if own_direction(mention) == "future" or mention.value == "FUTURE_REF":  # "soon"
+def date_status(mood: tuple[str, str], mention: TimeMention, published: date | None) -> tuple[str, str]:
+    """The status of an event of modality ``mood`` dated by ``mention``, and the reason for it."""
+    kind, cue = mood
+    if kind and kind not in PLANS:
+        return mood
+    if looks_ahead(mention):  # a future cue in the mention's own clause, or "soon"
         return "planned", "future cue in the clause"
     start = mention.range_start
     if published is not None and start is not None and start > published:
         return "planned", "dated after publication"
-    if published is None or start is None or reading.plan_kind == "reported":
-        ahead = True
-    else:  # a schedule in the present from the day of publication on; a future tense for a period around it too
-        ahead = start >= published if reading.plan_kind == "schedule" else (mention.range_end or start) >= published
-    if reading.plan is not None and ahead and mention.value != "PAST_REF":
-        return "planned", f"a plan in the clause ('{reading.plan}')"
-    return "occurred", reading.why
+    if kind in PLANS and mention.value != "PAST_REF":
+        if kind == "reported plan" or published is None or start is None:
+            ahead = True
+        elif kind == "schedule":  # a schedule told in the present holds from the publication day on
+            ahead = start >= published
+        else:  # a future tense: also for a period that is not over ("will grow this year")
+            ahead = (mention.range_end or start) >= published
+        if ahead:
+            return "planned", f"a plan in the clause ({cue})"
+    return "occurred", "past or present, stated as fact"
 
 
 def status(trigger: Token, mention: TimeMention, published: date | None) -> tuple[str, str]:
-    """The status of the event named by ``trigger`` and the reason for it."""
-    return resolve(modality(trigger), mention, published)
+    """The status of the event named by ``trigger`` and the reason for it (both steps at once)."""
+    return date_status(modality(trigger), mention, published)
