@@ -449,3 +449,93 @@ def test_status_of_its_own_clause(text, words, value, state, nlp) -> None:
     found = [e for e in batch.events if _ordered(words, e.description) and e.value == value]
     assert found, [(e.description, e.value, e.status) for e in batch.events]
     assert {e.status for e in found} == {state}, [(e.description, e.status, e.explanation) for e in found]
+
+
+# ---- publication dates ---------------------------------------------------------------------------------
+
+PAGES = Path(__file__).parent / "samples" / "pages"
+PAGE_TRUTH = json.loads((PAGES / "truth.json").read_text(encoding="utf-8"))
+# pages whose date htmldate's URL extractor or the stripped markup cannot give: no date rather than a wrong one
+UNDATED_BY_DESIGN = {"url-compact-date.html", "modified-only-with-dateline.html"}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TRUTH), ids=sorted(PAGE_TRUTH))
+def test_page_dates(name) -> None:
+    (article,) = read_articles([PAGES / name])
+    assert isinstance(article, Article), article
+    truth = PAGE_TRUTH[name]
+    got = article.published.isoformat() if article.published else None
+    if name in UNDATED_BY_DESIGN:
+        assert got is None, (got, article.date_source)
+    else:
+        assert got == truth["date"], (got, article.date_source, article.date_evidence)
+    assert (article.date_conflict is not None) == truth["conflict"], article.date_conflict
+    assert article.date_source == ("none" if got is None else article.date_source)
+
+
+def _one(tmp_path: Path, name: str, body: str, meta: dict | None = None) -> Article:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    if meta is not None:
+        (tmp_path / (Path(name).stem + ".meta.json")).write_text(json.dumps(meta), encoding="utf-8")
+    (article,) = read_articles([tmp_path / name])
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_sidecar_wins_and_the_dateline_that_disagrees_is_flagged(tmp_path: Path) -> None:
+    article = _one(tmp_path, "a.txt", "WASHINGTON, June 8 (Reuters) - The Senate voted on Monday.\n",
+                   {"published": "2020-06-07"})  # fmt: skip
+    assert article.published == date(2020, 6, 7) and article.date_source == "sidecar"
+    assert article.dateline_date == date(2020, 6, 8)
+    assert article.date_conflict == "sidecar 2020-06-07, dateline 2020-06-08"
+
+
+def test_dateline_that_agrees_is_no_conflict(tmp_path: Path) -> None:
+    article = _one(tmp_path, "a.txt", "TOKYO, Dec. 31 (Kyodo) -- Japan's parliament met on Monday.\n",
+                   {"published": "2025-01-01"})  # fmt: skip
+    assert article.dateline_date == date(2024, 12, 31)  # the year nearest the publication date
+    assert article.date_conflict == "sidecar 2025-01-01, dateline 2024-12-31"
+    agree = _one(tmp_path, "b.txt", "TOKYO, Dec. 31 (Kyodo) -- Japan's parliament met on Monday.\n",
+                 {"published": "2024-12-31"})  # fmt: skip
+    assert agree.date_conflict is None and agree.dateline_date == date(2024, 12, 31)
+
+
+def test_url_date_when_the_record_has_none_and_conflict_when_it_has_another(tmp_path: Path) -> None:
+    lines = [
+        {"id": "1", "text": "Talks resumed on Monday.", "url": "https://example.com/2024/05/01/talks.html"},
+        {"id": "2", "text": "Talks on the budget resumed on Monday.", "url": "https://example.com/2024/05/01/talks-2.html",
+         "published": "2024-05-02"},
+        {"id": "3", "text": "Talks resumed on Monday, again.", "url": "https://example.com/world/talks"},
+    ]  # fmt: skip
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    first, second, third = read_articles([tmp_path / "x.jsonl"])
+    assert (first.published, first.date_source, first.date_conflict) == (date(2024, 5, 1), "url", None)
+    assert (second.published, second.date_source) == (date(2024, 5, 2), "record")
+    assert second.date_conflict == "record 2024-05-02, url 2024-05-01"
+    assert (third.published, third.date_source) == (None, "none")
+
+
+def test_dateline_with_its_year_dates_an_undated_release(tmp_path: Path) -> None:
+    article = _one(tmp_path, "r.txt", "NEW YORK, Oct. 3, 2024 /PRNewswire/ -- Acme Corp opened a terminal.\n")
+    assert (article.published, article.date_source, article.agency) == (date(2024, 10, 3), "dateline", "PRNewswire")
+
+
+def test_dateline_without_a_year_gives_no_date(tmp_path: Path) -> None:
+    article = _one(tmp_path, "r.txt", "LONDON, Jan 15 (Reuters) - British Airways cancelled flights on Tuesday.\n")
+    assert (article.published, article.date_source, article.dateline_date) == (None, "none", None)
+
+
+def test_provenance_is_stored_and_queryable(tmp_path: Path, warehouse_path: Path, nlp) -> None:
+    from timeline import warehouse
+
+    article = _one(tmp_path, "a.txt", "By Maria Gonzalez\n\nMADRID, June 8 (AP) — Spain's parliament approved a "
+                   "law on Thursday.\n", {"published": "2020-06-07"})  # fmt: skip
+    batch = process_batch([article])
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1", None, inputs=1)
+        warehouse.load_batch(con, batch, "r1")
+        row = con.execute(
+            "SELECT date_source, date_conflict, dateline_city, dateline_date, agency, byline FROM articles"
+        ).fetchone()
+    assert row == ("sidecar", "sidecar 2020-06-07, dateline 2020-06-08", "Madrid", date(2020, 6, 8), "AP",
+                   "Maria Gonzalez")  # fmt: skip

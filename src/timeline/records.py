@@ -160,7 +160,7 @@ class EventReading:
     scoped: bool  # shares the date of another event of the clause (scope rules)
     actors: tuple[str, ...]
     place: str | None
-    modality: str  # negated, hypothetical, reported, or "" (the date decides)
+    modality: str  # negated, hypothetical, reported, plan, schedule, reported plan, or "" (the date decides)
     modality_why: str
     text: str
     agent: str = ""

@@ -13,3 +13,5 @@ COMMENT ON COLUMN articles.dateline_city IS 'City of the dateline opening the st
 COMMENT ON COLUMN articles.dateline_date IS 'Date of the dateline, its year taken nearest the publication date. Evidence about the publication date, never an event date.';
 COMMENT ON COLUMN articles.agency IS 'News agency credited at the start of the story: Reuters, AP, AFP, dpa ... as written. NULL if none.';
 COMMENT ON COLUMN articles.byline IS 'Authors named in the byline (By ... and ...), separated by semicolons. NULL if none.';
+-- The clause's own statement of a plan is a modality of its own (timeline.events.status).
+COMMENT ON COLUMN event_readings.modality IS 'What the clause says, whatever the date: negated, hypothetical, reported; or a plan it states: plan (will, is to, expected), schedule (a present tense: takes effect on Jan. 1), reported plan (planned to, said it would); empty: the date decides between planned and occurred.';
