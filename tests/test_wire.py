@@ -373,6 +373,7 @@ LEADS = [
     ("BEIJING, Sept. 1 (Xinhua) -- China", "Beijing", "Sept. 1", "Xinhua", None, "China"),
     ("Madrid, Mar 12 (EFE).- Spain's", "Madrid", "Mar 12", "EFE", None, "Spain"),
     ("(Bloomberg) -- Oil rose", None, None, "Bloomberg", None, "Oil"),
+    ("O'SMACH, Cambodia (AP)_ The top commander", "O'Smach", None, "AP", None, "The"),
     ("МОСКВА, 30 апреля (Рейтер) - Россия", "Москва", "30 апреля", "Рейтер", None, "Россия"),
     ("NEW YORK, Oct. 3, 2024 /PRNewswire/ -- Acme Corp", "New York", "Oct. 3, 2024", "PRNewswire", None, "Acme"),
     ("By Maria Gonzalez\n\nMADRID (AP) — Spain's", "Madrid", None, "AP", "Maria Gonzalez", "Spain"),
@@ -485,16 +486,16 @@ def _one(tmp_path: Path, name: str, body: str, meta: dict | None = None) -> Arti
 def test_sidecar_wins_and_the_dateline_that_disagrees_is_flagged(tmp_path: Path) -> None:
     article = _one(tmp_path, "a.txt", "WASHINGTON, June 8 (Reuters) - The Senate voted on Monday.\n",
                    {"published": "2020-06-07"})  # fmt: skip
-    assert article.published == date(2020, 6, 7) and article.date_source == "sidecar"
+    assert article.published == date(2020, 6, 7) and article.date_source == "user"
     assert article.dateline_date == date(2020, 6, 8)
-    assert article.date_conflict == "sidecar 2020-06-07, dateline 2020-06-08"
+    assert article.date_conflict == "user 2020-06-07, dateline 2020-06-08"
 
 
 def test_dateline_that_agrees_is_no_conflict(tmp_path: Path) -> None:
     article = _one(tmp_path, "a.txt", "TOKYO, Dec. 31 (Kyodo) -- Japan's parliament met on Monday.\n",
                    {"published": "2025-01-01"})  # fmt: skip
     assert article.dateline_date == date(2024, 12, 31)  # the year nearest the publication date
-    assert article.date_conflict == "sidecar 2025-01-01, dateline 2024-12-31"
+    assert article.date_conflict == "user 2025-01-01, dateline 2024-12-31"
     agree = _one(tmp_path, "b.txt", "TOKYO, Dec. 31 (Kyodo) -- Japan's parliament met on Monday.\n",
                  {"published": "2024-12-31"})  # fmt: skip
     assert agree.date_conflict is None and agree.dateline_date == date(2024, 12, 31)
@@ -537,5 +538,5 @@ def test_provenance_is_stored_and_queryable(tmp_path: Path, warehouse_path: Path
         row = con.execute(
             "SELECT date_source, date_conflict, dateline_city, dateline_date, agency, byline FROM articles"
         ).fetchone()
-    assert row == ("sidecar", "sidecar 2020-06-07, dateline 2020-06-08", "Madrid", date(2020, 6, 8), "AP",
+    assert row == ("user", "user 2020-06-07, dateline 2020-06-08", "Madrid", date(2020, 6, 8), "AP",
                    "Maria Gonzalez")  # fmt: skip

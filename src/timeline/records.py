@@ -10,6 +10,7 @@ per batch in :class:`BatchResult` for ``warehouse`` to load.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,6 +35,11 @@ class Article:
     date_conflict: str | None = None  # "markup 2020-06-07, dateline 2020-06-08" when the sources disagree
     date_evidence: tuple[tuple[str, str], ...] = ()  # (source, ISO date) as the reader found them
     story_start: int = 0  # where the story's own words begin (after byline and dateline)
+
+    @property
+    def date_evidence_json(self) -> str:
+        """``date_evidence`` as stored (``articles.date_evidence``): a JSON list of [source, date] pairs."""
+        return json.dumps([list(pair) for pair in self.date_evidence])
 
     @property
     def parse_text(self) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from . import warehouse
 from .records import Article, BatchResult, Rejection
 from .settings import Settings
+from .sources.dates import redate
 
 T = TypeVar("T")
 
@@ -183,7 +184,7 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
         article = warehouse.stored_article(con, key)
         stored = warehouse.stored_articles(con, [article.article_id])
-    work = incremental.plan([replace(article, published=published, date_source="reanchor")], stored)
+    work = incremental.plan([redate(article, published)], stored)
     planned = RunPlan(warehouse.new_run_id(), 1, (), work, anchors=((article.article_id, published),))
     summary = execute(planned, settings)
     return {"article": article.source, "reparsed": bool(work.parse), **summary}

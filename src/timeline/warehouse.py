@@ -11,6 +11,7 @@ their errors become one-line :class:`QueryError` messages.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -176,7 +177,7 @@ ARTICLE_COLUMNS = {
     "article_id": "article_id", "source": "source", "title": "title", "url": "url",
     "published": "published", "content_hash": "content_hash", "text": "text", "date_source": "date_source",
     "date_conflict": "date_conflict", "dateline_city": "dateline_city", "dateline_date": "dateline_date",
-    "agency": "agency", "byline": "byline",
+    "agency": "agency", "byline": "byline", "date_evidence": "date_evidence_json",
 }  # fmt: skip
 TIMEX_COLUMNS = {
     "timex_id": "timex_id", "article_id": "article_id", "start_char": "start", "end_char": "end",
@@ -529,7 +530,7 @@ def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
     """The stored article whose id or source is ``key`` (or whose source ends with it, if only one does)."""
     rows = con.execute(
         """SELECT source, text, published, title, url, date_source, date_conflict, dateline_city, dateline_date,
-                  agency, byline FROM articles
+                  agency, byline, date_evidence FROM articles
            WHERE article_id = ? OR source = ? OR source LIKE '%/' || ? ORDER BY source""",
         [key, key, key],
     ).fetchall()
@@ -538,7 +539,7 @@ def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
     if len(rows) > 1:
         shown = ", ".join(r[0] for r in rows[:3])
         raise WarehouseError(f"{key!r} matches {len(rows)} articles ({shown} ...): give its id or full source")
-    source, text, published, title, url, date_source, conflict, city, dateline_date, agency, byline = rows[0]
+    source, text, published, title, url, date_source, conflict, city, dateline_date, agency, byline, found = rows[0]
     from .sources.wire import read_lead  # the blanked lead is not stored: read again from the same text
 
     lead = read_lead(text)
@@ -546,6 +547,7 @@ def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
         source=source, text=text, published=published, title=title or "", url=url or "", masked=lead.masked,
         dateline_city=city, dateline_date=dateline_date, agency=agency, byline=byline, date_source=date_source,
         date_conflict=conflict, story_start=lead.end,
+        date_evidence=tuple((str(s), str(v)) for s, v in json.loads(found or "[]")),
     )  # fmt: skip
 
 

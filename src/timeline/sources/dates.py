@@ -8,7 +8,9 @@ gave the date), ``date_conflict`` (the evidence that disagrees, e.g. ``markup 20
 Evidence, from the strongest (the first present wins; a disagreement never changes the winner, it is
 recorded as a conflict):
 
-1. ``sidecar``: what the user says;
+1. ``user``: what the user says — a one-article file's sidecar, or a date set with ``timeline reanchor``
+   (:func:`redate`; the same evidence either way, so a re-anchored article is the article a fresh run
+   with that date reads);
 2. the metadata inside the file: ``front matter``, a JSONL ``record``, a ``feed`` entry's date, an HTML
    page's ``markup`` (meta tags, Open Graph ``article:published_time``, JSON-LD ``datePublished``:
    htmldate in its fast mode on those elements only, original date);
@@ -36,7 +38,7 @@ from datetime import date, timedelta
 from .. import resources
 from ..records import Article
 
-USER = ("sidecar",)
+USER = ("user",)
 METADATA = ("front matter", "record", "feed", "markup")
 PRECEDENCE = (*USER, *METADATA, "url", "sidecar default", "page", "dateline")
 WEAK = "text"
@@ -140,6 +142,17 @@ def _nearest(month: int, day: int, near: date) -> date | None:
         if best is None or abs(candidate - near) < abs(best - near):
             best = candidate
     return best
+
+
+def redate(article: Article, published: date) -> Article:
+    """``article`` dated by the user (``timeline reanchor``, or a date set earlier that way): the user's date
+    replaces a sidecar's, the rest of its evidence is weighed again."""
+    from .wire import read_lead
+
+    kept = tuple((s, v) for s, v in article.date_evidence if s not in USER)
+    return settle(
+        replace(article, date_evidence=(("user", published.isoformat()), *kept)), read_lead(article.text).date_text
+    )
 
 
 def settle(article: Article, dateline_text: str | None) -> Article:

@@ -57,5 +57,5 @@ def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
         title=str(sidecar.get("title") or title),
         url=str(sidecar.get("url") or url),
         meta=meta_pairs(sidecar, extra),
-        date_evidence=evidence(("sidecar", sidecar)) + tuple((k, v.isoformat()) for k, v in found.items()),
+        date_evidence=evidence(("user", sidecar)) + tuple((k, v.isoformat()) for k, v in found.items()),
     )

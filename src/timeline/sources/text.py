@@ -46,7 +46,7 @@ def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
         title=str(sidecar.get("title") or front.get("title") or first_line(text)),
         url=str(sidecar.get("url") or front.get("url") or ""),
         meta=meta_pairs(sidecar, front, extra),
-        date_evidence=evidence(("sidecar", sidecar), ("front matter", front)),
+        date_evidence=evidence(("user", sidecar), ("front matter", front)),
     )
 
 

@@ -11,11 +11,11 @@ The patterns are general, not a list of agencies: a dateline is one to four capi
 (any script: "SÃO PAULO", "ZÜRICH", "МОСКВА"), optionally a region ("LA PAZ, Bolivia") and a day and
 month in either order with an optional year ("April 30", "3 March", "Oct. 3, 2024"), optionally a credit
 in parentheses or slashes ("(Reuters)", "(dpa)", "/PRNewswire/"), then a dash of any style (``-``, ``--``,
-``–``, ``—``, EFE's ``.-``). Without a credit or a date the place must be in capitals ("BERLIN —"), so
-that "Apple - the iPhone maker - said" is not read as a dateline. A credit alone opens a story too
-("(Bloomberg) --"). A byline is a line "By" + one or more names (two to four capitalised words each,
-joined by "and", "&" or commas), optionally followed by a title or an agency name
-(``resources/sources/agencies.tsv``), which are dropped.
+``–``, ``—``, EFE's ``.-``, old AP copy's ``_``). Without a credit or a date the place must be in
+capitals ("BERLIN —"), so that "Apple - the iPhone maker - said" is not read as a dateline. A credit
+alone opens a story too ("(Bloomberg) --"). A byline is a line "By" + one or more names (two to four
+capitalised words each, joined by "and", "&" or commas), optionally followed by a title or an agency
+name (``resources/sources/agencies.tsv``), which are dropped.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _WORD = r"[^\W\d_][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _DAY_MONTH = r"(?:[^\W\d_]{3,}\.?[ \t]+\d{1,2}|\d{1,2}\.?[ \t]+[^\W\d_]{3,}\.?)(?:,?[ \t]+\d{4})?"
 _CREDIT = r"(?:\([ \t]*(?P<agency>[^()\n\d]{2,40}?)[ \t]*\)|/[ \t]*(?P<wire>[^/\n\d]{2,30}?)[ \t]*/)"
-_DASH = r"\.?[ \t]*(?:--?|[–—―])"
+_DASH = r"\.?[ \t]*(?:--?|[–—―_])"  # "_": AP's dash in the 1990s ("O'SMACH, Cambodia (AP)_ The")
 DATELINE = re.compile(
     rf"(?P<city>{_PLACE})(?:,[ \t]*(?P<region>{_PLACE}))?(?:,[ \t]*(?P<date>{_DAY_MONTH}))?"
     rf"[ \t]*{_CREDIT}?[ \t]*{_DASH}[ \t]+(?=\S)"
