@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from ..grammar import past_tense
 from ..records import TimeMention
 from ..temporal import looks_ahead
 from ..temporal.lexicon import cue_words
@@ -67,8 +68,7 @@ def _plan_cue(chain: list[Token]) -> tuple[str, str] | None:
             if to_verb or plan_word:
                 return (f"{tok.text} to" if to_verb else tok.text), "future"  # "the summit is to take place"
     for tok in chain[1:]:  # "planned to close", "had been scheduled to close", "was expected to arrive"
-        past = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
-        if past and (tok.lemma_.lower() in PLAN_VERBS or tok.lower_ in PLAN_WORDS):
+        if past_tense(tok, perfect=True) and (tok.lemma_.lower() in PLAN_VERBS or tok.lower_ in PLAN_WORDS):
             return tok.text, "reported"
     head = chain[0]
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() not in STATIVE:
@@ -85,7 +85,7 @@ def _future_in_the_past(verb: Token) -> bool:
     return (
         verb.dep_ in ("ccomp", "conj")
         and head.lemma_.lower() in REPORTING
-        and head.tag_ in ("VBD", "VBN")
+        and past_tense(head, perfect=True)
         and not conditional
     )
 
