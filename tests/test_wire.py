@@ -46,6 +46,7 @@ class Case:
     never: tuple[str, ...] = ()  # names that must be no actor and in no description
     no_value: tuple[str, ...] = ()  # dates no event may carry (the dateline's)
     lead: dict[str, str | None] = field(default_factory=dict)  # what the article must record of its lead
+    not_actors: tuple[str, ...] = ()  # names the story's words may hold but no event may have as an actor
 
 
 CASES = [
@@ -240,6 +241,15 @@ CASES = [
         never=("Reuters", "WASHINGTON"),
     ),
     Case(
+        "the-agency-is-no-party",
+        "BERLIN, Feb 6 (Reuters) - German Finance Minister Christian Lindner told Reuters on Thursday that "
+        "the government would present its budget in March.\n",
+        "2025-02-07",
+        (Row("Christian Lindner told", "2025-02-06", "occurred", ("Christian Lindner",)),),
+        never=("BERLIN",),
+        not_actors=("Reuters",),
+    ),
+    Case(
         "reported-plan-keeps-plan",
         "PARIS, Feb 10 (AFP) - Renault said last week it planned to close the Flins plant on March 1.\n",
         "2025-02-10",
@@ -293,6 +303,8 @@ def check_events(article: Article, events: list[Event], case: Case) -> None:
     masked = [article.text[s:e].strip() for s, e in article.masked]
     for event in events:
         assert event.value not in case.no_value, f"row dated by the dateline: {event}"
+        for name in case.not_actors:
+            assert name not in event.actors, (name, event.actors)
         for name in case.never:
             assert name not in event.actors, (name, event.actors)
             assert name not in event.description, (name, event.description)

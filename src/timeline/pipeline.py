@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import dateline_place, needs_parse, needs_syntax, read_events, resolve_events
+from .events import from_the_lead, needs_parse, needs_syntax, read_events, resolve_events
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
+from .sources import wire
 from .temporal import Candidate, find, tag
 
 
@@ -88,8 +89,9 @@ def process_batch(
         try:
             found = tag(doc, article.article_id, article.published, candidates)
             read = read_events(doc, found)
-            if article.dateline_city:
-                read = dateline_place(read, article.dateline_city, article.story_start)
+            if article.dateline_city or article.agency or article.byline:
+                credited = wire.credited(article.agency, article.byline)
+                read = from_the_lead(read, article.dateline_city, article.story_start, credited)
             dated = resolve_events(read, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))

@@ -26,7 +26,7 @@ from .relative import may_relate
 from .resolve import is_dated, present, resolve_events
 
 __all__ = [
-    "NameResolver", "dateline_place", "find_events", "is_dated", "needs_parse", "needs_syntax", "present",
+    "NameResolver", "find_events", "from_the_lead", "is_dated", "needs_parse", "needs_syntax", "present",
     "read_events", "resolve_events",
 ]  # fmt: skip
 
@@ -49,15 +49,21 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
     return resolve_events(read_events(doc, mentions), mentions, published)
 
 
-def dateline_place(readings: Sequence[EventReading], city: str, story_start: int) -> list[EventReading]:
-    """The events of the story's first sentence that name no place happen in the dateline's city ("KYIV
-    (Reuters) - Ukraine's parliament voted on Tuesday"): by wire convention the dateline says where the
-    lede's news was reported from. Later sentences may be about anywhere."""
+def from_the_lead(
+    readings: Sequence[EventReading], city: str | None, story_start: int, credited: frozenset[str] = frozenset()
+) -> list[EventReading]:
+    """What a story's lead says of its events. Who wrote it (``credited``: the agency, the authors, lower
+    case) is no party to them ("told Reuters"). The events of the story's first sentence that name no place
+    happen in the dateline's city ("KYIV (Reuters) - Ukraine's parliament voted on Tuesday"): by wire
+    convention the dateline says where the lede's news was reported from; later sentences may be about
+    anywhere."""
     out = []
     for reading in readings:
+        if credited and any(a.lower() in credited for a in reading.actors):
+            reading = replace(reading, actors=tuple(a for a in reading.actors if a.lower() not in credited))
         lede = reading.sentence_start <= story_start < reading.sentence_end
         lede = lede or story_start <= reading.sentence_start < story_start + 2
-        if lede and reading.place is None and city not in reading.actors:
+        if city is not None and lede and reading.place is None and city not in reading.actors:
             reading = replace(reading, place=city, how=f"{reading.how}; place from the dateline")
         out.append(reading)
     return out

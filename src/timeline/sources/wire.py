@@ -190,3 +190,17 @@ def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
         end=end,
         masked=tuple(masked),
     )
+
+
+def credited(agency: str | None, byline: str | None) -> frozenset[str]:
+    """The names of who wrote a story — its agency under each of its names ("AP", "Associated Press", "The
+    Associated Press") and its authors: they report the news, they are not parties to it ("told Reuters")."""
+    names: set[str] = set()
+    table = agencies()
+    if agency:
+        short = table.get(agency.lower(), agency)
+        names.update({agency, short})
+        names.update(full for full, s in table.items() if s == short)
+    if byline:
+        names.update(byline.split("; "))
+    return frozenset(n.lower() for n in names)
