@@ -16,7 +16,8 @@ recorded as a conflict):
    was first published, where a page's markup is rendered again;
 4. an HTML page's ``markup`` (meta tags, Open Graph ``article:published_time``, JSON-LD
    ``datePublished``: htmldate in its fast mode on those elements only, original date, after dropping
-   the elements that give a modification date);
+   the elements that give a modification date), when htmldate reading the whole page agrees (else the
+   ``page`` date is taken: the metadata date came from elsewhere than a publication tag);
 5. ``sidecar default``: a many-article file's sidecar date, for its entries without one;
 6. ``page``: a date htmldate's fast mode finds elsewhere in the page's markup (``<time datetime>``, a
    date-classed element, the title);
@@ -174,7 +175,10 @@ def settle(article: Article, dateline_text: str | None) -> Article:
             evidence.setdefault("dateline", date(parsed[2], parsed[0], parsed[1]))
         except ValueError:
             pass
-    source = next((s for s in PRECEDENCE if s in evidence), None)
+    # htmldate reading the whole page starts with the same metadata elements: when it settles on another
+    # date, the metadata date came from elsewhere (a date inside an image's address, a site-wide tag)
+    demoted = {"markup"} if "page" in evidence and evidence.get("markup") not in (None, evidence["page"]) else set()
+    source = next((s for s in PRECEDENCE if s in evidence and s not in demoted), None)
     published = evidence[source] if source is not None else None
     near = published or evidence.get(WEAK)
     dateline = evidence.get("dateline")
