@@ -164,8 +164,8 @@ def redate(article: Article, published: date) -> Article:
 def settle(article: Article, dateline_text: str | None) -> Article:
     """``article`` with its publication date decided from all its evidence (see the module docstring)."""
     evidence: dict[str, date] = {}
-    for source, value in article.date_evidence:
-        evidence.setdefault(source, date.fromisoformat(value))
+    for kind, value in article.date_evidence:
+        evidence.setdefault(kind, date.fromisoformat(value))
     from_url = url_date(article.url)
     if from_url is not None:
         evidence.setdefault("url", from_url)
