@@ -12,7 +12,9 @@ from timeline.temporal.prefilter import RUN, Scan, trigger
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = " ".join(ex.sentence for rule in rules() for ex in rule.examples)
 SEED = (ROOT / "seeds" / "macron-trump-ukraine.txt").read_text(encoding="utf-8")
-SAMPLES = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "samples").iterdir()))
+SAMPLES = "\n\n".join(
+    p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "samples").iterdir()) if p.is_file()
+)
 
 TEXTS = {
     "examples": EXAMPLES,

@@ -17,13 +17,14 @@ all, or that was loaded before readings were stored, is parsed once more from it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 
 from . import warehouse
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
+from .sources.dates import redate
 from .warehouse import StoredArticle
 
 
@@ -66,7 +67,7 @@ def plan(articles: Sequence[Article], stored: dict[str, StoredArticle], force: b
 def plan_run(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], force: bool = False) -> Plan:
     """:func:`plan` against the warehouse; a date set by ``timeline reanchor`` wins over the file's."""
     overrides = warehouse.anchor_overrides(con, [a.article_id for a in articles])
-    articles = [replace(a, published=overrides.get(a.article_id, a.published)) for a in articles]
+    articles = [redate(a, overrides[a.article_id]) if a.article_id in overrides else a for a in articles]
     stored = warehouse.stored_articles(con, [a.article_id for a in articles], [a.content_hash for a in articles])
     return plan(articles, stored, force)
 

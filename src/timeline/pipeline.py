@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import needs_parse, needs_syntax, read_events, resolve_events
+from .events import from_the_lead, needs_parse, needs_syntax, read_events, resolve_events
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
+from .sources import wire
 from .temporal import Candidate, find, tag
 
 
@@ -47,7 +48,7 @@ def _parse(
 
     ``found`` holds each article's time expressions (the regex rules run once per text): the segments that
     hold one get the full parse."""
-    texts = [a.text for a in articles]
+    texts = [a.parse_text for a in articles]  # bylines, datelines and sign-offs blanked (sources.wire)
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
         docs: list[Doc | Exception] = list(nlp.parse_where(texts, flags, model, batch_size, needs_syntax))
@@ -82,7 +83,7 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    found_by_article = [find(a.text, date_order) for a in articles]
+    found_by_article = [find(a.parse_text, date_order) for a in articles]
     docs = _parse(articles, found_by_article, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT)
     for article, candidates, doc in zip(articles, found_by_article, docs, strict=True):
         if isinstance(doc, Exception):
@@ -91,13 +92,18 @@ def process_batch(
         try:
             found = tag(doc, article.article_id, article.published, candidates)
             read = read_events(doc, found)
+            if article.dateline_city or article.agency or article.byline:
+                credited = wire.credited(article.agency, article.byline)
+                read = from_the_lead(read, article.dateline_city, article.story_start, credited)
             dated = resolve_events(read, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue
         remark = [remarks[article.source]] if article.source in remarks else []
         if article.published is None:
-            remark.append("no publication date: relative dates left unresolved")
+            weak = dict(article.meta).get("date_weak")
+            why = f" (only weak evidence, not used: a date {weak} in the page's text)" if weak else ""
+            remark.append(f"no publication date{why}: relative dates left unresolved")
         decoded = dict(article.meta).get("decoded")
         if decoded:
             remark.append(decoded)

@@ -10,6 +10,7 @@ per batch in :class:`BatchResult` for ``warehouse`` to load.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +25,39 @@ class Article:
     title: str = ""
     url: str = ""
     meta: tuple[tuple[str, str], ...] = ()
+    # what the story's lead says (sources.wire) and where the publication date came from (sources.dates)
+    masked: tuple[tuple[int, int], ...] = ()  # byline, dateline, sign-off: blanked before the parse
+    dateline_city: str | None = None
+    dateline_date: date | None = None
+    agency: str | None = None
+    byline: str | None = None
+    date_source: str | None = None  # sidecar, front matter, record, feed, markup, url, page, dateline, ...
+    date_conflict: str | None = None  # "markup 2020-06-07, dateline 2020-06-08" when the sources disagree
+    date_evidence: tuple[tuple[str, str], ...] = ()  # (source, ISO date) as the reader found them
+    story_start: int = 0  # where the story's own words begin (after byline and dateline)
+
+    @property
+    def date_evidence_json(self) -> str:
+        """``date_evidence`` as stored (``articles.date_evidence``): a JSON list of [source, date] pairs."""
+        return json.dumps([list(pair) for pair in self.date_evidence])
+
+    @property
+    def parse_text(self) -> str:
+        """The text the parser reads: ``text`` with the ``masked`` ranges blanked (same length and offsets).
+
+        A blanked range is spaces ending in a line break, so that the words after it begin a line, as a story
+        does (the tagger reads "Tesla" after a run of spaces as the middle of a sentence)."""
+        if not self.masked:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.masked:
+            end = min(end, len(chars))
+            for i in range(start, end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+            if end > start:
+                chars[end - 1] = "\n"
+        return "".join(chars)
 
     @property
     def article_id(self) -> str:
@@ -132,7 +166,7 @@ class EventReading:
     scoped: bool  # shares the date of another event of the clause (scope rules)
     actors: tuple[str, ...]
     place: str | None
-    modality: str  # negated, hypothetical, reported, or "" (the date decides)
+    modality: str  # negated, hypothetical, reported, plan, schedule, reported plan, or "" (the date decides)
     modality_why: str
     text: str
     agent: str = ""

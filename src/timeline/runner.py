@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from itertools import islice
@@ -37,6 +37,7 @@ from . import incremental, warehouse
 from .incremental import Plan
 from .records import Article, BatchResult, Rejection
 from .settings import Settings
+from .sources.dates import redate
 
 T = TypeVar("T")
 
@@ -210,7 +211,7 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
         article = warehouse.stored_article(con, key)
         stored = warehouse.stored_articles(con, [article.article_id])
-    work = incremental.plan([replace(article, published=published)], stored)
+    work = incremental.plan([redate(article, published)], stored)
     planned = RunPlan(warehouse.new_run_id(), 1, (), work, anchors=((article.article_id, published),))
     summary = execute(planned, settings)
     return {"article": article.source, "reparsed": bool(work.parse), **summary}

@@ -11,6 +11,7 @@ their errors become one-line :class:`QueryError` messages.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -176,7 +177,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 ARTICLE_COLUMNS = {
     "article_id": "article_id", "source": "source", "title": "title", "url": "url",
-    "published": "published", "content_hash": "content_hash", "text": "text",
+    "published": "published", "content_hash": "content_hash", "text": "text", "date_source": "date_source",
+    "date_conflict": "date_conflict", "dateline_city": "dateline_city", "dateline_date": "dateline_date",
+    "agency": "agency", "byline": "byline", "date_evidence": "date_evidence_json",
 }  # fmt: skip
 TIMEX_COLUMNS = {
     "timex_id": "timex_id", "article_id": "article_id", "start_char": "start", "end_char": "end",
@@ -538,7 +541,8 @@ def stored_results(
 def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
     """The stored article whose id or source is ``key`` (or whose source ends with it, if only one does)."""
     rows = con.execute(
-        """SELECT source, text, published, title, url FROM articles
+        """SELECT source, text, published, title, url, date_source, date_conflict, dateline_city, dateline_date,
+                  agency, byline, date_evidence FROM articles
            WHERE article_id = ? OR source = ? OR source LIKE '%/' || ? ORDER BY source""",
         [key, key, key],
     ).fetchall()
@@ -547,8 +551,16 @@ def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
     if len(rows) > 1:
         shown = ", ".join(r[0] for r in rows[:3])
         raise WarehouseError(f"{key!r} matches {len(rows)} articles ({shown} ...): give its id or full source")
-    source, text, published, title, url = rows[0]
-    return Article(source=source, text=text, published=published, title=title or "", url=url or "")
+    source, text, published, title, url, date_source, conflict, city, dateline_date, agency, byline, found = rows[0]
+    from .sources.wire import read_lead  # the blanked lead is not stored: read again from the same text
+
+    lead = read_lead(text)
+    return Article(
+        source=source, text=text, published=published, title=title or "", url=url or "", masked=lead.masked,
+        dateline_city=city, dateline_date=dateline_date, agency=agency, byline=byline, date_source=date_source,
+        date_conflict=conflict, story_start=lead.end,
+        date_evidence=tuple((str(s), str(v)) for s, v in json.loads(found or "[]")),
+    )  # fmt: skip
 
 
 def anchor_overrides(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, date]:

@@ -13,20 +13,21 @@ articles into canonical events. Word lists live in ``resources/events``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
 
-from ..records import Event, TimeMention
+from ..records import Event, EventReading, TimeMention
 from .actors import NameResolver, introduces_a_titled_person
 from .read import read_events
 from .relative import may_relate
 from .resolve import is_dated, present, resolve_events
 
 __all__ = [
-    "NameResolver", "find_events", "is_dated", "needs_parse", "needs_syntax", "present", "read_events",
-    "resolve_events",
+    "NameResolver", "find_events", "from_the_lead", "is_dated", "needs_parse", "needs_syntax", "present",
+    "read_events", "resolve_events",
 ]  # fmt: skip
 
 
@@ -46,3 +47,23 @@ def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | Non
     """The events dated by ``mentions`` in ``doc``: read, then resolved against ``published``."""
     mentions = list(mentions)
     return resolve_events(read_events(doc, mentions), mentions, published)
+
+
+def from_the_lead(
+    readings: Sequence[EventReading], city: str | None, story_start: int, credited: frozenset[str] = frozenset()
+) -> list[EventReading]:
+    """What a story's lead says of its events. Who wrote it (``credited``: the agency, the authors, lower
+    case) is no party to them ("told Reuters"). The events of the story's first sentence that name no place
+    happen in the dateline's city ("KYIV (Reuters) - Ukraine's parliament voted on Tuesday"): by wire
+    convention the dateline says where the lede's news was reported from; later sentences may be about
+    anywhere."""
+    out = []
+    for reading in readings:
+        if credited and any(a.lower() in credited for a in reading.actors):
+            reading = replace(reading, actors=tuple(a for a in reading.actors if a.lower() not in credited))
+        lede = reading.sentence_start <= story_start < reading.sentence_end
+        lede = lede or story_start <= reading.sentence_start < story_start + 2
+        if city is not None and lede and reading.place is None and city not in reading.actors:
+            reading = replace(reading, place=city, how=f"{reading.how}; place from the dateline")
+        out.append(reading)
+    return out

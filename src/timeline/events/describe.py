@@ -94,7 +94,33 @@ def clause_text(trigger: Token, span: Span) -> str:
     else:
         chain = control_chain(trigger)
         root, through = chain[-1], frozenset(t.i for t in chain)
+        if root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr") and root.head.lemma_ == "be":
+            root, through = root.head, through | {root.head.i}  # "talks are likely to resume": with its subject
     tokens = phrase_tokens(root, skip, through)
     if len(tokens) > 18:  # keep the words nearest the trigger
         tokens = [t for t in tokens if abs(t.i - trigger.i) <= 9]
-    return text_of(tokens)
+    return text_of(tidy(tokens))
+
+
+DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
+DANGLING_DEPS = {"poss", "det", "cc", "case", "aux", "auxpass", "prep", "mark", "predet"}
+
+
+def tidy(tokens: list[Token]) -> list[Token]:
+    """The words of a description without what lost its partner: a preposition whose object was cut (a
+    time, a clause: "rose to in April"), and function words left at either end ("... rose to", "and ...")."""
+    kept = {t.i for t in tokens}
+    while tokens and tokens[0].pos_ == "ADP" and any(c.ent_type_ in ("DATE", "TIME") for c in tokens[0].children):
+        phrase = {t.i for t in tokens[0].subtree}  # "on Monday she would resign": another clause's time
+        tokens = [t for t in tokens if t.i not in phrase]
+        kept -= phrase
+    out = [
+        t
+        for t in tokens
+        if not (t.pos_ == "ADP" and t.dep_ in ("prep", "agent", "dative") and not any(c.i in kept for c in t.children))
+    ]
+    while out and (out[-1].pos_ in DANGLING_POS or out[-1].dep_ in DANGLING_DEPS or out[-1].dep_ == "punct"):
+        out.pop()
+    while out and (out[0].pos_ in ("CCONJ", "SCONJ") or out[0].dep_ in ("cc", "mark", "punct")):
+        out.pop(0)
+    return out or tokens

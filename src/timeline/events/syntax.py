@@ -92,7 +92,8 @@ def phrase_tokens(root: Token, skip: set[int], through: frozenset[int] = frozens
                 keep.append(child)
                 continue
             nominal_list = child.dep_ in ("conj", "cc") and tok.pos_ not in ("VERB", "AUX")
-            if (child.dep_ in CLAUSE_DEPS and not nominal_list) or child.is_punct or child.i in skip:
+            punct = child.is_punct and child.dep_ not in ("pobj", "dobj", "attr")  # "rose to 3.5%": "%" is the object
+            if (child.dep_ in CLAUSE_DEPS and not nominal_list) or punct or child.i in skip:
                 continue
             if child.lower_ in ("according", "however"):
                 continue
@@ -112,5 +113,12 @@ def phrase_tokens(root: Token, skip: set[int], through: frozenset[int] = frozens
 
 
 def text_of(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip().strip(",;:—-").strip()
+    """The words of ``tokens`` as written, each with the white space that follows it; where words between
+    two of them were left out ("Smith, a Democrat from Ohio, was") a space stands for them."""
+    parts = []
+    for k, tok in enumerate(tokens):
+        parts.append(tok.text_with_ws)
+        if k + 1 < len(tokens) and tokens[k + 1].i != tok.i + 1 and not tok.whitespace_:
+            parts.append(" ")
+    text = "".join(parts).strip().strip(",;:—-").strip()
     return " ".join(text.split())

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from . import feed, html, jsonl, text
+from . import dates, feed, html, jsonl, text, wire
 from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published
 from .text import read_article, split_front_matter
 
@@ -87,6 +88,21 @@ def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTE
             yield item
 
 
+def finish(article: Article) -> Article:
+    """What every format shares once an article is read: its lead (byline, dateline, credit, sign-offs:
+    :mod:`.wire`) and its publication date weighed from all the evidence (:mod:`.dates`)."""
+    lead = wire.read_lead(article.text)
+    article = replace(
+        article,
+        masked=lead.masked,
+        dateline_city=lead.city,
+        agency=lead.agency,
+        byline=lead.byline,
+        story_start=lead.end,
+    )
+    return dates.settle(article, lead.date_text)
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
     """The articles of one file; a file that cannot be read at all becomes one Rejection."""
     reader = READERS.get(path.suffix.lower(), text.read)
@@ -94,7 +110,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     try:
         for item in reader(path, max_bytes):
             produced += 1
-            yield item
+            yield finish(item) if isinstance(item, Article) else item
     except InputError as exc:
         yield Rejection(str(path), str(exc))
     except OSError as exc:

@@ -126,6 +126,17 @@ def parse_published(*layers: dict[str, Any]) -> date | None:
     return None
 
 
+def evidence(*layers: tuple[str, dict[str, Any]]) -> tuple[tuple[str, str], ...]:
+    """The publication dates of named metadata layers, as (layer, ISO date) pairs, in the order given;
+    a malformed date refuses the input as :func:`parse_published` does."""
+    found = []
+    for name, meta in layers:
+        value = parse_published(meta)
+        if value is not None:
+            found.append((name, value.isoformat()))
+    return tuple(found)
+
+
 def coerce_date(raw: object, key: str = "published") -> date:
     """A calendar date from an ISO date or timestamp, an RFC 2822 date, or a date object."""
     if isinstance(raw, datetime):

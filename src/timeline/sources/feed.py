@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from .common import check_size, clean_text, coerce_date, meta_pairs, parse_published, read_sidecar
+from .common import check_size, clean_text, coerce_date, evidence, meta_pairs, parse_published, read_sidecar
 
 SUFFIXES = (".rss", ".atom", ".xml")
 _BLOCK = re.compile(r"(?i)</(p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
@@ -58,10 +58,12 @@ def _article(entry: Any, source: str, sidecar: dict[str, Any]) -> Article:
     text = clean_text(html_to_text(body or ""))
     if not text.strip():
         raise InputError("empty article: the entry has no content or summary")
+    own = {"published": _entry_date(entry)}
     return Article(
         source=source,
         text=text,
-        published=parse_published({"published": _entry_date(entry)}, sidecar),
+        published=parse_published(own, sidecar),
+        date_evidence=evidence(("feed", own), ("sidecar default", sidecar)),
         title=str(entry.get("title") or ""),
         url=str(entry.get("link") or ""),
         meta=meta_pairs(sidecar, {"author": entry.get("author")}),

@@ -3,8 +3,9 @@
 Reads: ``.html`` / ``.htm`` files (with an optional ``<stem>.meta.json`` sidecar, which wins). Writes one
 :class:`~timeline.records.Article`: the main text without navigation and boilerplate, the title and
 canonical URL from the page's metadata, and the *original* publication date from its markup
-(``htmldate.find_date(original_date=True)``, markup only: a date merely mentioned in the text is not
-taken for the publication date). Nothing is fetched: the page is parsed from the file.
+and the dates the page offers (:func:`.dates.page_dates`: its metadata elements, the rest of its
+markup, its text), which :func:`.dates.settle` weighs with the URL's date and the dateline's. Nothing is
+fetched: the page is parsed from the file.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article
-from .common import check_size, clean_text, coerce_date, decode, meta_pairs, parse_published, read_sidecar
+from .common import check_size, clean_text, decode, evidence, meta_pairs, parse_published, read_sidecar
+from .dates import page_dates
 
 SUFFIXES = (".html", ".htm")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<charset>[A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
-for _noisy in ("trafilatura", "htmldate", "courlan"):
+for _noisy in ("trafilatura",):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 
@@ -31,7 +33,6 @@ def read(path: Path, max_bytes: int) -> Iterator[Article]:
 
 def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
     import trafilatura
-    from htmldate import find_date
 
     check_size(path.stat().st_size, max_bytes)
     sidecar = read_sidecar(path)
@@ -42,19 +43,19 @@ def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
     text = trafilatura.extract(page, include_comments=False, include_tables=False, deduplicate=False)
     if not text or not text.strip():
         raise InputError("no article text: trafilatura found no main text in the page")
-    found = find_date(page, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
-    embedded = {"published": coerce_date(found, "htmldate")} if found else {}
+    found = page_dates(page)
     meta = trafilatura.extract_metadata(page)
     title = (meta.title if meta else None) or ""
     url = (meta.url if meta else None) or ""
-    extra = {"date_source": "sidecar" if parse_published(sidecar) else "htmldate" if found else "none"}
+    extra = {}
     if note:
         extra["decoded"] = note
     return Article(
         source=str(path.resolve()),
         text=clean_text(text),
-        published=parse_published(sidecar, embedded),
+        published=parse_published(sidecar) or next(iter(found.values()), None),
         title=str(sidecar.get("title") or title),
         url=str(sidecar.get("url") or url),
         meta=meta_pairs(sidecar, extra),
+        date_evidence=evidence(("user", sidecar)) + tuple((k, v.isoformat()) for k, v in found.items()),
     )

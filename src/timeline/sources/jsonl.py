@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from .common import check_size, clean_text, decode, first_line, meta_pairs, parse_published, read_sidecar
+from .common import check_size, clean_text, decode, evidence, first_line, meta_pairs, parse_published, read_sidecar
 
 SUFFIXES = (".jsonl", ".ndjson")
 TEXT_KEYS = ("text", "content", "body")
@@ -83,4 +83,5 @@ def _article(record: dict[str, Any], source: str, sidecar: dict[str, Any]) -> Ar
         title=str(record.get("title") or sidecar.get("title") or first_line(text)),
         url=str(record.get("url") or ""),
         meta=meta_pairs(sidecar, record, skip=("title", "url", "encoding", *TEXT_KEYS)),
+        date_evidence=evidence(("record", record), ("sidecar default", sidecar)),
     )

@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import InputError
 from ..records import Article
-from .common import check_size, clean_text, decode, first_line, meta_pairs, parse_published, read_sidecar
+from .common import check_size, clean_text, decode, evidence, first_line, meta_pairs, parse_published, read_sidecar
 
 SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -46,6 +46,7 @@ def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
         title=str(sidecar.get("title") or front.get("title") or first_line(text)),
         url=str(sidecar.get("url") or front.get("url") or ""),
         meta=meta_pairs(sidecar, front, extra),
+        date_evidence=evidence(("user", sidecar), ("front matter", front)),
     )
 
 

@@ -46,8 +46,9 @@ def _future_cue(verb: Token) -> str | None:
         if (head.lemma_.lower() in controls or head.lower_ in controls) and not past:
             if head.lower_ == "going" or head.lemma_ != "go":
                 return f"{head.text} to"
-    # "the vote is scheduled for Friday" (not the reduced relative "a service planned for Saturday")
-    if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and not past_tense(verb):
+    # "the vote is scheduled for Friday", "more cancellations are expected on Tuesday" (not the reduced
+    # relative "a service planned for Saturday")
+    if verb.lower_ in ("scheduled", "set", "slated", "due", "planned", "expected") and not past_tense(verb):
         if verb.dep_ not in ("acl", "amod"):
             return verb.text
     # "the league plans to hold a news conference on Tuesday": a plan stated in the present
