@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.evaluation import anchoring, semeval2015
-from timeline.evaluation.temporal_awareness import Closure, normal_date, parse_timeline, relations, score
+from timeline.evaluation.temporal_awareness import Graph, gold_graph, parse_timeline, score, system_graph
 from timeline.evaluation.timeml_reader import read
 
 TML = """<?xml version="1.0" ?>
@@ -77,16 +77,25 @@ def test_anchoring_cli_prints_json(nlp, tml_dir):
 GOLD = "Apple\n0\tXXXX-XX-XX\td-5-used\n1\t2008-06-09\td-2-launched\td-3-launch\n2\t2010-06-24\td-9-dropped\n"
 
 
-def test_timeline_graph():
+def test_timeline_graph_as_the_official_tool_builds_it():
     timeline = parse_timeline(GOLD)
     assert timeline.entity == "Apple" and len(timeline.lines) == 3
-    rels = relations(timeline)
-    assert ("d-2-launched", "SIMULTANEOUS", "TIMEX:2008-06-09") in rels
-    assert ("d-2-launched", "BEFORE", "d-9-dropped") in rels
-    assert not any("d-5-used" in r for r in rels)  # position 0, unknown date: unordered
-    closure = Closure(rels)
-    assert closure.holds("d-3-launch", "BEFORE", "TIMEX:2010-06-24")
-    assert normal_date("2008-03-XX") == "2008-03"
+    rels, nodes = gold_graph(timeline)
+    assert nodes.times == ("2008-06-09", "2010-06-24") and nodes.events == ("d-2-launched", "d-3-launch", "d-9-dropped")
+    assert ("ei1", "SIMULTANEOUS", "t0") in rels and ("ei2", "SIMULTANEOUS", "t0") in rels  # every mention
+    assert ("ei2", "BEFORE", "ei3") in rels  # consecutive mentions, in the sorted order
+    graph = Graph(rels)
+    assert ("ei1", "SIMULTANEOUS", "ei2") not in graph.final  # implied through t0: reduced away
+    assert graph.holds("ei1", "BEFORE", "t1")
+    # a system date written otherwise is another TIMEX node: "2008" is not "2008-XX-XX"
+    system = parse_timeline("Apple\n1\t2008\td-2-launched\n2\t2008-XX-XX\td-7-said\n")
+    assert system_graph(system, nodes)[:2] == [("ei1", "SIMULTANEOUS", "t3"), ("ei4", "SIMULTANEOUS", "t4")]
+
+
+def test_contradiction_is_counted_not_added():
+    # the same date string at two positions: BEFORE contradicts the shared TIMEX; the tool keeps it counted
+    graph = Graph([("ei1", "SIMULTANEOUS", "t0"), ("ei2", "SIMULTANEOUS", "t0"), ("ei1", "BEFORE", "ei2")])
+    assert len(graph.final) == 3 and not graph.holds("ei1", "BEFORE", "ei2")
 
 
 # (system timeline, expected F1)
@@ -166,3 +175,14 @@ def test_anchoring_cli_misses(nlp, tmp_path):
     assert lines == ["T1\tmissed\tfailed\t1998-03-09\tMonday\tevent in another sentence\t"
                      "She said talks failed today."]  # fmt: skip
     assert (scores["gold_anchored"], scores["correct"]) == (2, 1)
+
+
+TASK_DATES = [
+    ("2008", "2008-XX-XX"), ("2008-06", "2008-06-XX"), ("2008-06-09", "2008-06-09"), ("2008-Q2", "2008-XX-XX"),
+    ("2008-W24", "2008-06-XX"), ("2008-W27", "2008-XX-XX"), ("PRESENT_REF", "XXXX-XX-XX"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "task"), TASK_DATES)
+def test_task_date_format(value, task):
+    assert semeval2015.task_date(value) == task

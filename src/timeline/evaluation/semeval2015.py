@@ -25,10 +25,11 @@ The system, from the raw text:
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -149,6 +150,26 @@ def _calendar(event: Event) -> str:
     return event.value
 
 
+def task_date(value: str) -> str:
+    """A TIMEX3 value in the task's anchor format, ``YYYY-MM-DD`` with ``XX`` for what is unknown: ``2008``
+    (and a quarter, season or half of it) is ``2008-XX-XX``, ``2008-06`` is ``2008-06-XX``, a week is its
+    month when it lies in one, a day stays; anything without a year is ``XXXX-XX-XX``. The official tool
+    compares anchors as strings, so ``2008`` would not match the gold's ``2008-XX-XX``."""
+    match = re.match(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?|-W(?P<week>\d{2}))?", value)
+    if match is None:
+        return "XXXX-XX-XX"
+    year, month, day, week = match["year"], match["month"], match["day"], match["week"]
+    if week is not None:
+        try:
+            first = date.fromisocalendar(int(year), int(week), 1)
+        except ValueError:
+            return f"{year}-XX-XX"
+        last = first + timedelta(days=6)
+        same = first.month == last.month and first.year == last.year == int(year)
+        return f"{year}-{first.month:02d}-XX" if same else f"{year}-XX-XX"
+    return f"{year}-{month or 'XX'}-{day or 'XX'}"
+
+
 def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, str]]:
     """Per token: (its own date if the pipeline dated it, else the narrative's reference date there).
 
@@ -199,8 +220,8 @@ def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], mod
                     mention_id = _mention_id(cat, event)
                     if mention_id is None:
                         continue
-                    value = _date_of(event, narrative, cat.dct)
-                    key = (event.lemma_.lower(), value[:10])
+                    value = task_date(_date_of(event, narrative, cat.dct))
+                    key = (event.lemma_.lower(), value)
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:
                         ids.append(mention_id)
