@@ -67,7 +67,7 @@ def timeline_flow(paths: list[str], settings: Settings | None = None, force: boo
             logger.info(
                 "batch %d/%d: %d articles, %d events", number, len(futures), len(result.articles), len(result.events)
             )
-        warehouse.refresh_canonical(con)
+        warehouse.refresh_canonical(con, warehouse.run_articles(con, run_id))
         counts = warehouse.finish_run(con, run_id)
     for rejection in [i for i in inputs if isinstance(i, Rejection)] + list(work.rejected):
         logger.warning("refused %s: %s", rejection.source, rejection.reason)

@@ -117,6 +117,7 @@ def run_local(
             warehouse.load_batch(con, result, run_id)
             if on_batch is not None:
                 on_batch(number, result)
+        warehouse.refresh_canonical(con, warehouse.run_articles(con, run_id))
         return {"run_id": run_id, **warehouse.finish_run(con, run_id)}
 
 
@@ -138,6 +139,7 @@ def reanchor_article(
     else:
         result = reanchor_stored(con, work.reanchor)
     warehouse.load_batch(con, result, run_id, unchanged=work.unchanged)
+    warehouse.refresh_canonical(con, [article.article_id])
     counts = warehouse.finish_run(con, run_id)
     return {"article": article.source, "reparsed": bool(work.parse), **counts}
 

@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -237,6 +237,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def run_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """The articles the run loaded (parsed or re-anchored): those whose merged events may change."""
+    rows = con.execute(
+        "SELECT DISTINCT article_id FROM ingest_log WHERE run_id = ? AND status = 'loaded' AND article_id IS NOT NULL",
+        [run_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
     """Insert an Arrow table's rows into ``table`` by column name (DuckDB reads Arrow without a copy)."""
     con.register("_arrow_rows", rows)
@@ -304,21 +313,104 @@ def load_batch(
 # ---- canonical events (cross-article merging) ----------------------------------------------------
 
 
-def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute ``canonical_events`` and ``event_mentions`` from all events, in one transaction.
+EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
-    The merging rules live in :mod:`timeline.events.merge`; this only reads and writes the tables.
-    Returns the number of canonical events.
+
+def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
+    names = [d[0] for d in cur.description or []]
+    out = []
+    for row in cur.fetchall():
+        values = dict(zip(names, row, strict=True))
+        values["actors"] = tuple(values["actors"] or ())
+        out.append(Event(**values))
+    return out
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
+    """Stored events that share a blocking key and a date window with one of ``frontier`` (one SQL join)."""
+    from .events.merge import blocking_key, key_triggers
+
+    probe = [
+        {"trigger": t, "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value}
+        for e in frontier
+        for t in key_triggers(blocking_key(e.trigger))
+    ]
+    if not probe:
+        return []
+    schema = pa.schema([("trigger", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string())])
+    con.register("_probe", pa.Table.from_pylist(probe, schema=schema))
+    try:
+        cur = con.execute(
+            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT e.event_id FROM events e JOIN _probe p ON e.trigger = p.trigger
+                  WHERE (e.date_start IS NOT NULL AND p.lo IS NOT NULL
+                         AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
+                     OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))"""
+        )
+        return _events(cur)
+    finally:
+        con.unregister("_probe")
+
+
+def _component(con: duckdb.DuckDBPyConnection, seeds: Sequence[Event]) -> dict[str, Event]:
+    """``seeds`` and every stored event linked to them by :func:`~timeline.events.merge.same_event` chains,
+    with the other members of the canonical events these belong to."""
+    from .events.merge import CandidateIndex, same_event
+
+    members = {e.event_id: e for e in seeds}
+    frontier = list(members.values())
+    while frontier:
+        index = CandidateIndex(frontier)
+        found = {
+            c.event_id: c
+            for c in _candidates(con, frontier)
+            if c.event_id not in members and any(same_event(c, f) for f in index.candidates(c))
+        }
+        members.update(found)
+        cur = con.execute(
+            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT m2.event_id FROM event_mentions m1 JOIN event_mentions m2 USING (canonical_id)
+                  WHERE m1.event_id IN (SELECT unnest(?))) AND event_id NOT IN (SELECT unnest(?))""",
+            [list(found), list(members)],
+        )
+        co_members = {e.event_id: e for e in _events(cur)}
+        members.update(co_members)
+        frontier = [*found.values(), *co_members.values()]
+    return members
+
+
+def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Update ``canonical_events`` and ``event_mentions`` in one transaction; return how many there are.
+
+    With ``article_ids`` (the articles a run loaded, re-anchored or replaced), only the canonical events
+    those articles' events belong to (before and after the run) and the ones they can join change: the
+    stored events reachable from them through :func:`~timeline.events.merge.same_event` are found by SQL
+    on the blocking key (trigger class) and the date window, grouped again, and their old groups replaced.
+    Grouping never crosses such a component, so the result is the one a full refresh (``article_ids``
+    None: every event grouped again) gives. The merging rules live in :mod:`timeline.events.merge`.
     """
     from .events.merge import merge_events
 
-    cur = con.execute(f"SELECT {', '.join(f.name for f in fields(Event))} FROM events")
-    names = [d[0] for d in cur.description or []]
-    events = [Event(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
-    for i, e in enumerate(events):
-        if isinstance(e.actors, list):
-            events[i] = replace(e, actors=tuple(e.actors))
-    merged = merge_events(events)
+    if article_ids is None:
+        members = _events(con.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events"))
+        stale: list[str] = []
+    else:
+        ids = list(article_ids)
+        stale = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        ]
+        seeds = _events(
+            con.execute(
+                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
+                    OR event_id IN (SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
+                [ids, stale],
+            )
+        )
+        members = list(_component(con, seeds).values())
+    merged = merge_events(members)
     now = _now()
     canonical = [
         {"canonical_id": c.canonical_id, "trigger": c.trigger, "description": c.description, "actors": list(c.actors),
@@ -328,16 +420,33 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
          "refreshed_at": now}
         for c in merged
     ]  # fmt: skip
-    article_of = {e.event_id: e.article_id for e in events}
+    article_of = {e.event_id: e.article_id for e in members}
     mentions = [
         {"event_id": i, "canonical_id": c.canonical_id, "article_id": article_of[i]}
         for c in merged
         for i in c.event_ids
     ]
+    if article_ids is not None:  # every canonical event one of these events or articles was in
+        stale = [
+            r[0]
+            for r in con.execute(
+                """SELECT DISTINCT canonical_id FROM event_mentions
+                   WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                [list(article_of), list(article_ids)],
+            ).fetchall()
+        ]
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM event_mentions")
-        con.execute("DELETE FROM canonical_events")
+        if article_ids is None:
+            con.execute("DELETE FROM event_mentions")
+            con.execute("DELETE FROM canonical_events")
+        else:
+            con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT unnest(?))", [stale])
+            con.execute(
+                """DELETE FROM event_mentions WHERE canonical_id IN (SELECT unnest(?))
+                   OR event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                [stale, list(article_of), list(article_ids)],
+            )
         for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
             if rows:
                 insert_arrow(con, table, pa.Table.from_pylist(rows))
@@ -345,7 +454,8 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"refreshing canonical events failed: {_one_line(exc)}") from exc
-    return len(merged)
+    count = con.execute("SELECT count(*) FROM canonical_events").fetchone()
+    return int(count[0]) if count else 0
 
 
 @dataclass(frozen=True)
