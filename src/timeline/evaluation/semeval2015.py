@@ -9,12 +9,14 @@ The system, from the raw text:
 
 1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
    date, event anchoring);
-2. a sentence involves the entity when it names it: the whole name (not inside a longer name: "iPod
-   Nano" is not "iPod"), or — for a person — the surname; a subject "he"/"she" in the sentences right
-   after one that names the person continues it;
+2. a sentence involves the entity when it names it (:mod:`timeline.events.entities`: the full name, a
+   short name, the same words reordered or with words inside, an acronym, a definite description such
+   as "the company" or "the store" referring back; not inside a longer name: "iPod Nano" is not "iPod");
+   a subject "he"/"she" in the sentences right after one that names a person continues it;
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
    that governs the mention (and the verbs coordinated with that verb or controlled by it); the
-   headline (sentence 0) is skipped, as it restates the lead;
+   headline (sentence 0) counts, dated by its own day or else by the creation time (it reports the
+   day's news in the historical present);
 4. each event takes the date the pipeline anchored to it (unless negated or hypothetical: it did not
    happen then); otherwise, for a verb in the past, the
    narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
@@ -37,6 +39,7 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..errors import InputError
 from ..events import find_events
+from ..events.entities import EntityFinder, entity_kind
 from ..events.syntax import is_event_noun
 from ..records import Event
 from ..temporal import tag
@@ -52,7 +55,7 @@ class CatDocument:
 
 
 def read_cat(path: Path) -> CatDocument:
-    """Tokens and creation time of one CAT document; the text is the tokens, one sentence per line."""
+    """Tokens and creation time of one CAT document; the text is the tokens, one sentence per paragraph."""
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as exc:
@@ -63,9 +66,11 @@ def read_cat(path: Path) -> CatDocument:
     for tok in root.iter("token"):
         sentence, word = int(tok.attrib.get("sentence", "0")), tok.text or ""
         if last_sentence is not None:
-            sep = "\n" if sentence != last_sentence else " "
+            # a blank line between the task's sentences: the parser keeps them apart (a headline and a
+            # dateline end with no full stop, and would run into the lead sentence)
+            sep = "\n\n" if sentence != last_sentence else " "
             parts.append(sep)
-            pos += 1
+            pos += len(sep)
         tokens.append((sentence, pos, word))
         parts.append(word)
         pos += len(word)
@@ -91,31 +96,12 @@ def _mention_id(doc: CatDocument, token: Token) -> str | None:
     return None
 
 
-def _is_person(doc: Doc, entity: str) -> bool:
-    words = entity.split()
-    return len(words) > 1 and any(e.label_ == "PERSON" and e.text.split()[-1] == words[-1] for e in doc.ents)
-
-
-def _entity_tokens(doc: Doc, entity: str) -> list[list[Token]]:
-    """Token runs that name ``entity``: the whole name, or a person's surname alone (capitalised), and a
-    subject pronoun in the sentences right after one that names the person. A run inside a longer name
-    ("iPod Nano" for "iPod") names another entity."""
-    name = entity.lower().split()
-    person = _is_person(doc, entity)
-    runs: list[list[Token]] = []
-    for i in range(len(doc)):
-        if [t.lower_ for t in doc[i : i + len(name)]] == name:
-            run = list(doc[i : i + len(name)])
-        elif person and doc[i].text == entity.split()[-1]:
-            run = [doc[i]]
-        else:
-            continue
-        last = run[-1]
-        ent = next((e for e in doc.ents if e.start <= last.i < e.end), None)
-        if ent is not None and ent.end > last.i + 1 and not person:
-            continue  # "iPod Nano" is not "iPod"
-        runs.append(run)
-    if person:
+def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
+    """Token runs that name the entity (:mod:`timeline.events.entities`: full and short names, acronyms,
+    definite descriptions), and for a person a subject "he"/"she" in the sentences right after one that
+    names the person."""
+    runs = [list(doc[m.start : m.end]) for m in finder.mentions(doc)]
+    if finder.kind == "person":
         named = {run[-1].sent.start for run in runs}
         active = False
         for sent in doc.sents:
@@ -205,22 +191,31 @@ def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | No
     return dct.isoformat() if dct else "XXXX-XX-XX"
 
 
-def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], model: str) -> list[Timeline]:
+def system_timelines(
+    corpus: Sequence[CatDocument], entities: Sequence[str], model: str, headlines: bool = True
+) -> list[Timeline]:
     """One timeline per entity, from the raw text of ``corpus``."""
     per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
-    for cat, doc in zip(corpus, nlp.parse((d.text for d in corpus), model=model), strict=True):
+    docs = list(nlp.parse((d.text for d in corpus), model=model))
+    finders = {e: EntityFinder(e, entity_kind(docs, e)) for e in entities}
+    for cat, doc in zip(corpus, docs, strict=True):
         mentions = tag(doc, cat.doc_id, cat.dct)
         narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
         sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
         for entity in entities:
-            for run in _entity_tokens(doc, entity):
-                if sentence_of.get(run[0].idx) == 0:
-                    continue  # the headline restates the lead in the historical present
+            for run in _entity_tokens(doc, finders[entity]):
+                headline = sentence_of.get(run[0].idx) == 0
+                if headline and not headlines:
+                    continue
                 for event in _predicates(run):
                     mention_id = _mention_id(cat, event)
                     if mention_id is None:
                         continue
-                    value = task_date(_date_of(event, narrative, cat.dct))
+                    # the headline states the news in the historical present: the day of the news
+                    own = narrative.get(event.idx, ("", ""))[0]
+                    day = own if len(own) == 10 else cat.dct.isoformat() if cat.dct else ""
+                    date_value = day if headline else None
+                    value = task_date(date_value or _date_of(event, narrative, cat.dct))
                     key = (event.lemma_.lower(), value)
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:

@@ -1,0 +1,42 @@
+"""Entity mentions within an article: full and short names, acronyms, product names, descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.entities import EntityFinder, acronym, entity_kind
+
+# (text, entity, kind, the words that name it)
+CASES = [
+    ("Apple Corps sued Apple Computer. The Beatles' Apple Corps appealed.", "Beatles Apple Corps", "organisation",
+     ["Apple Corps", "Apple Corps"]),
+    ("Apple sold 21 million iPod players and many iPods.", "iPod", "product", ["iPod players", "iPods"]),
+    ("The iPod Nano replaces the iPod Mini.", "iPod", "product", []),
+    ("Apple said the 3G iPhone will be faster.", "iPhone 3G", "product", ["3G iPhone"]),
+    ("The iPhone 3GS costs less than before.", "iPhone 3G", "product", []),
+    ("Apple launched the iTunes Music Store in 2003. Since then the store has sold songs.", "iTunes Store",
+     "organisation", ["iTunes Music Store", "the store"]),
+    ("The International Monetary Fund met. The IMF said growth slowed.", "International Monetary Fund",
+     "organisation", ["International Monetary Fund", "IMF"]),
+    ("Boeing said the 787 flew. The company said the jet was late.", "Boeing", "organisation",
+     ["Boeing", "The company"]),
+    ("Airbus delivered its A380. Boeing then said the company would wait.", "Airbus", "organisation", ["Airbus"]),
+    ("Steve Jobs spoke on Monday. Jobs said sales rose.", "Steve Jobs", "person", ["Steve Jobs", "Jobs"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "entity", "kind", "expected"), CASES)
+def test_entity_mentions(nlp, text, entity, kind, expected):
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in EntityFinder(entity, kind).mentions(doc)]
+    assert found == expected
+
+
+def test_acronym():
+    assert acronym("International Monetary Fund") == "IMF"
+    assert acronym("Apple Corps") == ""  # two letters: too ambiguous
+
+
+def test_entity_kind(nlp):
+    docs = [nlp("Steve Jobs said on Monday that Apple would ship.")]
+    assert entity_kind(docs, "Steve Jobs") == "person"
