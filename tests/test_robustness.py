@@ -248,9 +248,7 @@ anchors = st.none() | st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 
 def test_normaliser_and_resolver_never_raise(text, anchor, direction):
     for cand in find(text):
         assert 0 <= cand.start < cand.end <= len(text) and text[cand.start : cand.end] == cand.text
-        spec = dict(cand.spec)
-        if direction:
-            spec["direction"] = direction
+        spec = replace(cand.spec, direction=direction) if direction else cand.spec
         res = resolve(spec, anchor)
         assert res.value is None or (
             isinstance(res.value, str) and res.value and not any(c.isspace() for c in res.value)

@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import QueryError, WarehouseError
-from .records import Article, BatchResult, Event, TimeMention
+from .records import Article, BatchResult, Event, EventReading, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
 STORAGE_COMPATIBILITY = "v1.4.0"
@@ -179,6 +179,8 @@ TIMEX_COLUMNS = {
     "sentence_index": "sentence_index", "rule": "rule", "explanation": "explanation",
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
+READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
+ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles")  # the rows of an article
 
 
 def _records(rows: Sequence[Any], columns: dict[str, str]) -> list[dict[str, Any]]:
@@ -275,6 +277,8 @@ def load_batch(
     )
     timex_rows = pa.Table.from_pylist(_records(mentions, TIMEX_COLUMNS)) if mentions else None
     event_rows = pa.Table.from_pylist(_records(events, EVENT_COLUMNS)) if events else None
+    readings = list({(r.article_id, r.position): r for r in batch.readings}.values())
+    reading_rows = pa.Table.from_pylist(_records(readings, READING_COLUMNS)) if readings else None
     warnings = dict(batch.notes)
     log = [
         {"run_id": run_id, "source": a.source, "status": "loaded", "reason": warnings.get(a.source),
@@ -294,12 +298,13 @@ def load_batch(
     con.execute("BEGIN TRANSACTION")
     try:
         if ids:
-            for table in ("events", "time_expressions", "articles"):
+            for table in ARTICLE_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         for table, rows in (
             ("articles", article_rows),
             ("time_expressions", timex_rows),
             ("events", event_rows),
+            ("event_readings", reading_rows),
             ("ingest_log", log_rows),
         ):
             if rows is not None:
@@ -482,8 +487,11 @@ def stored_articles(
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
-def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[TimeMention], list[Event]]:
-    """The time expressions and events stored for an article, as records (for re-anchoring)."""
+def stored_results(
+    con: duckdb.DuckDBPyConnection, article_id: str
+) -> tuple[list[TimeMention], list[EventReading], int]:
+    """The time expressions and event readings stored for an article, as records (for re-anchoring), and
+    how many events it has (an article loaded before readings were stored has events and no readings)."""
     columns = {c: a for c, a in TIMEX_COLUMNS.items() if c != "timex_id"}
     cols = ", ".join(columns)
     mentions = [
@@ -492,15 +500,17 @@ def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[lis
             f"SELECT {cols} FROM time_expressions WHERE article_id = ? ORDER BY start_char", [article_id]
         ).fetchall()
     ]
-    names = [f.name for f in fields(Event)]
-    events = []
+    names = list(READING_COLUMNS)
+    readings = []
     for row in con.execute(
-        f"SELECT {', '.join(names)} FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+        f"SELECT {', '.join(names)} FROM event_readings WHERE article_id = ? ORDER BY position", [article_id]
     ).fetchall():
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
-        events.append(Event(**values))
-    return mentions, events
+        values["noun_actors"] = tuple(values["noun_actors"] or ())
+        readings.append(EventReading(**values))
+    count = con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article_id]).fetchone()
+    return mentions, readings, int(count[0]) if count else 0
 
 
 def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
