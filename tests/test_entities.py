@@ -40,3 +40,22 @@ def test_acronym():
 def test_entity_kind(nlp):
     docs = [nlp("Steve Jobs said on Monday that Apple would ship.")]
     assert entity_kind(docs, "Steve Jobs") == "person"
+
+
+def test_actor_kinds_kept_on_events_and_in_the_warehouse(nlp, warehouse_path):
+    from datetime import date
+
+    from timeline import pipeline, warehouse
+    from timeline.records import Article
+
+    text = "Apple chief executive Steve Jobs visited Paris on Monday. Boeing said on Tuesday that the Dow Jones fell."
+    batch = pipeline.process_batch([Article(source="k.txt", text=text, published=date(2010, 6, 9))])
+    kinds = {a: k for e in batch.events for a, k in zip(e.actors, e.actor_kinds, strict=True)}
+    assert kinds.get("Steve Jobs") == "person" and kinds.get("Boeing") == "organisation"
+    with warehouse.connect(warehouse_path) as con:
+        run = warehouse.new_run_id()
+        warehouse.start_run(con, run)
+        warehouse.load_batch(con, batch, run)
+        rows = dict(con.execute("SELECT actor, kind FROM events_by_actor").fetchall())
+        assert rows.get("Steve Jobs") == "person"
+        assert dict(con.execute("SELECT actor, kind FROM actors").fetchall()).get("Boeing") == "organisation"

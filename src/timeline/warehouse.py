@@ -327,6 +327,7 @@ def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
     for row in cur.fetchall():
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
+        values["actor_kinds"] = tuple(values["actor_kinds"] or ())
         out.append(Event(**values))
     return out
 
@@ -508,6 +509,7 @@ def stored_results(
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
         values["noun_actors"] = tuple(values["noun_actors"] or ())
+        values["actor_kinds"] = tuple(values["actor_kinds"] or ())
         readings.append(EventReading(**values))
     count = con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article_id]).fetchone()
     return mentions, readings, int(count[0]) if count else 0

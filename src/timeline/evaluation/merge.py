@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..records import Event
@@ -41,7 +43,7 @@ class GoldMention:
 class GoldDoc:
     name: str
     text: str
-    dct: object
+    dct: date | None
     mentions: tuple[GoldMention, ...]
 
 
@@ -96,8 +98,7 @@ def system_events(docs: Sequence[GoldDoc], model: str | None = None) -> list[Eve
     parsed = nlp.parse([d.text for d in docs], model=model) if model else nlp.parse([d.text for d in docs])
     out: list[Event] = []
     for gold, doc in zip(docs, parsed, strict=True):
-        dct = gold.dct if hasattr(gold.dct, "isoformat") else None
-        out += find_events(doc, tag(doc, gold.name, dct), dct)  # type: ignore[arg-type]
+        out += find_events(doc, tag(doc, gold.name, gold.dct), gold.dct)
     return out
 
 
@@ -105,7 +106,7 @@ def _key(m: GoldMention) -> tuple[str, str]:
     return (m.doc, m.m_id)
 
 
-def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Sequence[Event]]) -> dict:
+def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Sequence[Event]]) -> dict[str, Any]:
     """Pairwise figures of ``groups`` (canonical events as lists of mentions) against the gold."""
     at: dict[tuple[str, str], GoldMention] = {}
     by_doc = {d.name: d for d in docs}
@@ -122,7 +123,7 @@ def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Seq
     for e in events:
         if e.event_id in mention_of:
             event_on.setdefault(_key(mention_of[e.event_id]), e)
-    system: dict[frozenset, Pair] = {}
+    system: dict[frozenset[tuple[str, str]], Pair] = {}
     for group in groups:
         found = [(mention_of[e.event_id], e) for e in group if e.event_id in mention_of]
         for i, (ma, ea) in enumerate(found):
@@ -130,7 +131,7 @@ def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Seq
                 if ma.doc != mb.doc:
                     system.setdefault(frozenset((_key(ma), _key(mb))), Pair(ma, mb, (ea, eb)))
     all_mentions = [m for d in docs for m in d.mentions if m.instance]
-    gold: dict[frozenset, Pair] = {}
+    gold: dict[frozenset[tuple[str, str]], Pair] = {}
     by_instance: dict[str, list[GoldMention]] = {}
     for m in all_mentions:
         by_instance.setdefault(m.instance or "", []).append(m)
@@ -163,7 +164,7 @@ def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Seq
     }
 
 
-def evaluate(folders: Sequence[Path], model: str | None = None) -> dict:
+def evaluate(folders: Sequence[Path], model: str | None = None) -> dict[str, Any]:
     """Run the pipeline on the MEANTIME folders, merge its events, and score the merge."""
     from ..events.merge import group_events
 

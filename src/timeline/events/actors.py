@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from .entities import KINDS
 from .syntax import entities, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -75,6 +76,19 @@ class NameResolver:
             self._read_titles(sent)
         for sent in doc.sents:
             self._read_descriptions(sent)
+        self.kinds: dict[str, str] = {}
+        for ent in entities(doc):
+            if ent.label_ in KINDS:
+                self.kinds.setdefault(self.canonical(ent), KINDS[ent.label_])
+
+    def kind(self, name: str) -> str:
+        """What ``name`` is: a stock index (``indices.tsv``), else what NER calls it in the article (a
+        person, organisation, place or product); a role holder found through a description is a person."""
+        if name.lower() in words("indices.tsv") or name.split()[-1].lower() in ("index", "average"):
+            return "index"
+        if name in self.kinds:
+            return self.kinds[name]
+        return "person" if name in self.cast or name in self.full.values() else ""
 
     @staticmethod
     def clean(ent: Span) -> str:
