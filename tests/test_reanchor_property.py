@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import export, incremental, warehouse
+from timeline import export, runner, warehouse
 from timeline.evaluation.timeml_reader import read
 from timeline.settings import load_settings
 
@@ -76,16 +76,14 @@ def test_reanchoring_by_hand_equals_a_fresh_run(nlp, tmp_path, documents):
     base = tmp_path / "base"
     _write(base, documents, 0)
     moved = load_settings(warehouse=tmp_path / "moved.duckdb")
-    incremental.run_local([base], moved)
+    runner.run([base], moved)
     assert warehouse.query(moved.warehouse, "SELECT count(*) FROM events")[1][0][0] > 20
     for shift in OFFSETS:
-        with warehouse.connect(moved.warehouse) as con:
-            for doc in documents:
-                day = doc.dct + timedelta(days=shift)
-                incremental.reanchor_article(con, f"{doc.doc_id}.txt", day, warehouse.new_run_id())
+        for doc in documents:
+            runner.reanchor(moved, f"{doc.doc_id}.txt", doc.dct + timedelta(days=shift))
         _write(base, documents, shift)  # the same files (same sources, same ids), dated anew
         fresh = load_settings(warehouse=tmp_path / f"fresh{shift}.duckdb")
-        incremental.run_local([base], fresh)
+        runner.run([base], fresh)
         _assert_same(_snapshot(moved.warehouse, tmp_path), _snapshot(fresh.warehouse, tmp_path), f"{shift:+d} days")
 
 
@@ -94,11 +92,11 @@ def test_a_run_with_new_dates_equals_a_fresh_run(nlp, tmp_path, documents):
     folder = tmp_path / "in"
     _write(folder, documents, 0)
     moved = load_settings(warehouse=tmp_path / "moved.duckdb")
-    incremental.run_local([folder], moved)
+    runner.run([folder], moved)
     shift = OFFSETS[0]
     _write(folder, documents, shift)
-    summary = incremental.run_local([folder], moved)
+    summary = runner.run([folder], moved)
     assert summary["reanchored"] == len(documents)
     fresh = load_settings(warehouse=tmp_path / "fresh.duckdb")
-    incremental.run_local([folder], fresh)
+    runner.run([folder], fresh)
     _assert_same(_snapshot(moved.warehouse, tmp_path), _snapshot(fresh.warehouse, tmp_path), f"{shift:+d} days")

