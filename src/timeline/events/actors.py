@@ -22,7 +22,7 @@ from .. import resources
 from .entities import KINDS
 from .syntax import entities, sentence_entities, words
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct"}
