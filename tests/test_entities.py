@@ -12,6 +12,7 @@ CASES = [
      ["Apple Corps", "Apple Corps"]),
     ("Apple sold 21 million iPod players and many iPods.", "iPod", "product", ["iPod players", "iPods"]),
     ("The iPod Nano replaces the iPod Mini.", "iPod", "product", []),
+    ("The iPod nano replaces the iPod in the iPod family.", "iPod", "product", ["iPod"]),  # a model in lower case
     ("Apple said the 3G iPhone will be faster.", "iPhone 3G", "product", ["3G iPhone"]),
     ("The iPhone 3GS costs less than before.", "iPhone 3G", "product", []),
     ("Apple launched the iTunes Music Store in 2003. Since then the store has sold songs.", "iTunes Store",

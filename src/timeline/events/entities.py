@@ -30,11 +30,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .syntax import words
+from .syntax import is_event_noun, words
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "PRODUCT": "product", "WORK_OF_ART": "product",
          "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}  # fmt: skip
 NAME_POS = {"PROPN", "NUM"}
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "val", "ing")
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,10 @@ class EntityFinder:
             nxt = units[end_unit] if end_unit < len(units) else None
             ent = next((e for e in doc.ents if e.start <= end - 1 < e.end), None)
             inside = ent is not None and ent.end > end
-            if nxt is not None and (nxt.pos in NAME_POS or inside) and not doc[nxt.start].is_sent_start:
+            capital = nxt is not None and nxt.text[:1].isupper()  # "iPod Mini", however the tagger reads it
+            model = nxt is not None and self._model_word(doc, end)  # "iPod nano", not "iPod players"
+            other_name = nxt is not None and (nxt.pos in NAME_POS or inside or capital or model)
+            if other_name and nxt is not None and not doc[nxt.start].is_sent_start:
                 i = end_unit  # "iPod Nano", "iPhone 3GS": another name
                 continue
             found.append(EntityMention(units[i].start, _noun_phrase_end(doc, end), how))
@@ -196,6 +200,17 @@ class EntityFinder:
                 found += [EntityMention(t.i, t.i + 1, "surname") for t in doc if t.text == surname and t.i not in covered]  # noqa: E501
         found += self._descriptions(doc, found)
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _model_word(doc: Doc, at: int) -> bool:
+        """A common noun right after a name, singular, that the name modifies and that is neither a class
+        of things (``entity_descriptions.tsv``: "iPod players") nor an event ("iPod use", "iPhone launch"):
+        a model name written in lower case ("iPod nano", "iPod touch")."""
+        noun = doc[at]
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or doc[at - 1].dep_ != "compound":
+            return False
+        lemma = noun.lemma_.lower()
+        return lemma not in _descriptions() and not is_event_noun(noun) and not lemma.endswith(DEVERBAL)
 
     def _descriptions(self, doc: Doc, named: list[EntityMention]) -> list[EntityMention]:
         """"the company" after a mention of the entity, with no other name of the entity's kind between."""
