@@ -60,3 +60,27 @@ def test_actor_kinds_kept_on_events_and_in_the_warehouse(nlp, warehouse_path):
         rows = dict(con.execute("SELECT actor, kind FROM events_by_actor").fetchall())
         assert rows.get("Steve Jobs") == "person"
         assert dict(con.execute("SELECT actor, kind FROM actors").fetchall()).get("Boeing") == "organisation"
+
+
+# (article, the actors of the event dated by "Tuesday"): descriptions and acronyms refer back
+REFERENCES = [
+    ("The International Monetary Fund approved a loan on Monday. The IMF said on Tuesday that growth slowed.",
+     ("International Monetary Fund",)),
+    ("Boeing delivered the plane to Air France on Monday. The company said on Tuesday that it was paid.",
+     ("Boeing",)),  # a general noun: the subject of the sentence before
+    ("Boeing sold jets to the French carrier Air France on Monday. The carrier said on Tuesday that it would pay.",
+     ("Air France",)),  # the name the text introduced with that noun
+    ("Boeing met Airbus on Monday. Analysts said the manufacturer on Tuesday lost ground.", ()),  # ambiguous: nobody
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actors"), REFERENCES)
+def test_descriptions_and_acronyms_refer_back(nlp, text, actors):
+    from datetime import date
+
+    from timeline import pipeline
+    from timeline.records import Article
+
+    batch = pipeline.process_batch([Article(source="r.txt", text=text, published=date(2010, 6, 9))])
+    tuesday = [e for e in batch.events if e.time_text == "Tuesday"]
+    assert tuesday and tuesday[0].actors == actors
