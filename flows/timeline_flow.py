@@ -9,7 +9,7 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
-from collections import deque
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
@@ -20,6 +20,7 @@ from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from timeline import runner
@@ -43,12 +44,10 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
 
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         parse = job if workers is None else partial(workers.parse, job)
-        futures = deque(process.submit(parse, list(b)) for b in batches)
+        window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        number = 0
-        while futures:  # each result is let go once loaded
-            result = futures.popleft().result()
-            number += 1
+        results = runner.in_order(lambda batch: process.submit(parse, list(batch)), batches, window)
+        for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
             yield result
@@ -108,15 +107,30 @@ def task_runner(settings: Settings, workers: int | None = None) -> Any:
 
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
-    articles: int | None = None,
+    planned: runner.RunPlan | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
 
-    The worker processes (for ``articles`` to parse, when known) start before the flow, so that their
-    model loading overlaps Prefect's start-up."""
+    Given the run's plan (made before Prefect was imported: see ``timeline run``), the worker processes
+    start and begin parsing its batches before the flow starts, so that Prefect's start-up overlaps the
+    model loading and the parsing; the flow plans again and takes those results for the same batches."""
     local = not settings.dask_address
-    with runner.worker_pool(settings, articles or 0) if local and articles else nullcontext(None) as workers:
+    with runner.worker_pool(settings, len(planned.work.parse)) if local and planned else nullcontext(None) as workers:
+        if workers is not None and planned is not None:
+            workers.prefetch(planned.job(settings), planned.batches(settings))
         bounded = build(workers, progress).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
-        return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
+        with _patient_ephemeral_start():
+            return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
+
+
+EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing
+
+
+def _patient_ephemeral_start() -> Any:
+    """Give Prefect's ephemeral API server time to start while the workers keep every core busy
+    (unless ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`` is set; unused with ``PREFECT_API_URL``)."""
+    if os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"):
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_START_SECONDS})

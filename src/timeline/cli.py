@@ -143,7 +143,7 @@ def run(
         from flows.timeline_flow import run as run_flow
 
         with _progress_bar() as hook:
-            summary = run_flow(targets, settings, force=force, progress=hook, articles=len(planned.work.parse))
+            summary = run_flow(targets, settings, force=force, progress=hook, planned=planned)
     _, rejected = warehouse.query(
         settings.warehouse,
         "SELECT source, status, reason FROM ingest_log WHERE run_id = ? AND reason IS NOT NULL ORDER BY source",

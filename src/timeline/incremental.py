@@ -23,9 +23,7 @@ from datetime import date
 import duckdb
 
 from . import warehouse
-from .events import resolve_events
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
-from .temporal import reanchor as reanchor_mention
 from .warehouse import StoredArticle
 
 
@@ -114,5 +112,8 @@ def reanchor_results(
     mentions: Sequence[TimeMention], readings: Sequence[EventReading], published: date | None
 ) -> tuple[list[TimeMention], list[Event]]:
     """Resolve stored expressions against ``published``, then the stored event readings by them."""
+    from .events import resolve_events  # spaCy comes with these: imported only when something is re-anchored
+    from .temporal import reanchor as reanchor_mention
+
     new = [reanchor_mention(m, published) for m in mentions]
     return new, resolve_events(readings, new, published)
