@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from timeline import runner
 from timeline.records import Article, BatchResult, Rejection
@@ -46,7 +47,8 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         parse = job if workers is None else partial(workers.parse, job)
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        results = runner.in_order(lambda batch: process.submit(parse, list(batch)), batches, window)
+        # quote: Prefect does not walk the articles of a batch looking for futures (it would copy each one)
+        results = runner.in_order(lambda batch: process.submit(parse, quote(list(batch))), batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
@@ -122,7 +124,7 @@ def run(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
         with _patient_ephemeral_start():
-            return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
+            return cast(dict[str, Any], bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force))
 
 
 EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing

@@ -33,7 +33,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from . import warehouse
+from . import incremental, warehouse
+from .incremental import Plan
 from .records import Article, BatchResult, Rejection
 from .settings import Settings
 
@@ -52,11 +53,14 @@ class ParseJob:
     model: str
     nlp_batch_size: int
     notes: tuple[tuple[str, str], ...] = ()
+    date_order: str = "month-first"  # Settings.date_order
 
     def __call__(self, batch: Sequence[Article]) -> BatchResult:
         from .pipeline import process_batch  # spaCy is imported only where a text is parsed
 
-        return process_batch(batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes)
+        return process_batch(
+            batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes, date_order=self.date_order
+        )
 
 
 # How the batches of a run are parsed: given the job and the batches, yield one result per batch, in order.
@@ -94,7 +98,7 @@ class RunPlan:
     run_id: str
     inputs: int  # files and entries given, refused ones included
     refused: tuple[Rejection, ...]  # refused while reading
-    work: Any  # timeline.incremental.Plan: parse / re-anchor / unchanged / rejected, with notes
+    work: Plan  # parse / re-anchor / unchanged / rejected, with notes
     anchors: tuple[tuple[str, date], ...] = ()  # publication dates set by hand, recorded with the run
 
     @property
@@ -104,7 +108,7 @@ class RunPlan:
 
     def job(self, settings: Settings) -> ParseJob:
         """What each worker runs on this plan's batches."""
-        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes))
+        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes), settings.date_order)
 
     def batches(self, settings: Settings) -> list[list[Article]]:
         """The articles to parse, in batches of ``settings.batch_size``."""
@@ -127,8 +131,6 @@ def read_inputs(paths: Sequence[str | Path], settings: Settings) -> list[Article
 
 def plan(inputs: Sequence[Article | Rejection], settings: Settings, force: bool = False) -> RunPlan:
     """Plan a run over ``inputs`` on a short connection: what to parse, re-anchor, skip, refuse."""
-    from . import incremental
-
     articles = [a for a in inputs if isinstance(a, Article)]
     refused = tuple(r for r in inputs if isinstance(r, Rejection))
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
@@ -152,8 +154,6 @@ def execute(
        batch as it comes (one transaction each; the connection is closed between batches);
     4. refresh the merged (canonical) events and finish the run record.
     """
-    from . import incremental
-
     work = run.work
 
     def write() -> Any:
@@ -207,8 +207,6 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
 
     ``key`` is the article id, its source or its file name. The date sticks: later runs use it. An article
     that had no date is parsed again from its stored text (its relative dates had no events)."""
-    from . import incremental
-
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
         article = warehouse.stored_article(con, key)
         stored = warehouse.stored_articles(con, [article.article_id])
