@@ -105,7 +105,8 @@ def test_candidate_index_finds_only_mergeable_neighbours():
 def _synthetic(n_articles: int, seed: int) -> list[tuple[Article, list[Event]]]:
     """Articles with events drawn from a few actors, triggers and days, so that many of them merge."""
     rng = random.Random(seed)
-    actors = ["Emmanuel Macron", "Macron", "Donald Trump", "Keir Starmer", "Olaf Scholz"]
+    actors = ["Emmanuel Macron", "Macron", "Donald Trump", "Keir Starmer", "Olaf Scholz", "IMF",
+              "International Monetary Fund"]
     triggers = ["visit", "meet", "meeting", "talks", "attack", "vote", "say"]
     out = []
     for n in range(n_articles):
