@@ -48,7 +48,10 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
         # quote: Prefect does not walk the articles of a batch looking for futures (it would copy each one)
-        results = runner.in_order(lambda batch: process.submit(parse, quote(list(batch))), batches, window)
+        def submit(batch: Sequence[Article]) -> Any:  # Prefect unwraps the quote before the task runs
+            return process.submit(parse, cast(list[Article], quote(list(batch))))
+
+        results = runner.in_order(submit, batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip

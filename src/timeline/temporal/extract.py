@@ -220,19 +220,19 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     """The underspecified form of one match: what the words say, before any anchoring."""
     mod = _norm(g.get("mod") or g.get("mod2"))
     if kind == "numdate":  # "05/02/2013", "19.02.2010": which part is the month
-        first, second = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
-        day_first = bool(_first(g, "dot")) or first > 12 or (date_order == "day-first" and second <= 12)
-        day, month = (first, second) if day_first else (second, first)
-        if month > 12:
+        lead, follow = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
+        day_first = bool(_first(g, "dot")) or lead > 12 or (date_order == "day-first" and follow <= 12)
+        on, of = (lead, follow) if day_first else (follow, lead)  # day, month
+        if of > 12:
             return None
         short = int(g["short"]) if g.get("short") else None
-        return DateForm(year=_year(g.get("year")), month=month, day=day, short_year=short)
+        return DateForm(year=_year(g.get("year")), month=of, day=on, short_year=short)
     if kind == "isomonth":  # "2008-04"; "2011-12" after "the" or before "season" is a span of two years
-        year, month = int(g["year"]), int(g["month"])
-        return None if month == (year + 1) % 100 else DateForm(year=year, month=month)
+        iso_year, iso_month = int(g["year"]), int(g["month"])
+        return None if iso_month == (iso_year + 1) % 100 else DateForm(year=iso_year, month=iso_month)
     if kind == "date":
         month = _month(_first(g, "month"))
-        day = int(_first(g, "day", 4) or word_table("ORDINAL").get(_norm(g.get("dayw")) or "", 0)) or None
+        day = int(_first(g, "day", 4) or word_table("ORDINAL").get(_norm(g.get("dayw")) or "", "0")) or None
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(_first(g, "year"))
         return DateForm(
             year=year,
@@ -286,28 +286,28 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         # "for the year", "end the day": the one reported on, never one still ahead
         return OffsetForm(unit=g["unit"].lower(), n=step, relative_to="context", whole=True, not_ahead=that == "the")
     if kind == "offset":
-        n = number(g["num"])
+        count = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
-        if n is None:  # "several years ago", "a few days later": only the direction is known
+        if count is None:  # "several years ago", "a few days later": only the direction is known
             return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-        if n != int(n):
+        if count != int(count):
             return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
         # "exactly two years ago", "two years ago today": a day, not a year
         exact = mod in ("exactly", "precisely") or bool(g.get("today"))
-        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to, exact=exact)
+        return OffsetForm(unit=unit, n=sign * int(count), relative_to=relative_to, exact=exact)
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
-        n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        amount: float | None = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
         if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
-            n = 2.0
-        if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
-            n += 0.5
+            amount = 2.0
+        if amount is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
+            amount += 0.5
         if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
-            n = None
-        return DurationForm(n=n, unit=unit, mod=mod)
+            amount = None
+        return DurationForm(n=amount, unit=unit, mod=mod)
     if kind == "weekend":
         return WeekendForm()
     if kind == "quarter":
@@ -392,23 +392,23 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             hour, minute = int(g["hour"]) % 12, int(_first(g, "minute", 2) or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        day: Form | None = None
+        on_day: Form | None = None
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
-            day = build_spec("weekday", {k: v for k, v in (("weekday", g["weekday"]), ("mod", g.get("dmod"))) if v})
+            on_day = build_spec("weekday", {k: v for k, v in (("weekday", g["weekday"]), ("mod", g.get("dmod"))) if v})
         elif g.get("relday"):
-            day = build_spec("relday", {"word": g["relday"]})
+            on_day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+            on_day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
         elif g.get("nfirst"):  # "8:43 PST on 6/12/2008"
             numeric = {"first": g["nfirst"], "second": g["nsecond"], "year": g["nyear"]}
-            day = build_spec("numdate", numeric, date_order)
+            on_day = build_spec("numdate", numeric, date_order)
         second = _first(g, "second", 2)
         return ClockForm(
             hour=hour,
             minute=minute,
             second=int(second) if second else None,
             utc=(g.get("tz") or "").upper() in ("UTC", "GMT"),  # TIMEX3 marks universal time with "Z"
-            day=day,
+            day=on_day,
         )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
@@ -416,8 +416,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
     if kind == "nthweekday":  # "the 3rd Wednesday in November": a rule like a holiday's
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
-        weekday = word_table("WEEKDAY")[g["weekday"].lower()]
-        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{weekday}"
+        weekday_code = word_table("WEEKDAY")[g["weekday"].lower()]
+        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{weekday_code}"
         return HolidayForm(rule=rule, year=_year(g.get("year")))
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
