@@ -47,9 +47,12 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
         parse = job if workers is None else partial(workers.parse, job)
         window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        # quote: Prefect does not walk the articles of a batch looking for futures (it would copy each one)
+
+        # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
+        # copy each one); to Dask the batch goes as it is (Dask reads a tuple in a task's arguments as a task)
         def submit(batch: Sequence[Article]) -> Any:  # Prefect unwraps the quote before the task runs
-            return process.submit(parse, cast(list[Article], quote(list(batch))))
+            articles = list(batch)
+            return process.submit(parse, cast(list[Article], quote(articles)) if workers is not None else articles)
 
         results = runner.in_order(submit, batches, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
