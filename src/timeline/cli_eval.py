@@ -186,3 +186,23 @@ def semeval2015(
     from .evaluation.semeval2015 import evaluate
 
     _print_scores({corpus_dir.name: evaluate(corpus_dir, timelines_dir, out_dir=out)}, as_json, "SemEval-2015 TimeLine")
+
+
+@eval_app.command("merge")
+def merge_cmd(
+    gold_dirs: Annotated[
+        list[Path], typer.Argument(help="MEANTIME folders with cross-document annotation (intra_cross-doc_annotation).")
+    ],
+    as_json: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Only the figures, not the wrong and missed merges.")] = False,
+) -> None:
+    """Score cross-article merging against MEANTIME's cross-document event instances (pairwise)."""
+    from .evaluation.merge import describe, evaluate
+
+    report = evaluate(gold_dirs)
+    if not quiet and not as_json:
+        for kind in ("wrong", "missed"):
+            for pair in report[f"{kind}_merges"]:
+                typer.echo(f"{kind}\t{describe(pair)}")
+    figures = {k: v for k, v in report.items() if not isinstance(v, list)}
+    _print_scores({"MEANTIME": figures}, as_json, "cross-article merging")

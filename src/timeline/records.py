@@ -130,6 +130,7 @@ class Event:
     sentence_end: int
     confidence: float
     explanation: str
+    actor_kinds: tuple[str, ...] = ()  # what each actor is (person, organisation, product, place, index)
 
     @property
     def event_id(self) -> str:
@@ -180,6 +181,7 @@ class EventReading:
     noun: str = ""
     noun_start: int = 0
     noun_actors: tuple[str, ...] = ()
+    actor_kinds: tuple[str, ...] = ()  # what each of ``actors`` is (person, organisation, product, place, index)
 
 
 @dataclass(frozen=True)

@@ -342,22 +342,25 @@ def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
     for row in cur.fetchall():
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
+        values["actor_kinds"] = tuple(values["actor_kinds"] or ())
         out.append(Event(**values))
     return out
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
-    """Stored events that share a blocking key, a date window and a facet (an actor's last word, or the
-    place: :func:`timeline.events.merge.facets`) with one of ``frontier`` (one SQL join)."""
-    from .events.merge import blocking_key, class_keys, surname
+    """Stored events that share a blocking key, a date window and a facet (an actor's last word or acronym,
+    the place, or a day-level word: :func:`timeline.events.merge.facets`) with one of ``frontier`` (one SQL
+    join)."""
+    from .events.merge import acronym, blocking_key, class_keys, day_word, surname
 
     if not frontier:
         return []
     probe = pa.Table.from_pylist(
         [{"key": blocking_key(e.trigger), "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value,
-          "words": sorted({surname(a) for a in e.actors}), "place": e.place} for e in frontier],
+          "words": sorted({surname(a) for a in e.actors} | {acronym(a) for a in e.actors if acronym(a)}),
+          "place": e.place, "day_word": e.trigger if day_word(e) else None} for e in frontier],
         schema=pa.schema([("key", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string()),
-                          ("words", pa.list_(pa.string())), ("place", pa.string())]),
+                          ("words", pa.list_(pa.string())), ("place", pa.string()), ("day_word", pa.string())]),
     )  # fmt: skip
     keys = pa.Table.from_pylist(
         [{"lemma": lemma, "key": key} for lemma, key in class_keys().items()],
@@ -374,8 +377,15 @@ def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> li
                           AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
                          OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))
                     AND ((len(p.words) > 0 AND coalesce(len(e.actors), 0) > 0 AND list_has_any(p.words,
-                          list_transform(e.actors, lambda x: list_last(string_split_regex(trim(x), '\s+')))))
-                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND e.place = p.place)))"""
+                          list_concat(
+                              list_transform(e.actors, lambda x: list_last(string_split_regex(trim(x), '\s+'))),
+                              list_transform(e.actors, lambda x: array_to_string(list_transform(list_filter(
+                                  string_split_regex(trim(x), '\s+'), lambda w: regexp_matches(w, '^[A-Z]')),
+                                  lambda w: w[1]), '')))))
+                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND e.place = p.place)
+                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND p.day_word IS NOT NULL
+                             AND e.trigger = p.day_word AND e.date_start IS NOT NULL
+                             AND e.granularity IN ('day', 'time'))))"""
         )
         return _events(cur)
     finally:
@@ -533,6 +543,7 @@ def stored_results(
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
         values["noun_actors"] = tuple(values["noun_actors"] or ())
+        values["actor_kinds"] = tuple(values["actor_kinds"] or ())
         readings.append(EventReading(**values))
     count = con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article_id]).fetchone()
     return mentions, readings, int(count[0]) if count else 0

@@ -13,6 +13,7 @@ any annotation. TIMEX3 without tokens (empty markables that only anchor a value)
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +24,20 @@ NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't"
 NO_SPACE_AFTER = {"(", "[", "$", "£", "€", "``"}
 
 
-def read_meantime(path: Path) -> TimeMLDoc:
-    """One MEANTIME document: its rebuilt text, its TIMEX3 mentions with character offsets, and its DCT."""
+@dataclass(frozen=True)
+class Layout:
+    """A MEANTIME file's XML root, its rebuilt text and where each token (``t_id``) lies in it."""
+
+    root: ET.Element
+    text: str
+    offsets: dict[str, tuple[int, int]]
+    sentence_of: dict[str, int]
+    dct: date | None
+    dct_sentences: set[int]
+
+
+def read_layout(path: Path) -> Layout:
+    """The text rebuilt from the tokens (see the module docstring), with each token's character offsets."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -56,7 +69,16 @@ def read_meantime(path: Path) -> TimeMLDoc:
         offsets[tid] = (at, at + len(word))
         at += len(word)
         previous_sentence, previous_word = sentence, word
-    text = "".join(parts)
+    return Layout(root, "".join(parts), offsets, by_id, dct, dct_sentences)
+
+
+def read_meantime(path: Path) -> TimeMLDoc:
+    """One MEANTIME document: its rebuilt text, its TIMEX3 mentions with character offsets, and its DCT."""
+    layout = read_layout(path)
+    root, text, offsets, dct_sentences = layout.root, layout.text, layout.offsets, layout.dct_sentences
+    timexes = [t for t in root.iter("TIMEX3") if t.find("token_anchor") is not None]
+    by_id = layout.sentence_of
+    dct = layout.dct
     mentions = []
     for t in timexes:
         spans = [offsets[a.get("t_id", "")] for a in t.iter("token_anchor") if a.get("t_id", "") in offsets]

@@ -9,26 +9,32 @@ The system, from the raw text:
 
 1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
    date, event anchoring);
-2. a sentence involves the entity when it names it: the whole name (not inside a longer name: "iPod
-   Nano" is not "iPod"), or — for a person — the surname; a subject "he"/"she" in the sentences right
-   after one that names the person continues it;
+2. a sentence involves the entity when it names it (:mod:`timeline.events.entities`: the full name, a
+   short name, the same words reordered or with words inside, an acronym, a definite description such
+   as "the company" or "the store" referring back; not inside a longer name: "iPod Nano" is not "iPod");
+   a subject "he"/"she" in the sentences right after one that names a person continues it;
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
    that governs the mention (and the verbs coordinated with that verb or controlled by it); the
-   headline (sentence 0) is skipped, as it restates the lead;
+   headline (sentence 0) counts, dated by its own day or else by the creation time (it reports the
+   day's news in the historical present); a grammatical verb gives way to its content event (a support
+   verb's event-noun object: "gave his keynote"; an aspectual verb's complement: "started by hinting");
+   a negated event is left out; reporting verbs and states stay (both guidelines count them as events);
 4. each event takes the date the pipeline anchored to it (unless negated or hypothetical: it did not
    happen then); otherwise, for a verb in the past, the
    narrative's reference date (the last day the text dated an event to, "Yesterday, Jobs unveiled
-   ... He demoed ..."); otherwise the creation time (news reports what just happened);
+   ... He demoed ..."); a future or modal one ("will continue to steer") is unordered (position 0);
+   otherwise the creation time (news reports what just happened);
 5. mentions with the same lemma and date across documents are one event (one line); lines are ordered
    by date, equal dates sharing a position.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -36,10 +42,14 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..errors import InputError
 from ..events import find_events
-from ..events.syntax import is_event_noun
+from ..events.entities import EntityFinder, entity_kind
+from ..events.syntax import is_event_noun, words
 from ..records import Event
 from ..temporal import tag
 from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
+
+MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
+UNDATED = "XXXX-XX-XX"
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class CatDocument:
 
 
 def read_cat(path: Path) -> CatDocument:
-    """Tokens and creation time of one CAT document; the text is the tokens, one sentence per line."""
+    """Tokens and creation time of one CAT document; the text is the tokens, one sentence per paragraph."""
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as exc:
@@ -62,9 +72,11 @@ def read_cat(path: Path) -> CatDocument:
     for tok in root.iter("token"):
         sentence, word = int(tok.attrib.get("sentence", "0")), tok.text or ""
         if last_sentence is not None:
-            sep = "\n" if sentence != last_sentence else " "
+            # a blank line between the task's sentences: the parser keeps them apart (a headline and a
+            # dateline end with no full stop, and would run into the lead sentence)
+            sep = "\n\n" if sentence != last_sentence else " "
             parts.append(sep)
-            pos += 1
+            pos += len(sep)
         tokens.append((sentence, pos, word))
         parts.append(word)
         pos += len(word)
@@ -83,38 +95,19 @@ def read_cat(path: Path) -> CatDocument:
 
 def _mention_id(doc: CatDocument, token: Token) -> str | None:
     """``doc-sentence-word``; a phrasal verb keeps its particle, as the task writes it ("took_off")."""
-    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i > token.i), None)  # "took six months off"
     for sentence, start, word in doc.tokens:
         if start == token.idx:
             return f"{doc.doc_id}-{sentence}-{word}" + (f"_{particle.text}" if particle is not None else "")
     return None
 
 
-def _is_person(doc: Doc, entity: str) -> bool:
-    words = entity.split()
-    return len(words) > 1 and any(e.label_ == "PERSON" and e.text.split()[-1] == words[-1] for e in doc.ents)
-
-
-def _entity_tokens(doc: Doc, entity: str) -> list[list[Token]]:
-    """Token runs that name ``entity``: the whole name, or a person's surname alone (capitalised), and a
-    subject pronoun in the sentences right after one that names the person. A run inside a longer name
-    ("iPod Nano" for "iPod") names another entity."""
-    name = entity.lower().split()
-    person = _is_person(doc, entity)
-    runs: list[list[Token]] = []
-    for i in range(len(doc)):
-        if [t.lower_ for t in doc[i : i + len(name)]] == name:
-            run = list(doc[i : i + len(name)])
-        elif person and doc[i].text == entity.split()[-1]:
-            run = [doc[i]]
-        else:
-            continue
-        last = run[-1]
-        ent = next((e for e in doc.ents if e.start <= last.i < e.end), None)
-        if ent is not None and ent.end > last.i + 1 and not person:
-            continue  # "iPod Nano" is not "iPod"
-        runs.append(run)
-    if person:
+def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
+    """Token runs that name the entity (:mod:`timeline.events.entities`: full and short names, acronyms,
+    definite descriptions), and for a person a subject "he"/"she" in the sentences right after one that
+    names the person."""
+    runs = [list(doc[m.start : m.end]) for m in finder.mentions(doc)]
+    if finder.kind == "person":
         named = {run[-1].sent.start for run in runs}
         active = False
         for sent in doc.sents:
@@ -138,8 +131,34 @@ def _predicates(run: list[Token]) -> list[Token]:
     if head.i == root.i:
         return []
     if head.pos_ == "VERB":
-        return [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        return [_content_event(v) for v in verbs]
     return [head] if is_event_noun(head) else []
+
+
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "val")
+
+
+def _content_event(verb: Token) -> Token:
+    """The event a grammatical verb stands for (the NewsReader / MEANTIME guidelines' GRAMMATICAL events
+    are not timeline events): a support verb's event-noun object ("gave his keynote", "made an
+    appearance", ``support_verbs.tsv``), an aspectual verb's verbal complement ("started by hinting",
+    "continue to steer", ``aspectual_verbs.tsv``); otherwise the verb itself."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("support_verbs.tsv"):
+        for obj in verb.children:
+            eventive = is_event_noun(obj) or obj.lemma_.lower().endswith(DEVERBAL)
+            if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and eventive:
+                return obj
+    if lemma in words("aspectual_verbs.tsv"):
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "by":  # "started by hinting"
+                complement = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+                if complement is not None:
+                    return complement
+    return verb
 
 
 def _calendar(event: Event) -> str:
@@ -147,6 +166,26 @@ def _calendar(event: Event) -> str:
     if not event.value[:1].isdigit() and event.date_start is not None:
         return event.date_start.isoformat()
     return event.value
+
+
+def task_date(value: str) -> str:
+    """A TIMEX3 value in the task's anchor format, ``YYYY-MM-DD`` with ``XX`` for what is unknown: ``2008``
+    (and a quarter, season or half of it) is ``2008-XX-XX``, ``2008-06`` is ``2008-06-XX``, a week is its
+    month when it lies in one, a day stays; anything without a year is ``XXXX-XX-XX``. The official tool
+    compares anchors as strings, so ``2008`` would not match the gold's ``2008-XX-XX``."""
+    match = re.match(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?|-W(?P<week>\d{2}))?", value)
+    if match is None:
+        return "XXXX-XX-XX"
+    year, month, day, week = match["year"], match["month"], match["day"], match["week"]
+    if week is not None:
+        try:
+            first = date.fromisocalendar(int(year), int(week), 1)
+        except ValueError:
+            return f"{year}-XX-XX"
+        last = first + timedelta(days=6)
+        same = first.month == last.month and first.year == last.year == int(year)
+        return f"{year}-{first.month:02d}-XX" if same else f"{year}-XX-XX"
+    return f"{year}-{month or 'XX'}-{day or 'XX'}"
 
 
 def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, str]]:
@@ -174,33 +213,63 @@ def _narrative_dates(doc: Doc, events: Sequence[Event]) -> dict[int, tuple[str, 
     return out
 
 
+def _carriers(event: Token) -> list[Token]:
+    """The event word and the grammatical verbs above it that carry its tense and polarity ("will continue to
+    steer", "did not make an appearance")."""
+    out = [event]
+    while out[-1].dep_ in ("xcomp", "dobj") and out[-1].head.i != out[-1].i and len(out) < 4:
+        out.append(out[-1].head)
+    return out
+
+
+def _negated(event: Token) -> bool:
+    """ "has not yet mentioned": what did not happen has no place on a timeline."""
+    return any(c.dep_ == "neg" for t in _carriers(event) for c in t.children)
+
+
+def _future(event: Token) -> bool:
+    """A verb under a future or modal auxiliary ("will continue", "could serve")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for t in _carriers(event) for c in t.children)
+
+
 def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | None) -> str:
     own, reference = narrative.get(event.idx, ("", ""))
     if own:
         return own
+    if _future(event):
+        return UNDATED  # not yet happened and not dated by the text: unordered, not at the creation time
     past = event.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in event.children)
     if past and reference and (dct is None or reference <= dct.isoformat()):
         return reference
     return dct.isoformat() if dct else "XXXX-XX-XX"
 
 
-def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], model: str) -> list[Timeline]:
+def system_timelines(
+    corpus: Sequence[CatDocument], entities: Sequence[str], model: str, headlines: bool = True
+) -> list[Timeline]:
     """One timeline per entity, from the raw text of ``corpus``."""
     per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
-    for cat, doc in zip(corpus, nlp.parse((d.text for d in corpus), model=model), strict=True):
+    docs = list(nlp.parse((d.text for d in corpus), model=model))
+    finders = {e: EntityFinder(e, entity_kind(docs, e)) for e in entities}
+    for cat, doc in zip(corpus, docs, strict=True):
         mentions = tag(doc, cat.doc_id, cat.dct)
         narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
         sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
         for entity in entities:
-            for run in _entity_tokens(doc, entity):
-                if sentence_of.get(run[0].idx) == 0:
-                    continue  # the headline restates the lead in the historical present
+            for run in _entity_tokens(doc, finders[entity]):
+                headline = sentence_of.get(run[0].idx) == 0
+                if headline and not headlines:
+                    continue
                 for event in _predicates(run):
                     mention_id = _mention_id(cat, event)
-                    if mention_id is None:
+                    if mention_id is None or _negated(event):
                         continue
-                    value = _date_of(event, narrative, cat.dct)
-                    key = (event.lemma_.lower(), value[:10])
+                    # the headline states the news in the historical present: the day of the news
+                    own = narrative.get(event.idx, ("", ""))[0]
+                    day = own if len(own) == 10 else cat.dct.isoformat() if cat.dct else ""
+                    date_value = day if headline else None
+                    value = task_date(date_value or _date_of(event, narrative, cat.dct))
+                    key = (event.lemma_.lower(), value)
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:
                         ids.append(mention_id)
@@ -209,6 +278,9 @@ def system_timelines(corpus: Sequence[CatDocument], entities: Sequence[str], mod
         events = sorted(per_entity[entity].items(), key=lambda kv: (kv[0][1], kv[0][0]))
         lines, position, last = [], 0, None
         for (_, value), ids in events:
+            if value == UNDATED:  # the task's position 0: events that cannot be placed
+                lines.append(TimelineLine(0, value, tuple(ids)))
+                continue
             if value != last:
                 position, last = position + 1, value
             lines.append(TimelineLine(position, value, tuple(ids)))

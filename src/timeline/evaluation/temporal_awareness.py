@@ -1,24 +1,32 @@
-"""The SemEval-2015 Task 4 timeline score: temporal awareness (UzZaman and Allen, 2011) over timeline graphs.
+"""The SemEval-2015 Task 4 timeline score: temporal awareness (UzZaman and Allen, 2011), as the task's tool computes it.
 
-Reads: timelines as :class:`Timeline` (lines of ordinal, date, event mentions). Writes: precision, recall
-and F1. Each timeline becomes a graph, as the task defines it:
+Reads: timelines as :class:`Timeline` (lines of position, date, event mentions). Writes: precision, recall
+and F1. The graphs are built the way the official tool (``evaluation_tool/evaluation_timeline.py`` of the
+task, run on Python 2.7) builds them, so that the figures agree:
 
-- each time anchor is a TIMEX node; each event is SIMULTANEOUS with the TIMEX of its date (an
-  unknown date, ``XXXX-XX-XX``, gives no TIMEX);
-- events at the same position are SIMULTANEOUS; an event at an earlier position is BEFORE one at a
-  later position (position 0 holds unordered events: no ordering relation);
-- the mentions on one line are one event: they are SIMULTANEOUS with each other.
+- the lines are sorted by the natural order of their text (position, then date, then mentions);
+  lines at position 0 (unordered) are left out;
+- every event *mention* is a node, SIMULTANEOUS with the TIMEX node of its date string; the date
+  strings are compared as written (``2008`` and ``2008-XX-XX`` are two TIMEX nodes; ``XXXX-XX-XX`` is
+  one TIMEX like any other);
+- consecutive mentions in that order are related: BEFORE when the position grows, else SIMULTANEOUS;
+- a system mention or date string that the gold has takes the gold node's id (a mention listed twice
+  takes the gold's next occurrence, as the tool does), anything else a new node;
+- each graph is reduced as it is built, in that order: a relation already implied is dropped, a
+  relation that contradicts the graph is kept (counted) but not added.
 
-Precision = |reduced(system) ∩ closure(gold)| / |reduced(system)|, recall = |reduced(gold) ∩
-closure(system)| / |reduced(gold)|, micro-averaged over the timelines.
+Precision = reduced system relations that the gold states or implies / reduced system relations; recall
+the converse; both micro-averaged over the timelines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 BEFORE, SIMULTANEOUS = "BEFORE", "SIMULTANEOUS"
+Relation = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,9 @@ class TimelineLine:
     date: str
     mentions: tuple[str, ...]
 
+    def text(self) -> str:
+        return f"{self.position}\t{self.date}\t" + "\t".join(self.mentions)
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -34,8 +45,7 @@ class Timeline:
     lines: tuple[TimelineLine, ...] = field(default=())
 
     def to_text(self) -> str:
-        rows = [self.entity] + [f"{ln.position}\t{ln.date}\t" + "\t".join(ln.mentions) for ln in self.lines]
-        return "\n".join(rows) + "\n"
+        return "\n".join([self.entity] + [ln.text() for ln in self.lines]) + "\n"
 
 
 def parse_timeline(text: str) -> Timeline:
@@ -53,99 +63,140 @@ def parse_timeline(text: str) -> Timeline:
     return Timeline(rows[0].strip(), tuple(lines))
 
 
-def normal_date(value: str) -> str:
-    """``2008-03-XX`` and ``2008-03`` are the same anchor."""
-    while value.endswith("-XX") or value.endswith("-XXX"):
-        value = value.rsplit("-", 1)[0]
-    return value
+def _natural(text: str) -> list[int | str]:
+    # re.split with a group alternates text and digits, so the types line up when two keys are compared
+    return [int(c) if c.isdigit() else c for c in re.split(r"(\d+)", text)]
 
 
-def _known(value: str) -> bool:
-    return bool(value) and not value.startswith("XXX")
+def ordered_lines(timeline: Timeline) -> list[TimelineLine]:
+    """The ordered lines the tool reads: sorted by their text's natural order, position 0 left out."""
+    rows = sorted((ln.text().rstrip() for ln in timeline.lines), key=_natural)
+    out = []
+    for row in rows:
+        cells = row.split("\t")
+        if len(cells) >= 3 and int(cells[0]) != 0:
+            out.append(TimelineLine(int(cells[0]), cells[1], tuple(cells[2:])))
+    return out
 
 
-def relations(timeline: Timeline) -> set[tuple[str, str, str]]:
-    """The graph of a timeline as ``(a, relation, b)`` triples."""
-    rels: set[tuple[str, str, str]] = set()
-    by_position: dict[int, list[str]] = {}
-    for line in timeline.lines:
-        first = line.mentions[0] if line.mentions else None
-        for other in line.mentions[1:]:
-            rels.add((first or other, SIMULTANEOUS, other))
-        if first is None:
-            continue
-        if _known(line.date):
-            rels.add((first, SIMULTANEOUS, "TIMEX:" + normal_date(line.date)))
-        if line.position > 0:
-            by_position.setdefault(line.position, []).append(first)
-    positions = sorted(by_position)
-    for p in positions:
-        group = by_position[p]
-        rels.update((group[0], SIMULTANEOUS, x) for x in group[1:])
-    for earlier, later in zip(positions, positions[1:], strict=False):
-        rels.add((by_position[earlier][0], BEFORE, by_position[later][0]))
-    return rels
+@dataclass(frozen=True)
+class Nodes:
+    """The gold's node ids: its date strings (TIMEX ``t0``...) and event mentions (``ei1``...) in order."""
+
+    times: tuple[str, ...]
+    events: tuple[str, ...]
 
 
-class Closure:
-    """The closure of BEFORE/SIMULTANEOUS relations: equivalence classes ordered by reachability."""
+def _chain(events: list[tuple[str, int]]) -> list[Relation]:
+    return [
+        (a, BEFORE if pa < pb else SIMULTANEOUS, b) for (a, pa), (b, pb) in zip(events, events[1:], strict=False)
+    ]
 
-    def __init__(self, rels: Iterable[tuple[str, str, str]]):
-        rels = list(rels)
+
+def gold_graph(gold: Timeline) -> tuple[list[Relation], Nodes]:
+    times: list[str] = []
+    events: list[tuple[str, int]] = []
+    anchors: list[Relation] = []
+    mentions: list[str] = []
+    for line in ordered_lines(gold):
+        if line.date not in times:
+            times.append(line.date)
+        for mention in line.mentions:
+            mentions.append(mention)
+            node = f"ei{len(mentions)}"
+            events.append((node, line.position))
+            anchors.append((node, SIMULTANEOUS, f"t{times.index(line.date)}"))
+    return anchors + _chain(events), Nodes(tuple(times), tuple(mentions))
+
+
+def system_graph(system: Timeline, gold: Nodes) -> list[Relation]:
+    next_time, next_event = len(gold.times) + 1, len(gold.events) + 1
+    time_ids: dict[str, str] = {}
+    seen: list[str] = []
+    events: list[tuple[str, int]] = []
+    anchors: list[Relation] = []
+    for line in ordered_lines(system):
+        if line.date not in time_ids:
+            if line.date in gold.times:
+                time_ids[line.date] = f"t{gold.times.index(line.date)}"
+            else:
+                time_ids[line.date], next_time = f"t{next_time}", next_time + 1
+        for mention in line.mentions:
+            earlier = seen.count(mention)
+            if mention in gold.events and earlier < gold.events.count(mention):
+                # the tool's own lookup: the first gold occurrence at or after (first + times seen)
+                node = f"ei{gold.events.index(mention, gold.events.index(mention) + earlier) + 1}"
+            else:
+                node, next_event = f"ei{next_event}", next_event + 1
+            seen.append(mention)
+            events.append((node, line.position))
+            anchors.append((node, SIMULTANEOUS, time_ids[line.date]))
+    return anchors + _chain(events)
+
+
+class Graph:
+    """A graph of BEFORE/SIMULTANEOUS relations, reduced while it is built (see the module docstring)."""
+
+    def __init__(self, rels: Sequence[Relation]):
         self.parent: dict[str, str] = {}
-        for a, r, b in rels:
-            self._find(a)
-            self._find(b)
-            if r == SIMULTANEOUS:
-                self.parent[self._find(a)] = self._find(b)
-        self.after: dict[str, set[str]] = {}
-        for a, r, b in rels:
-            if r == BEFORE:
-                self.after.setdefault(self._find(a), set()).add(self._find(b))
-        self._reach: dict[str, set[str]] = {}
+        self.edges: list[tuple[str, str]] = []  # BEFORE, between nodes
+        self.stated: set[Relation] = set()
+        self.final: list[Relation] = []
+        for rel in dict.fromkeys(rels):  # a relation stated twice is one relation
+            a, r, b = rel
+            self.stated.update({rel, (b, r if r == SIMULTANEOUS else "AFTER", a)})
+            if self._new(a) | self._new(b) or not self.holds(a, r, b):
+                if not self._contradicts(a, r, b):
+                    self._add(a, r, b)
+                self.final.append(rel)
+
+    def _new(self, x: str) -> bool:
+        if x in self.parent:
+            return False
+        self.parent[x] = x
+        return True
 
     def _find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def reach(self, cls: str) -> set[str]:
-        if cls not in self._reach:
-            seen: set[str] = set()
-            stack = list(self.after.get(cls, ()))
-            while stack:
-                c = stack.pop()
-                if c not in seen:
-                    seen.add(c)
-                    stack.extend(self.after.get(c, ()))
-            self._reach[cls] = seen
-        return self._reach[cls]
+    def _reaches(self, a: str, b: str) -> bool:
+        after: dict[str, set[str]] = {}
+        for x, y in self.edges:
+            after.setdefault(self._find(x), set()).add(self._find(y))
+        start, goal = self._find(a), self._find(b)
+        seen, stack = set(), list(after.get(start, ()))
+        while stack:
+            c = stack.pop()
+            if c == goal:
+                return True
+            if c not in seen:
+                seen.add(c)
+                stack.extend(after.get(c, ()))
+        return False
 
     def holds(self, a: str, r: str, b: str) -> bool:
         if a not in self.parent or b not in self.parent:
             return False
-        ca, cb = self._find(a), self._find(b)
         if r == SIMULTANEOUS:
-            return ca == cb
-        return cb in self.reach(ca)
+            return self._find(a) == self._find(b)
+        return self._reaches(a, b)
 
-    def reduced(self) -> set[tuple[str, str, str]]:
-        """A minimal relation set with the same closure: chains inside classes, the reduction between them."""
-        members: dict[str, list[str]] = {}
-        for x in self.parent:
-            members.setdefault(self._find(x), []).append(x)
-        out: set[tuple[str, str, str]] = set()
-        for group in members.values():
-            group.sort()
-            out.update((a, SIMULTANEOUS, b) for a, b in zip(group, group[1:], strict=False))
-        for cls in members:
-            direct = self.reach(cls)
-            implied = set().union(*(self.reach(c) for c in direct)) if direct else set()
-            for nxt in direct - implied:
-                out.add((min(members[cls]), BEFORE, min(members[nxt])))
-        return out
+    def _contradicts(self, a: str, r: str, b: str) -> bool:
+        if r == SIMULTANEOUS:
+            return self._reaches(a, b) or self._reaches(b, a)
+        return self._find(a) == self._find(b) or self._reaches(b, a)
+
+    def _add(self, a: str, r: str, b: str) -> None:
+        if r == SIMULTANEOUS:
+            self.parent[self._find(a)] = self._find(b)
+        else:
+            self.edges.append((a, b))
+
+    def verifies(self, rel: Relation) -> bool:
+        return rel in self.stated or self.holds(*rel)
 
 
 @dataclass
@@ -156,12 +207,12 @@ class Tally:
     gold_ok: int = 0
 
     def add(self, gold: Timeline, system: Timeline) -> None:
-        g, s = Closure(relations(gold)), Closure(relations(system))
-        s_red, g_red = s.reduced(), g.reduced()
-        self.sys_total += len(s_red)
-        self.sys_ok += sum(g.holds(*rel) for rel in s_red)
-        self.gold_total += len(g_red)
-        self.gold_ok += sum(s.holds(*rel) for rel in g_red)
+        gold_rels, nodes = gold_graph(gold)
+        g, s = Graph(gold_rels), Graph(system_graph(system, nodes))
+        self.sys_total += len(s.final)
+        self.sys_ok += sum(g.verifies(rel) for rel in s.final)
+        self.gold_total += len(g.final)
+        self.gold_ok += sum(s.verifies(rel) for rel in g.final)
 
     def scores(self) -> dict[str, float | int]:
         p = 100 * self.sys_ok / self.sys_total if self.sys_total else 0.0

@@ -19,11 +19,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from .entities import KINDS, acronym
 from .syntax import entities, sentence_entities, words
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
+GENERAL_DESCRIPTIONS = {"company", "firm", "corporation", "group"}
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct"}
 
 
@@ -68,6 +70,10 @@ class NameResolver:
             parts = name.split()
             if len(parts) >= 2:
                 self.full.setdefault(parts[-1].lower(), name)
+        orgs = sorted({self.clean(e) for e in entities(doc) if e.label_ == "ORG"}, key=lambda n: -len(n.split()))
+        for name in orgs:  # "the IMF" after "the International Monetary Fund"
+            if (short := acronym(name)) and short not in self.full:
+                self.full[short.lower()] = name
         self.cast: dict[str, tuple[str | None, str | None]] = {}  # full name → (country, role)
         self.title_tokens: set[int] = set()
         self.described: dict[int, list[str]] = {}  # role-noun token index → the people it names
@@ -75,6 +81,51 @@ class NameResolver:
             self._read_titles(sent)
         for sent in doc.sents:
             self._read_descriptions(sent)
+        self.kinds: dict[str, str] = {}
+        for ent in entities(doc):
+            if ent.label_ in KINDS:
+                self.kinds.setdefault(self.canonical(ent), KINDS[ent.label_])
+        self.referred = self._read_references(doc)  # "the company" token index → the name it refers back to
+
+    def _read_references(self, doc: Doc) -> dict[int, str]:
+        """A definite description ("the company", "the carrier", "the plane": ``entity_descriptions.tsv``)
+        refers back to an organisation or product named before it, of the description's kind: the last one
+        the text introduced with that noun ("the French carrier Air France"); else, for a general noun
+        ("the company", "the firm"), the subject of the sentence before when it is such a name, or the only
+        such name so far. Otherwise it names nobody: a wrong actor is worse than none."""
+        kinds = words("entity_descriptions.tsv")
+        named = [e for e in entities(doc) if e.label_ in ("ORG", "PRODUCT")]
+        out: dict[int, str] = {}
+        for t in doc:
+            kind = kinds.get(t.lemma_.lower())
+            if kind not in ("organisation", "product") or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i == 0:
+                continue
+            det = doc[t.i - 1]
+            if det.lower_ != "the" or det.head.i != t.i:
+                continue
+            before = [e for e in named if e.end <= t.i - 1 and KINDS[e.label_] == kind and self.canonical(e)]
+            lemma = t.lemma_.lower()
+            typed = [e for e in before if any(x.lemma_.lower() == lemma for x in doc[max(e.start - 3, 0) : e.end + 3])]
+            names = list(dict.fromkeys(self.canonical(e) for e in before))
+            previous = t.sent.start - 1
+            subject = [e for e in before if previous >= 0 and e.root.sent.start == doc[previous].sent.start
+                       and e.root.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+            if typed:
+                out[t.i] = self.canonical(typed[-1])
+            elif lemma in GENERAL_DESCRIPTIONS and subject:
+                out[t.i] = self.canonical(subject[-1])
+            elif len(names) == 1:
+                out[t.i] = names[0]
+        return out
+
+    def kind(self, name: str) -> str:
+        """What ``name`` is: a stock index (``indices.tsv``), else what NER calls it in the article (a
+        person, organisation, place or product); a role holder found through a description is a person."""
+        if name.lower() in words("indices.tsv") or name.split()[-1].lower() in ("index", "average"):
+            return "index"
+        if name in self.kinds:
+            return self.kinds[name]
+        return "person" if name in self.cast or name in self.full.values() else ""
 
     @staticmethod
     def clean(ent: Span) -> str:
@@ -202,6 +253,9 @@ def participants(
         for person in names.described.get(i, []):
             if person not in actors:
                 actors.append(person)
+        referred = names.referred.get(i)
+        if referred is not None and referred not in actors:
+            actors.append(referred)
     if prefer_wide_place:
         places.sort(key=lambda p: p[1] not in ("GPE", "LOC"))
     place = places[0][0] if places else None

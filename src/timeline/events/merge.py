@@ -5,15 +5,21 @@ Reads: :class:`~timeline.records.Event` records (from any number of articles). W
 
 The API, used both for a merge of everything and for the warehouse's incremental refresh:
 
-- :func:`same_event` — a pure predicate on two mentions. They are the same event when all three hold:
+- :func:`same_event` — a pure predicate on two mentions: the same event when
 
-  - **same date window**: their date ranges overlap (a day inside a week or a month counts);
-  - **similar trigger**: the same lemma, or two words of the same event class (``event_nouns.tsv``:
-    "visit", "trip" and "talks" are all *meeting*); a verb counts as its noun ("meet" → "meeting",
-    through ``nominalizations.tsv``);
-  - **overlapping actors**: at least one actor in common (a one-word name matches a full name ending
-    with it: "Macron", "Emmanuel Macron"); when either side names no actor, the same place and the
-    same lemma instead.
+  - **the same kind of event**: the same lemma, or two lemmas of one narrow class of
+    ``event_classes.tsv`` (synonyms, nominalisations, light-verb constructions: "resign" / "step down",
+    "sign" / "signing", "agree" / "reach a deal", "unveil" / "present"; "rise" and "fall" are two
+    classes), and not negated on one side only;
+  - **compatible dates at the finer granularity**: the ranges overlap, and when one is coarser than the
+    other (a year and a day, a month and a day; a part of day counts as its day) that alone proves
+    nothing: the two must then also share a specific actor;
+  - **compatible, specific actors**: a shared actor that is not a country ("United States" alone is
+    not enough; names match as full name, surname or last word, acronym: "IMF" / "International
+    Monetary Fund"); when both sides name actors, one shared specific actor is needed, or else the same
+    countries and nothing else on both sides at the same date. A mention with no actors merges with one
+    that has actors only at the same date at day level, with the same lemma (not a reporting or
+    general verb) and no conflicting place; two mentions without actors need the same place and lemma.
 
 - :func:`blocking_key` — the *trigger class* half of the blocking key: two mentions can only be the same
   event when their keys are equal (:func:`class_keys` lists the lemmas that have a class, for the
@@ -75,7 +81,43 @@ class CanonicalEvent:
 
 
 @cache
-def _classes() -> dict[str, str]:
+def _lexicon() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """``event_classes.tsv`` as (lemma → class, lemma → words its description must hold: "reach" → deal)."""
+    classes: dict[str, str] = {}
+    needs: dict[str, list[str]] = {}
+    for name, row in words("event_classes.tsv").items():
+        for item in row.split():
+            lemma, _, word = item.partition("+")
+            classes.setdefault(lemma, name)
+            if word:
+                needs.setdefault(lemma, []).append(word)
+            elif lemma in needs:
+                needs.pop(lemma)  # the lemma alone names the event too
+    return classes, {k: tuple(v) for k, v in needs.items()}
+
+
+GENERAL_VERBS = {"say", "tell", "be", "have", "do", "make", "take", "get", "go", "come", "give", "see", "report"}
+
+
+@cache
+def _aspectual() -> frozenset[str]:
+    return frozenset(words("aspectual_verbs.tsv"))
+
+
+def _event_class(event: Event) -> str | None:
+    """The class of ``event``'s trigger, if its description has the word a construction needs."""
+    classes, needs = _lexicon()
+    name = classes.get(event.trigger)
+    if name is None:
+        return None
+    wanted = needs.get(event.trigger)
+    if wanted and not set(event.description.lower().replace("-", " ").split()) & set(wanted):
+        return None
+    return name
+
+
+@cache
+def _noun_classes() -> dict[str, str]:
     classes = dict(words("event_nouns.tsv"))
     for noun, row in words("nominalizations.tsv").items():
         base = row.split("\t")[1].split()[0] if "\t" in row else ""
@@ -85,26 +127,58 @@ def _classes() -> dict[str, str]:
 
 
 def similar_trigger(a: str, b: str) -> bool:
-    return a == b or blocking_key(a) == blocking_key(b)
+    """Two lemmas of one broad topic of ``event_nouns.tsv`` ("visit", "meeting", "meet"): what a noun
+    may refer back to within one article ("after his meeting" → the visit), never enough to merge."""
+    if a == b:
+        return True
+    ca, cb = _noun_classes().get(a), _noun_classes().get(b)
+    return ca is not None and ca == cb and ca != "other"
+
+
+def same_kind(a: Event, b: Event) -> bool:
+    """The same lemma, or two lemmas of one class of ``event_classes.tsv``."""
+    if a.trigger == b.trigger:
+        return True
+    ca = _event_class(a)
+    return ca is not None and ca == _event_class(b)
 
 
 def blocking_key(trigger: str) -> str:
-    """The trigger class of a lemma (``meeting``), or the lemma itself (``=say``) when it has none."""
-    found = _classes().get(trigger)
-    return found if found is not None and found != "other" else f"={trigger}"
+    """The event class of a lemma (``resignation``), or the lemma itself (``=say``) when it has none."""
+    found = _lexicon()[0].get(trigger)
+    return found if found is not None else f"={trigger}"
 
 
 def class_keys() -> dict[str, str]:
     """The blocking key of every lemma that has an event class (any other lemma's key is ``=lemma``)."""
-    return {lemma: key for lemma in _classes() if not (key := blocking_key(lemma)).startswith("=")}
+    return {lemma: key for lemma in _lexicon()[0] if not (key := blocking_key(lemma)).startswith("=")}
+
+
+def acronym(name: str) -> str:
+    """The initials of a name's capitalised words, three or more ("International Monetary Fund" → "IMF")."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return initials if len(initials) >= 3 else ""
 
 
 def same_actor(a: str, b: str) -> bool:
-    """Equal names, or a one-word name that is the last word of the other ("Macron", "Emmanuel Macron")."""
+    """Equal names, a one-word name that is the last word of the other ("Macron", "Emmanuel Macron"), or
+    an acronym of the other ("IMF", "International Monetary Fund")."""
     if a == b:
         return True
     short, full = sorted((a, b), key=lambda n: len(n.split()))
-    return len(short.split()) == 1 and len(full.split()) > 1 and full.split()[-1] == short
+    if len(short.split()) == 1 and len(full.split()) > 1:
+        return full.split()[-1] == short or acronym(full) == short.replace(".", "")
+    return False
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(words("demonyms.tsv").values()) | frozenset(words("aliases.tsv").values())
+
+
+def is_generic(actor: str) -> bool:
+    """A country names too many events to identify one ("United States")."""
+    return actor in _countries()
 
 
 def merge_order(event: Event) -> tuple[int, date, str]:
@@ -119,12 +193,41 @@ def same_window(a: Event, b: Event) -> bool:
     return a.date_start <= b_end and b.date_start <= a_end
 
 
+YEAR = PRECISION.index("year")
+DAY_LEVEL = {"time": "day"}  # "Tuesday morning" is Tuesday
+
+
+def _level(event: Event) -> str:
+    return DAY_LEVEL.get(event.granularity, event.granularity)
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    return a.place is None or b.place is None or a.place == b.place
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two mentions report the same event (see the module docstring)."""
-    if not same_window(a, b) or not similar_trigger(a.trigger, b.trigger):
+    if not same_window(a, b) or not same_kind(a, b):
         return False
+    if (a.status == "negated") != (b.status == "negated"):
+        return False
+    same_level = _level(a) == _level(b) or a.date_start is None
+    specific = [(x, y) for x in a.actors for y in b.actors if not (is_generic(x) or is_generic(y))]
+    shared = any(same_actor(x, y) for x, y in specific)
+    coarse = _precision(a) >= YEAR or _precision(b) >= YEAR
+    if coarse and not same_level:  # a year overlaps every day in it: it cannot tell one event from another
+        return False
+    if coarse:  # two mentions in one year: the same word, a shared actor, and a word that names one event
+        return shared and a.trigger == b.trigger and a.trigger not in GENERAL_VERBS | _aspectual()
+    if not same_level:  # a week or a month and a day in it: only a shared actor tells
+        return shared
     if a.actors and b.actors:
-        return any(same_actor(x, y) for x in a.actors for y in b.actors)
+        if shared:
+            return True
+        only_generic = all(is_generic(x) for x in a.actors + b.actors)
+        return only_generic and set(a.actors) == set(b.actors) and a.trigger == b.trigger
+    if a.actors or b.actors:  # one side names nobody: the same word, the same day, no other place
+        return day_word(a) and day_word(b) and a.trigger == b.trigger and _places_agree(a, b)
     return a.place is not None and a.place == b.place and a.trigger == b.trigger
 
 
@@ -168,12 +271,21 @@ def _canonical(group: list[Event]) -> CanonicalEvent:
 
 def facets(event: Event) -> set[str]:
     """What a mention can share with another it is the same event as: the last word of each actor's name
-    (``same_actor`` matches "Macron" and "Emmanuel Macron" on it), and its place (for a mention without
-    actors, which merges on the place)."""
-    out = {f"a:{surname(a)}" for a in event.actors}
+    and its acronym (``same_actor`` matches "Macron" and "Emmanuel Macron" on the one, "IMF" and
+    "International Monetary Fund" on the other), its place (two mentions without actors merge on it), and
+    its lemma for a day-level mention of a word that names one event (a mention without actors merges
+    with one that has some on the same day and word)."""
+    out = {f"a:{surname(a)}" for a in event.actors} | {f"a:{acronym(a)}" for a in event.actors if acronym(a)}
     if event.place is not None:
         out.add(f"p:{event.place}")
+    if day_word(event):
+        out.add(f"t:{event.trigger}")
     return out
+
+
+def day_word(event: Event) -> bool:
+    """A day-level mention whose lemma is not a reporting or general verb."""
+    return event.date_start is not None and _level(event) == "day" and event.trigger not in GENERAL_VERBS
 
 
 def surname(name: str) -> str:

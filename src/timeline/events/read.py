@@ -137,6 +137,7 @@ def _read(
         direct=trigger.direct,
         scoped=extra,
         actors=tuple(actors),
+        actor_kinds=tuple(names.kind(a) for a in actors),
         place=place,
         modality=mood,
         modality_why=why,
