@@ -5,8 +5,9 @@ Reads: :class:`~timeline.records.BatchResult` batches and SQL. Writes: the DuckD
 one fails at once with a lock error, reported as :class:`WarehouseError`), Arrow inserts rather than
 row-by-row ones, delete-then-insert per article inside one transaction so re-runs never duplicate.
 Migrations are ``resources/migrations/NNN_name.sql`` files applied once each, in number order, and
-recorded in ``schema_migrations``. Queries run on read-only connections, so a user's SQL cannot write;
-their errors become one-line :class:`QueryError` messages.
+recorded in ``schema_migrations``. Queries run on read-only connections without file access (no
+``COPY ... TO``, ``EXPORT``, ``ATTACH``, ``INSTALL``/``LOAD``, and no ``read_csv`` either), so a user's SQL
+writes nothing anywhere; their errors become one-line :class:`QueryError` messages.
 """
 
 from __future__ import annotations
@@ -453,10 +454,48 @@ def run_status(path: Path | str, last: int = 10) -> RunStatus:
 
 
 READ_ONLY_REFUSAL = re.compile(r'statement of type "(?P<kind>\w+)" on database "[^"]*" which is attached in read-only')
+# Statements that write files or other databases, or load code: refused before they run. The session
+# settings of :func:`_lock_down` refuse them too (and any file access), whatever the parser says.
+WRITING_STATEMENTS = {
+    duckdb.StatementType.COPY: "COPY", duckdb.StatementType.EXPORT: "EXPORT DATABASE",
+    duckdb.StatementType.ATTACH: "ATTACH", duckdb.StatementType.DETACH: "DETACH",
+    duckdb.StatementType.LOAD: "INSTALL/LOAD",
+}  # fmt: skip
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """No file access (COPY TO, EXPORT, ATTACH, INSTALL/LOAD, read_csv ...) on this connection, for good.
+
+    ``lock_configuration`` makes every later ``SET``/``RESET`` fail, so user SQL cannot turn it back on.
+    """
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def _refuse_writes(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(_one_line(exc)) from exc
+    for statement in statements:
+        kind = WRITING_STATEMENTS.get(statement.type)
+        copy_database = statement.query.lstrip()[:4].upper() == "COPY"  # COPY FROM DATABASE parses as a PRAGMA
+        if kind is None and statement.type == duckdb.StatementType.PRAGMA and copy_database:
+            kind = "COPY FROM DATABASE"
+        if kind is not None:
+            raise QueryError(
+                f"the warehouse is read-only for queries: {kind} statements are refused "
+                "(queries read the warehouse only; no file or other database is written)"
+            )
 
 
 def _query_error(exc: duckdb.Error) -> QueryError:
     message = _one_line(exc)
+    if isinstance(exc, duckdb.PermissionException):
+        return QueryError(
+            "the warehouse is read-only for queries and files are out of reach: "
+            f"{message.removeprefix('Permission Error: ')}"
+        )
     refused = READ_ONLY_REFUSAL.search(message)
     if refused:
         return QueryError(
@@ -473,6 +512,8 @@ def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tu
     if not sql.strip():
         raise QueryError("no SQL given")
     with connect(path, read_only=True) as con:
+        _refuse_writes(con, sql)
+        _lock_down(con)
         try:
             cur = con.execute(sql, params or [])
             if cur.description is None:
@@ -485,6 +526,8 @@ def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tu
 def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
     """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
     with connect(path, read_only=True) as con:
+        _refuse_writes(con, sql)
+        _lock_down(con)
         try:
             return con.sql(sql, params=list(params or [])).to_arrow_table()
         except duckdb.Error as exc:
