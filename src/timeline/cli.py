@@ -6,6 +6,7 @@ boundary (:func:`main`); a traceback is never the user interface.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -101,16 +103,81 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str = "tabl
     if fmt != "table":
         sys.stdout.write(export_mod.render_rows(columns, rows, fmt))
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
+    cells = [[export_mod.as_text(v) for v in row] for row in rows]
+    narrow = [
+        c in ("date", "status", "granularity", "run_id")
+        or all(isinstance(row[i], date | int | float) for row in rows if row[i] is not None)
+        for i, c in enumerate(columns)
+    ]  # fmt: skip
+    # Boxed when it fits the terminal; else without borders (2 characters between columns, not 3).
+    widths = fit_widths(columns, cells, narrow, out.width - (3 * len(columns) + 1))
+    style: dict[str, Any] = {}
+    if widths is None:
+        style = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "padding": (0, 1, 0, 0)}
+        widths = fit_widths(columns, cells, narrow, out.width - 2 * (len(columns) - 1))
+    if widths is None:  # too many columns to fit without cutting words: one block per row (psql's expanded display)
+        _print_records(columns, cells, title)
+        return
+    table = Table(title=title, show_lines=False, header_style="bold", **style)
     for i, c in enumerate(columns):
-        values = [row[i] for row in rows]
-        narrow = c in ("date", "status", "granularity") or all(
-            isinstance(v, date | int | float) for v in values if v is not None
-        )
-        table.add_column(c, overflow="fold", no_wrap=narrow)
-    for row in rows:
-        table.add_row(*(export_mod.as_text(v) for v in row))
+        table.add_column(c, overflow="fold", no_wrap=narrow[i], width=widths[i] if widths else None)
+    for row_cells in cells:
+        table.add_row(*row_cells)
     out.print(table)
+
+
+def _print_records(columns: list[str], cells: list[list[str]], title: str | None) -> None:
+    """Rows as blocks of 'column  value' lines, values wrapped at spaces: for results too wide for a table."""
+    if title:
+        out.print(title, style="bold", highlight=False)
+    label = max(len(c) for c in columns)
+    for n, row_cells in enumerate(cells, start=1):
+        out.rule(f"row {n}", align="left", characters="─")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, min_width=label, style="bold")
+        grid.add_column(overflow="fold")
+        for c, v in zip(columns, row_cells, strict=True):
+            grid.add_row(c, v)
+        out.print(grid, highlight=False)
+    if not cells:
+        out.print("(no rows)", highlight=False)
+
+
+def fit_widths(columns: list[str], cells: list[list[str]], narrow: list[bool], room: int) -> list[int] | None:
+    """Column widths that fit ``room`` characters, wrapping text at spaces and never inside a word.
+
+    A narrow column (dates, numbers, ids) keeps its whole width; the text columns start at their longest
+    word; then, narrowest first, a column that needs less than an equal share of the room left is made
+    whole; the rest of the room goes to the columns by how much of their text is left to show. ``None`` when even that does not fit (then the terminal's own width rules).
+    """
+    from rich.cells import cell_len
+
+    def lines(i: int) -> list[str]:
+        return [columns[i], *(line for row in cells for line in row[i].splitlines() or [""])]
+
+    natural = [max(cell_len(line) for line in lines(i)) for i in range(len(columns))]
+    if sum(natural) <= room:
+        return natural
+    widths = [
+        natural[i] if narrow[i] else max(cell_len(w) for line in lines(i) for w in line.split() or [""])
+        for i in range(len(columns))
+    ]  # fmt: skip
+    spare = room - sum(widths)
+    if spare < 0:
+        return None
+    wanting = sorted((i for i in range(len(columns)) if widths[i] < natural[i]), key=lambda i: natural[i])
+    for i in list(wanting):  # narrow columns first: made whole when they need less than an equal share
+        if natural[i] - widths[i] <= spare / len(wanting):
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
+            wanting.remove(i)
+    while spare > 0 and wanting:  # the rest by how much text each column has left to show
+        chosen = max(wanting, key=lambda i: (natural[i] - widths[i]) / natural[i])
+        widths[chosen] += 1
+        spare -= 1
+        if widths[chosen] == natural[chosen]:
+            wanting.remove(chosen)
+    return widths
 
 
 @app.command()
@@ -191,9 +258,36 @@ def status(
     settings = load_settings(warehouse=warehouse_path)
     report = warehouse.run_status(settings.warehouse, runs)
     fmt = "json" if as_json else "table"
-    print_rows(report.run_columns, report.runs, fmt, title="Runs")
+    if as_json:
+        print_rows(report.run_columns, report.runs, fmt, title="Runs")
+    else:  # the counts as one line of words, so that the table fits 80 columns
+        print_rows(*_runs_for_reading(report.run_columns, report.runs), title="Runs")
     if report.rejections or as_json:
         print_rows(report.rejection_columns, report.rejections, fmt, title="Refused in the last run")
+
+
+COUNT_WORDS = (
+    ("inputs", "input", "inputs"), ("loaded", "loaded", "loaded"), ("reanchored", "re-anchored", "re-anchored"),
+    ("unchanged", "unchanged", "unchanged"), ("rejected", "refused", "refused"), ("events", "event", "events"),
+)  # fmt: skip
+
+
+def _runs_for_reading(columns: list[str], runs: list[tuple[Any, ...]]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The runs table with its counts in one column of words: '3 inputs: 2 loaded, 1 refused; 7 events'."""
+    counted = [name for name, _, _ in COUNT_WORDS]
+    kept = [c for c in columns if c not in counted]
+    rows = []
+    for run in runs:
+        values = dict(zip(columns, run, strict=True))
+        words = {
+            name: f"{values[name]} {one if values[name] == 1 else many}"
+            for name, one, many in COUNT_WORDS
+            if values.get(name) is not None
+        }  # fmt: skip
+        middle = [words[n] for n in ("loaded", "reanchored", "unchanged", "rejected") if n in words and values[n]]
+        text = f"{words.get('inputs', '? inputs')}: {', '.join(middle) or 'none loaded'}; {words.get('events', '')}"
+        rows.append((*(values[c] for c in kept), text.rstrip("; ")))
+    return [*kept, "counts"], rows
 
 
 @app.command()
@@ -245,8 +339,10 @@ def query(
 
 @app.command("export")
 def export_cmd(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx, parquet or json.")] = "csv",
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write (its extension gives the format).")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv, xlsx, parquet or json [default: from the --out extension].")
+    ] = None,
     warehouse_path: WarehouseOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -257,7 +353,8 @@ def export_cmd(
     """Export the timeline, one row per event, optionally filtered."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    n = export_mod.export(settings.warehouse, fmt.lower(), out_path, filters)
+    chosen = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
+    n = export_mod.export(settings.warehouse, chosen, out_path, filters)
     err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
@@ -279,22 +376,47 @@ def plot(
     err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def usage_message(exc: typer.TyperException) -> str:
+    """One line for a usage error of the pinned typer (its own click): what is wrong, and a hint."""
+    option, possibilities = getattr(exc, "option_name", None), getattr(exc, "possibilities", None)
+    if option is not None and type(exc).__name__ == "NoSuchOption":
+        message = f"no such option {option}"
+        if possibilities:
+            message += f" (did you mean {' or '.join(sorted(possibilities))}?)"
+    else:
+        message = " ".join(exc.format_message().split())
+        message = re.sub(r"\. Did you mean (.+)\?$", r" (did you mean \1?)", message).rstrip(".")
+        message = (message[:1].lower() + message[1:]).removeprefix("invalid value: ")
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "timeline"
+    return f"{message}; see '{command} --help'"
+
+
 def main() -> None:
-    """Entry point: the one place where library errors become a one-line message."""
+    """Entry point: the one place where library and usage errors become a one-line message.
+
+    Exit status: 0 done, 1 an error (or a failed run), 2 a usage error, 130 interrupted.
+    """
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise SystemExit(1) from None
-    except typer.Abort:
-        raise SystemExit(130) from None
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
+        raise SystemExit(EXIT_ERROR) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except (typer.Abort, KeyboardInterrupt):
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except typer.TyperException as exc:  # typer's click exceptions: usage errors, and the help of no_args_is_help
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # type: ignore[attr-defined]
+            raise SystemExit(EXIT_USAGE) from None
+        err.print(f"[red]error:[/red] {usage_message(exc)}", highlight=False, markup=True)
+        raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
 
 
 if __name__ == "__main__":
