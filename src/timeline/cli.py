@@ -148,7 +148,8 @@ def fit_widths(columns: list[str], cells: list[list[str]], narrow: list[bool], r
 
     A narrow column (dates, numbers, ids) keeps its whole width; the text columns start at their longest
     word; then, narrowest first, a column that needs less than an equal share of the room left is made
-    whole; the rest of the room goes to the columns by how much of their text is left to show. ``None`` when even that does not fit (then the terminal's own width rules).
+    whole; the rest of the room goes to the columns by how much of their text is left to show. ``None``
+    when even the longest words do not fit side by side.
     """
     from rich.cells import cell_len
 
