@@ -5,7 +5,7 @@ Builds N articles from the raw text and creation date (DCT) of the TimeML docume
 headed by a line "Copy k of DOCID." so that its content hash differs), writes them as ``.txt`` files
 with ``.meta.json`` sidecars into a temporary folder, then times:
 
-- ``pipeline_s``: the flow's stages in the flow's order (:func:`timeline.incremental.run_local`) into a
+- ``pipeline_s``: the flow's stages in the flow's order (:func:`timeline.runner.run`, in this process: ``workers = 1``) into a
   fresh warehouse: read the folder, plan (content hashes), parse in batches, tag, find events, load
   DuckDB batch by batch;
 - ``spacy_s``: bare ``nlp.pipe`` with en_core_web_sm over the same texts (every component);
@@ -40,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from timeline import incremental, nlp
+from timeline import nlp, runner
 from timeline.settings import load_settings
 
 T = TypeVar("T")
@@ -105,7 +105,7 @@ def main() -> None:
         folder.mkdir()
         parts = build(folder, args.articles, rounds)
         texts = [t for _, part_texts in parts for t in part_texts]
-        settings = load_settings(warehouse=db)
+        settings = load_settings(warehouse=db, workers=1)  # CPU time of one process: no workers
         model = nlp.load(settings.model)
         list(model.pipe(texts[:5]))  # warm both paths up alike
         spacy_s = spacy_wall = pipeline_s = pipeline_wall = 0.0
@@ -119,11 +119,11 @@ def main() -> None:
                     cpu, wall = timed(bare)
                     spacy_s, spacy_wall = spacy_s + cpu, spacy_wall + wall
                 else:
-                    (cpu, wall), run = timed_result(lambda: incremental.run_local([part], settings))  # noqa: B023
+                    (cpu, wall), run = timed_result(lambda: runner.run([part], settings))  # noqa: B023
                     pipeline_s, pipeline_wall = pipeline_s + cpu, pipeline_wall + wall
                     first.append(run)
         folders = [part for part, _ in parts]
-        (rerun_s, rerun_wall), again = timed_result(lambda: incremental.run_local(folders, settings))
+        (rerun_s, rerun_wall), again = timed_result(lambda: runner.run(folders, settings))
     figures = {
         "articles": args.articles,
         "rounds": rounds,

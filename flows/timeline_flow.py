@@ -1,38 +1,59 @@
-"""The batch flow: read articles, skip what is already loaded, parse the rest in coarse tasks, load DuckDB.
+"""The batch flow: the library's one run (:mod:`timeline.runner`) with its batches as Prefect tasks.
 
 The logic lives in ``timeline.*``; this module only adds orchestration: one task per batch of articles
-(not per article or sentence: a task run costs ~4 ms), a bounded thread pool or a Dask cluster
-(``dask_address``), retries on reading, a log line per batch and a table artifact per run. Loading stays
-in the flow, on the one DuckDB connection of the run, one transaction per batch.
+(not per article or sentence: a task run costs ~4 ms) on a thread pool whose tasks hand their batch to a
+worker process (:class:`timeline.runner.Workers`, one per core by default), or on a Dask cluster
+(``dask_address``); retries on reading and parsing, a log line per batch and a table artifact per run.
+Loading stays in the flow's process, one transaction per batch (:func:`timeline.runner.execute`).
 """
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from timeline import incremental, pipeline, sources, warehouse
+from timeline import runner
 from timeline.records import Article, BatchResult, Rejection
 from timeline.settings import Settings, load_settings
 
-ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
-_progress: ProgressHook | None = None
+
+@task(name="read-articles", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_inputs(paths: list[str], settings: Settings) -> list[Article | Rejection]:
+    return runner.read_inputs(paths, settings)
 
 
-@task(name="read-articles", retries=1, retry_delay_seconds=1)
-def read_inputs(paths: list[str], max_bytes: int) -> list[Article | Rejection]:
-    return list(sources.read_articles(paths, max_bytes=max_bytes))
+@task(name="process-batch", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)  # a lost Dask worker, say
+def process(parse: Callable[[list[Article]], BatchResult], batch: list[Article]) -> BatchResult:
+    return parse(batch)
 
 
-@task(name="process-batch", retries=1, retry_delay_seconds=2)  # a lost Dask worker, say
-def process(batch: list[Article], model: str, nlp_batch_size: int, notes: list[tuple[str, str]]) -> BatchResult:
-    return pipeline.process_batch(batch, model=model, nlp_batch_size=nlp_batch_size, notes=notes)
+def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
+    """Batches as Prefect tasks on the flow's task runner; each task parses in a worker process when
+    ``workers`` are given (a thread pool's tasks), in the task's own process otherwise (Dask workers)."""
+
+    def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
+        parse = job if workers is None else partial(workers.parse, job)
+        futures = deque(process.submit(parse, list(b)) for b in batches)
+        logger = get_run_logger()
+        number = 0
+        while futures:  # each result is let go once loaded
+            result = futures.popleft().result()
+            number += 1
+            logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
+                        len(result.events))  # fmt: skip
+            yield result
+
+    return map_batches
 
 
 def _flow_run_id() -> str | None:
@@ -42,60 +63,60 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def _tick(done: int, total: int) -> None:
-    if _progress is not None:
-        _progress("articles", done, total)
+def build(workers: runner.Workers | None = None, progress: runner.Progress | None = None) -> Flow[..., Any]:
+    """The flow, parsing on ``workers`` (started by the caller, e.g. before Prefect starts) and telling
+    ``progress`` of each loaded batch; without ``workers`` the flow starts its own (local runs)."""
+
+    @flow(name="timeline", log_prints=False)
+    def timeline_flow(paths: list[str], settings: Settings | None = None, force: bool = False) -> dict[str, Any]:
+        settings = settings or load_settings()
+        planned = runner.plan(read_inputs(paths, settings), settings, force=force)
+        own = nullcontext(workers) if workers or settings.dask_address else runner.worker_pool(
+            settings, len(planned.work.parse)
+        )  # fmt: skip
+        with own as pool:
+            summary = runner.execute(planned, settings, on_tasks(pool), progress, _flow_run_id())
+        report(paths, planned, summary)
+        return summary
+
+    return timeline_flow
 
 
-@flow(name="timeline", log_prints=False)
-def timeline_flow(paths: list[str], settings: Settings | None = None, force: bool = False) -> dict[str, Any]:
-    settings = settings or load_settings()
+def report(paths: list[str], planned: runner.RunPlan, summary: dict[str, Any]) -> None:
+    """A warning per refused input and the run's table artifact."""
     logger = get_run_logger()
-    inputs = read_inputs(paths, int(settings.max_file_mb * 2**20))
-    run_id = warehouse.new_run_id()
-    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
-        work = incremental.begin_run(con, inputs, run_id, _flow_run_id(), force=force)
-        batches = pipeline.batched(work.parse, settings.batch_size)
-        futures = [process.submit(b, settings.model, settings.nlp_batch_size, list(work.notes)) for b in batches]
-        done = 0
-        _tick(done, len(work.parse))
-        for number, (batch, future) in enumerate(zip(batches, futures, strict=True), start=1):
-            result = future.result()
-            warehouse.load_batch(con, result, run_id)
-            done += len(batch)
-            _tick(done, len(work.parse))
-            logger.info(
-                "batch %d/%d: %d articles, %d events", number, len(futures), len(result.articles), len(result.events)
-            )
-        warehouse.refresh_canonical(con)
-        counts = warehouse.finish_run(con, run_id)
-    for rejection in [i for i in inputs if isinstance(i, Rejection)] + list(work.rejected):
+    for rejection in planned.refused + tuple(planned.work.rejected):
         logger.warning("refused %s: %s", rejection.source, rejection.reason)
     create_table_artifact(
         key="timeline-run",
-        table=[{"run_id": run_id, "inputs": len(inputs), **counts}],
-        description=f"timeline run {run_id} over {', '.join(paths)}",
+        table=[{"run_id": summary["run_id"], "inputs": planned.inputs, **summary}],
+        description=f"timeline run {summary['run_id']} over {', '.join(paths)}",
     )
-    return {"run_id": run_id, **counts}
 
 
-def task_runner(settings: Settings) -> Any:
-    """A thread pool bounded by ``settings.workers``, or the Dask cluster at ``settings.dask_address``."""
+timeline_flow = build()  # what deployments serve (flows/serve.py)
+
+
+def task_runner(settings: Settings, workers: int | None = None) -> Any:
+    """Threads handing batches to ``workers`` processes, or the Dask cluster at ``settings.dask_address``."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask_address)
-    return ThreadPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=workers or settings.workers)
 
 
 def run(
-    paths: list[str], settings: Settings, force: bool = False, progress: ProgressHook | None = None
-) -> dict[str, Any]:
-    """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch."""
-    global _progress
-    _progress = progress
-    try:
-        bounded = timeline_flow.with_options(task_runner=task_runner(settings))
+    paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
+    articles: int | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
+
+    The worker processes (for ``articles`` to parse, when known) start before the flow, so that their
+    model loading overlaps Prefect's start-up."""
+    local = not settings.dask_address
+    with runner.worker_pool(settings, articles or 0) if local and articles else nullcontext(None) as workers:
+        bounded = build(workers, progress).with_options(
+            task_runner=task_runner(settings, workers.n if workers else None)
+        )
         return bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force)
-    finally:
-        _progress = None

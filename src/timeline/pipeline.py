@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from itertools import islice
-from typing import TypeVar
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -24,16 +22,6 @@ from .events import find_events
 from .events.relative import RELATIONS
 from .records import Article, BatchResult, Event, Rejection, TimeMention
 from .temporal import Candidate, find, tag
-
-T = TypeVar("T")
-
-
-def batched(items: Iterable[T], size: int) -> list[list[T]]:
-    it = iter(items)
-    out = []
-    while chunk := list(islice(it, size)):
-        out.append(chunk)
-    return out
 
 
 def has_time_expression(text: str) -> bool:

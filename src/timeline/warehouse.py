@@ -208,6 +208,12 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
     )
 
 
+def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
+    row = con.execute("SELECT count(*) FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchone()
+    return int(row[0]) if row else 0
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     """Count what became of the run's inputs from the ledger and record the end of the run."""
     row = con.execute(

@@ -1,0 +1,260 @@
+"""The one run: plan → read → resolve → load → refresh merged events → finish the run record.
+
+Every way of running the pipeline goes through :func:`execute`: ``timeline run`` (with or without the
+Prefect flow around it), the flow itself (``flows/timeline_flow.py``), ``timeline reanchor`` (a plan of
+one article; the resolve step only, unless it had no date) and the benchmarks. Only the way batches are
+mapped onto workers differs, and the caller passes it (:data:`MapBatches`): in this process
+(:func:`in_process`), on worker processes (:class:`Workers`), or as Prefect tasks on a thread pool or a
+Dask cluster (the flow).
+
+Reads: :class:`~timeline.records.Article` / :class:`~timeline.records.Rejection` inputs (or paths to read
+them from) and what the warehouse holds of them. Writes: the warehouse, one transaction per batch, and a
+summary of the run (``run_id``, counts, seconds).
+
+The write connection is held only while something is written (the start of the run, each batch's load,
+the refresh of merged events and the run record): parsing runs without it, so that readers
+(``timeline query``, exports, the duckdb CLI) get in between batches. See *Readers during runs* in the
+README.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import warehouse
+from .records import Article, BatchResult, Rejection
+from .settings import Settings
+
+T = TypeVar("T")
+
+Progress = Callable[[int, int], None]  # (articles parsed and loaded so far, articles to parse)
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """Turn one batch of articles into a :class:`BatchResult` (parse, tag, read events): what a worker runs.
+
+    Picklable (plain fields), so it travels to worker processes and Dask workers; the model is loaded
+    once per process (:func:`timeline.nlp.load`)."""
+
+    model: str
+    nlp_batch_size: int
+    notes: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, batch: Sequence[Article]) -> BatchResult:
+        from .pipeline import process_batch  # spaCy is imported only where a text is parsed
+
+        return process_batch(batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes)
+
+
+# How the batches of a run are parsed: given the job and the batches, yield one result per batch, in order.
+MapBatches = Callable[[ParseJob, Sequence[Sequence[Article]]], Iterable[BatchResult]]
+
+
+def in_process(job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
+    """Parse the batches one after another in this process."""
+    for batch in batches:
+        yield job(batch)
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What a run will do, decided from content hashes and the warehouse before anything heavy is loaded."""
+
+    run_id: str
+    inputs: int  # files and entries given, refused ones included
+    refused: tuple[Rejection, ...]  # refused while reading
+    work: Any  # timeline.incremental.Plan: parse / re-anchor / unchanged / rejected, with notes
+    anchors: tuple[tuple[str, date], ...] = ()  # publication dates set by hand, recorded with the run
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to parse or re-anchor: the run only records what it skipped and refused."""
+        return not self.work.parse and not self.work.reanchor
+
+
+def batched(items: Iterable[T], size: int) -> list[list[T]]:
+    it = iter(items)
+    out = []
+    while chunk := list(islice(it, size)):
+        out.append(chunk)
+    return out
+
+
+def read_inputs(paths: Sequence[str | Path], settings: Settings) -> list[Article | Rejection]:
+    from .sources import read_articles
+
+    return list(read_articles(paths, max_bytes=int(settings.max_file_mb * 2**20)))
+
+
+def plan(inputs: Sequence[Article | Rejection], settings: Settings, force: bool = False) -> RunPlan:
+    """Plan a run over ``inputs`` on a short connection: what to parse, re-anchor, skip, refuse."""
+    from . import incremental
+
+    articles = [a for a in inputs if isinstance(a, Article)]
+    refused = tuple(r for r in inputs if isinstance(r, Rejection))
+    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
+        work = incremental.plan_run(con, articles, force=force)
+    return RunPlan(warehouse.new_run_id(), len(inputs), refused, work)
+
+
+def execute(
+    run: RunPlan,
+    settings: Settings,
+    map_batches: MapBatches = in_process,
+    progress: Progress | None = None,
+    flow_run_id: str | None = None,
+) -> dict[str, Any]:
+    """Carry out a planned run; return ``{"run_id", "loaded", "unchanged", "rejected", "reanchored",
+    "events", "seconds"}``.
+
+    1. start: record the run, the dates set by hand, the refused and unchanged inputs (one transaction);
+    2. resolve: re-anchor the articles whose publication date changed, from their stored forms (loaded);
+    3. read: parse the rest in batches of ``settings.batch_size`` through ``map_batches``, loading each
+       batch as it comes (one transaction each; the connection is closed between batches);
+    4. refresh the merged (canonical) events and finish the run record.
+    """
+    from . import incremental
+
+    work = run.work
+
+    def write() -> Any:
+        return warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds)
+
+    with write() as con:
+        warehouse.start_run(con, run.run_id, flow_run_id, inputs=run.inputs)
+        for article_id, published in run.anchors:
+            warehouse.set_anchor_override(con, article_id, published)
+        refused = BatchResult(rejections=run.refused + work.rejected)
+        warehouse.load_batch(con, refused, run.run_id, unchanged=work.unchanged)
+        if work.reanchor:
+            warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run.run_id)
+    batches = batched(work.parse, settings.batch_size)
+    total, done = len(work.parse), 0
+    if progress is not None:
+        progress(done, total)
+    job = ParseJob(settings.model, settings.nlp_batch_size, tuple(work.notes))
+    for result in map_batches(job, batches):
+        with write() as con:
+            warehouse.load_batch(con, result, run.run_id)
+        done += len(result.articles) + len(result.rejections)
+        if progress is not None:
+            progress(done, total)
+    with write() as con:
+        if not run.idle or warehouse.unfinished_runs(con, run.run_id):  # an interrupted run left them stale
+            warehouse.refresh_canonical(con)
+        counts = warehouse.finish_run(con, run.run_id)
+    return {"run_id": run.run_id, **counts}
+
+
+def run(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    force: bool = False,
+    map_batches: MapBatches | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Read, plan and execute a run over ``paths`` without Prefect; batches go to worker processes when
+    there are several batches and ``settings.workers`` > 1 (see :func:`local_workers`)."""
+    planned = plan(read_inputs(paths, settings), settings, force=force)
+    if map_batches is not None:
+        return execute(planned, settings, map_batches, progress)
+    with local_workers(settings, len(planned.work.parse)) as mapping:
+        return execute(planned, settings, mapping, progress)
+
+
+def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
+    """Set an article's publication date by hand and re-anchor its dates: a run with a plan of one article.
+
+    ``key`` is the article id, its source or its file name. The date sticks: later runs use it. An article
+    that had no date is parsed again from its stored text (its relative dates had no events)."""
+    from . import incremental
+
+    with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
+        article = warehouse.stored_article(con, key)
+        stored = warehouse.stored_articles(con, [article.article_id])
+    work = incremental.plan([replace(article, published=published)], stored)
+    planned = RunPlan(warehouse.new_run_id(), 1, (), work, anchors=((article.article_id, published),))
+    summary = execute(planned, settings)
+    return {"article": article.source, "reparsed": bool(work.parse), **summary}
+
+
+# ---- worker processes ----------------------------------------------------------------------------
+
+
+def _warm(model: str) -> None:
+    from . import nlp
+
+    nlp.load(model)
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+class Workers:
+    """A pool of ``n`` parsing processes, each loading the model once when it starts.
+
+    The processes are started by ``spawn`` (never forked from a process that runs threads, as Prefect's
+    does) as soon as the pool is made, so their model loading overlaps whatever the caller does next
+    (Prefect's start-up, planning). Batches go to whichever process is free; results come back in batch
+    order. Loading into DuckDB stays with the caller: one writer."""
+
+    def __init__(self, n: int, model: str) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.n = n
+        self._pool = ProcessPoolExecutor(
+            max_workers=n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(model,)
+        )
+        for _ in range(n):  # start every process now (the pool otherwise starts them one submit at a time)
+            self._pool.submit(_ready)
+
+    def parse(self, job: ParseJob, batch: Sequence[Article]) -> BatchResult:
+        """Parse one batch in a worker process and wait for its result (for callers with their own threads)."""
+        return self._pool.submit(job, list(batch)).result()
+
+    def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
+        """A :data:`MapBatches`: every batch submitted at once, results yielded in order."""
+        futures = [self._pool.submit(job, list(b)) for b in batches]
+        for future in futures:
+            yield future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_count(settings: Settings, articles: int) -> int:
+    """Worker processes worth starting: ``settings.workers``, at most one per batch."""
+    batches = -(-articles // settings.batch_size)
+    return max(1, min(settings.workers, batches))
+
+
+@contextmanager
+def worker_pool(settings: Settings, articles: int) -> Iterator[Workers | None]:
+    """Worker processes for a run over ``articles`` to parse, when more than one is worth starting
+    (:func:`worker_count`); ``None`` when the batches are better parsed in this process."""
+    n = worker_count(settings, articles)
+    if n <= 1:
+        yield None
+        return
+    workers = Workers(n, settings.model)
+    try:
+        yield workers
+    finally:
+        workers.close()
+
+
+@contextmanager
+def local_workers(settings: Settings, articles: int) -> Iterator[MapBatches]:
+    """The :data:`MapBatches` of a local run: :class:`Workers` or :func:`in_process` (see :func:`worker_pool`)."""
+    with worker_pool(settings, articles) as workers:
+        yield in_process if workers is None else workers.map
