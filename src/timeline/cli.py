@@ -276,7 +276,8 @@ def status(
 
 COUNT_WORDS = (
     ("inputs", "input", "inputs"), ("loaded", "loaded", "loaded"), ("reanchored", "re-anchored", "re-anchored"),
-    ("unchanged", "unchanged", "unchanged"), ("rejected", "refused", "refused"), ("events", "event", "events"),
+    ("unchanged", "unchanged", "unchanged"), ("rejected", "refused", "refused"),
+    ("forgotten", "forgotten", "forgotten"), ("events", "event", "events"),
 )  # fmt: skip
 
 
@@ -292,7 +293,9 @@ def _runs_for_reading(columns: list[str], runs: list[tuple[Any, ...]]) -> tuple[
             for name, one, many in COUNT_WORDS
             if values.get(name) is not None
         }  # fmt: skip
-        middle = [words[n] for n in ("loaded", "reanchored", "unchanged", "rejected") if n in words and values[n]]
+        middle = [
+            words[n] for n in ("loaded", "reanchored", "unchanged", "rejected", "forgotten") if n in words and values[n]
+        ]
         text = f"{words.get('inputs', '? inputs')}: {', '.join(middle) or 'none loaded'}; {words.get('events', '')}"
         rows.append((*(values[c] for c in kept), text.rstrip("; ")))
     return [*kept, "counts"], rows
@@ -313,6 +316,27 @@ def reanchor(
     summary = runner.reanchor(settings, article, day)
     how = "parsed its stored text again (it had no date)" if summary["reparsed"] else "re-anchored without re-parsing"
     err.print(f"{summary['article']}: published {day}; {how}; {summary['events']} events", highlight=False)
+
+
+@app.command()
+def forget(
+    articles: Annotated[
+        list[str], typer.Argument(help="Article ids, source paths or file names.", metavar="ARTICLE...")
+    ],
+    warehouse_path: WarehouseOption = None,
+) -> None:
+    """Remove articles and everything derived from them (events, merged events, time expressions, dates set by
+    hand); logged as a run."""
+    from .forget import forget as forget_articles
+
+    settings = load_settings(warehouse=warehouse_path)
+    summary = forget_articles(settings, articles)
+    n = len(summary["articles"])
+    err.print(
+        f"run {summary['run_id']}: forgot {n} article{'' if n == 1 else 's'} ({', '.join(summary['articles'])}) "
+        f"and {summary['events']} events, {summary['rows']} rows in all",
+        highlight=False,
+    )
 
 
 @app.command()

@@ -440,7 +440,7 @@ RUNS_SQL = """
 SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(seconds, 1) AS seconds,
        CASE WHEN finished_at IS NOT NULL THEN 'finished' ELSE 'running or interrupted' END AS state,
        inputs, articles_loaded AS loaded, articles_reanchored AS reanchored, articles_unchanged AS unchanged,
-       articles_rejected AS rejected, events
+       articles_rejected AS rejected, articles_forgotten AS forgotten, events
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
 
