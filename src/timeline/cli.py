@@ -6,6 +6,7 @@ boundary (:func:`main`); a traceback is never the user interface.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -20,8 +21,8 @@ from rich.console import Console
 from rich.table import Table
 
 from . import export as export_mod
+from . import lifeline, outcome, warehouse
 from . import plot as plot_mod
-from . import warehouse
 from .cli_eval import eval_app
 from .errors import QueryError, TimelineError
 from .settings import load_settings
@@ -194,14 +195,40 @@ def run(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Parse every article again, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the timeline.")] = False,
+    allow_empty: Annotated[
+        bool, typer.Option("--allow-empty", help="A missing path or a glob matching nothing is not a failure.")
+    ] = False,
 ) -> None:
-    """Run the pipeline flow over articles (only new or changed ones are parsed) and print the timeline."""
-    from . import runner
+    """Run the pipeline flow over articles (only new or changed ones are parsed) and print the timeline.
 
+    Exit status: 0 done (refused inputs are a warning), 3 a path missing or a glob matching nothing, 4 every
+    input refused, 130/143 interrupted by SIGINT/SIGTERM (see the README for the whole table)."""
     settings = load_settings(
         warehouse=warehouse_path, batch_size=batch_size, workers=workers, dask_address=dask_address
     )
     targets = [str(p) for p in (paths or [Path("seeds")])]
+    lifeline.watch_descendants()  # no server or worker of this run outlives it, even after SIGKILL
+    try:
+        with lifeline.interruptible():
+            summary = _run(targets, settings, force, allow_empty)
+    except lifeline.Interrupted as stop:
+        marked = warehouse.mark_interrupted(settings.warehouse, os.getpid(), stop.name, settings.lock_wait_seconds)
+        err.print(
+            f"interrupted by {stop.name}: the batch being loaded was rolled back; "
+            f"{marked} run{'' if marked == 1 else 's'} recorded as interrupted",
+            highlight=False,
+        )
+        raise typer.Exit(stop.exit_code) from None
+    _report_run(summary, settings, quiet)
+    result = outcome.judge(targets, summary, allow_empty)
+    if result.failed:
+        err.print(f"[red]error:[/red] run {summary['run_id']} {result.message}", highlight=False)
+        raise typer.Exit(result.exit_code)
+
+
+def _run(targets: list[str], settings: Any, force: bool, allow_empty: bool) -> dict[str, Any]:
+    from . import runner
+
     # Decided from content hashes first: a run with nothing to parse or re-anchor never starts Prefect.
     planned = runner.plan(runner.read_inputs(targets, settings), settings, force=force)
     if planned.idle:
@@ -211,7 +238,14 @@ def run(
         from flows.timeline_flow import run as run_flow
 
         with _progress_bar() as hook:
-            summary = run_flow(targets, settings, force=force, progress=hook, articles=len(planned.work.parse))
+            summary = run_flow(
+                targets, settings, force=force, progress=hook, articles=len(planned.work.parse),
+                allow_empty=allow_empty,
+            )  # fmt: skip
+    return summary
+
+
+def _report_run(summary: dict[str, Any], settings: Any, quiet: bool) -> None:
     _, rejected = warehouse.query(
         settings.warehouse,
         "SELECT source, status, reason FROM ingest_log WHERE run_id = ? AND reason IS NOT NULL ORDER BY source",
@@ -407,7 +441,7 @@ def plot(
     err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = outcome.EXIT_OK, outcome.EXIT_ERROR, outcome.EXIT_USAGE, 130
 
 
 def usage_message(exc: typer.TyperException) -> str:
@@ -429,7 +463,8 @@ def usage_message(exc: typer.TyperException) -> str:
 def main() -> None:
     """Entry point: the one place where library and usage errors become a one-line message.
 
-    Exit status: 0 done, 1 an error (or a failed run), 2 a usage error, 130 interrupted.
+    Exit status: see :data:`timeline.outcome.EXIT_CODES` (0 done, 1 an error, 2 a usage error, 3 and 4 a
+    failed run, 130 and 143 interrupted).
     """
     try:
         code = app(standalone_mode=False, prog_name="timeline")

@@ -208,6 +208,16 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
     )
 
 
+def mark_interrupted(path: Path | str, pid: int, signal_name: str, wait_seconds: float = 10.0) -> int:
+    """Record that the unfinished runs of process ``pid`` were stopped by ``signal_name``; how many."""
+    with connect(path, wait_seconds=wait_seconds) as con:
+        row = con.execute(
+            "UPDATE runs SET interrupted = ? WHERE pid = ? AND finished_at IS NULL AND interrupted IS NULL",
+            [signal_name, pid],
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
     row = con.execute("SELECT count(*) FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchone()
@@ -438,7 +448,8 @@ class RunStatus:
 
 RUNS_SQL = """
 SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(seconds, 1) AS seconds,
-       CASE WHEN finished_at IS NOT NULL THEN 'finished' ELSE 'running or interrupted' END AS state,
+       CASE WHEN finished_at IS NOT NULL THEN 'finished'
+            WHEN interrupted IS NOT NULL THEN 'interrupted by ' || interrupted ELSE 'running or killed' END AS state,
        inputs, articles_loaded AS loaded, articles_reanchored AS reanchored, articles_unchanged AS unchanged,
        articles_rejected AS rejected, articles_forgotten AS forgotten, events
 FROM runs ORDER BY started_at DESC LIMIT ?
