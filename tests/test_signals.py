@@ -125,7 +125,9 @@ def test_a_signal_stops_the_run_cleanly(tmp_path, sig):
     assert 0 < _loaded(db) < 24  # stopped mid-run
     # whole batches only: every article in the warehouse has its ingest_log row, none half-loaded
     _, orphans = warehouse.query(
-        db, "SELECT count(*) FROM articles WHERE article_id NOT IN (SELECT article_id FROM ingest_log WHERE article_id IS NOT NULL)"
+        db,
+        "SELECT count(*) FROM articles WHERE article_id NOT IN "
+        "(SELECT article_id FROM ingest_log WHERE article_id IS NOT NULL)",
     )
     assert orphans == [(0,)]
     _, shown = warehouse.query(db, "SELECT state FROM (" + warehouse.RUNS_SQL + ")", [1])
