@@ -5,7 +5,7 @@ Builds N articles from the raw text and creation date (DCT) of the TimeML docume
 headed by a line "Copy k of DOCID." so that its content hash differs), writes them as ``.txt`` files
 with ``.meta.json`` sidecars into a temporary folder, then times:
 
-- ``pipeline_s``: the flow's stages in the flow's order (:func:`timeline.runner.run`, in this process: ``workers = 1``) into a
+- ``pipeline_s``: the run of the flow (:func:`timeline.runner.run`, in this process: ``workers = 1``) into a
   fresh warehouse: read the folder, plan (content hashes), parse in batches, tag, find events, load
   DuckDB batch by batch;
 - ``spacy_s``: bare ``nlp.pipe`` with en_core_web_sm over the same texts (every component);

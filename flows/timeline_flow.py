@@ -9,6 +9,7 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
+import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
@@ -20,6 +21,7 @@ from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -123,22 +125,37 @@ def task_runner(settings: Settings, workers: int | None = None) -> Any:
 
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
-    articles: int | None = None, allow_empty: bool = False,
+    planned: runner.RunPlan | None = None, allow_empty: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
 
-    The worker processes (for ``articles`` to parse, when known) start before the flow, so that their
-    model loading overlaps Prefect's start-up."""
+    Given the run's plan (made before Prefect was imported: see ``timeline run``), the worker processes
+    start and begin parsing its batches before the flow starts, so that Prefect's start-up overlaps the
+    model loading and the parsing; the flow plans again and takes those results for the same batches."""
     local = not settings.dask_address
-    with runner.worker_pool(settings, articles or 0) if local and articles else nullcontext(None) as workers:
+    with runner.worker_pool(settings, len(planned.work.parse)) if local and planned else nullcontext(None) as workers:
+        if workers is not None and planned is not None:
+            workers.prefetch(planned.job(settings), planned.batches(settings))
         bounded = build(workers, progress).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
-        state = bounded(
-            paths=[str(Path(p)) for p in paths], settings=settings, force=force, allow_empty=allow_empty,
-            return_state=True,
-        )  # fmt: skip
+        with _patient_ephemeral_start():
+            state = bounded(
+                paths=[str(Path(p)) for p in paths], settings=settings, force=force, allow_empty=allow_empty,
+                return_state=True,
+            )  # fmt: skip
         summary = state.result(raise_on_failure=False)
         if isinstance(summary, BaseException):  # the flow crashed: the error, not a failed run
             raise summary
         return summary
+
+
+EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing
+
+
+def _patient_ephemeral_start() -> Any:
+    """Give Prefect's ephemeral API server time to start while the workers keep every core busy
+    (unless ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`` is set; unused with ``PREFECT_API_URL``)."""
+    if os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"):
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_START_SECONDS})

@@ -1,53 +1,97 @@
-"""Scale-out: the flow with its parsing tasks on a Dask cluster gives the same warehouse as a local run."""
+"""Scale-out: the flow with its parsing tasks on a Dask cluster gives the same warehouse as a local run.
+
+The cluster is real: a ``dask scheduler`` and ``dask worker`` processes of their own on loopback (free
+ports, no dashboard), as on a cluster of machines, not a cluster inside the test's process.
+"""
 
 from __future__ import annotations
 
-import shutil
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from timeline import warehouse
+from timeline import runner
 from timeline.settings import load_settings
 
-from .conftest import SEEDS
+from .conftest import ROOT
+from .test_flow import news_folder, tables
 
-SAMPLES = Path(__file__).parent / "samples"
-TABLES = {
-    "articles": "SELECT * EXCLUDE (loaded_at, run_id) FROM articles ORDER BY ALL",
-    "time_expressions": "SELECT * FROM time_expressions ORDER BY ALL",
-    "events": "SELECT * FROM events ORDER BY ALL",
-    "ingest_log": "SELECT source, status, reason FROM ingest_log ORDER BY ALL",
-}
+DASK = Path(sys.executable).parent / "dask"
 
 
-def tables(path):
-    return {name: warehouse.query(path, sql)[1] for name, sql in TABLES.items()}
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=20)
 
 
 @pytest.fixture()
-def cluster():
-    from distributed import LocalCluster
+def cluster(tmp_path: Path) -> Iterator[str]:
+    """A scheduler and two single-threaded worker processes, each started as its own process group."""
+    address = f"tcp://127.0.0.1:{free_port()}"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    common = {"env": env, "cwd": tmp_path, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
+              "start_new_session": True}  # fmt: skip
+    scheduler = subprocess.Popen(
+        [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
+        **common,
+    )
+    workers = subprocess.Popen(
+        [str(DASK), "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard",
+         "--local-directory", str(tmp_path / "dask-worker")],
+        **common,
+    )  # fmt: skip
+    try:
+        from distributed import Client
 
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
-        yield local
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        stop(workers)
+        stop(scheduler)
+
+
+def task_prefixes(address: str) -> set[str]:
+    from distributed import Client
+
+    with Client(address, timeout=60) as client:
+        return set(client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes)))
 
 
 def test_dask_run_equals_local_run(prefect_harness, cluster, tmp_path):
     from flows.timeline_flow import run
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(SEEDS / "macron-trump-ukraine.txt", folder)
-    shutil.copy(SEEDS / "macron-trump-ukraine.meta.json", folder)
-    for sample in ("world-news.rss", "gazette-export.jsonl", "harbour-strike.html"):
-        shutil.copy(SAMPLES / sample, folder)
-    local = load_settings(warehouse=tmp_path / "local.duckdb", batch_size=2, workers=2)
-    on_dask = replace(local, warehouse=tmp_path / "dask.duckdb", dask_address=cluster.scheduler_address)
+    folder = news_folder(tmp_path / "in", timeml=3)
+    local = load_settings(warehouse=tmp_path / "local.duckdb", batch_size=2, workers=1)
+    on_dask = replace(local, warehouse=tmp_path / "dask.duckdb", dask_address=cluster)
     summary = run([str(folder)], on_dask)
-    run([str(folder)], local)
-    assert summary["loaded"] == 6 and summary["events"] > 0
+    runner.run([folder], local)
+    assert summary["loaded"] >= 8 and summary["events"] > 0
     assert tables(on_dask.warehouse) == tables(local.warehouse)
-    ran = cluster.scheduler.task_prefixes
-    assert "process" in ran, sorted(ran)  # the parsing task ran on the cluster
+    assert "process" in task_prefixes(cluster)  # the parsing tasks ran on the cluster's workers
+
+
+def test_dask_workers_are_processes_of_their_own(cluster):
+    from distributed import Client
+
+    with Client(cluster, timeout=60) as client:
+        pids = set(client.run(os.getpid).values())
+    assert len(pids) == 2 and os.getpid() not in pids

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline import incremental
-from timeline.events import find_events
+from timeline.events import find_events, read_events
 from timeline.temporal import tag
 
 GOLD = json.loads((Path(__file__).parent / "golden" / "seed-events.json").read_text(encoding="utf-8"))
@@ -249,7 +249,7 @@ def test_a_vague_future_stays_planned_when_reanchored(nlp):
     published = date(1989, 10, 30)
     mentions = tag(doc, "t", published)
     events = find_events(doc, mentions, published)
-    _, carried = incremental.reanchor_results(mentions, events, date(1989, 11, 2))
+    _, carried = incremental.reanchor_results(mentions, read_events(doc, mentions), date(1989, 11, 2))
     assert [(e.trigger, e.status) for e in events] == [(e.trigger, e.status) for e in carried] == [("grow", "planned")]
 
 
@@ -258,3 +258,39 @@ def test_now_is_the_publication_day(nlp):
     published = date(1990, 8, 16)
     (event,) = find_events(doc, tag(doc, "t", published), published)
     assert (event.date_start, event.date_end, event.granularity) == (published, published, "day")
+
+
+# (text, published, re-anchored to): a fresh read resolved at the new date equals the re-anchored one
+REANCHORED = [
+    ("Iraq now controls 20 percent of the world's oil reserves.", date(1990, 8, 16), date(1990, 8, 20)),
+    ("Macron's visit to the White House on March 3 was announced.", date(2025, 2, 25), date(2025, 3, 10)),
+    ("Macron's visit to the White House on March 3 was announced.", date(2025, 3, 10), date(2025, 2, 25)),
+    ("The committee voted to support the plan on Friday.", date(2025, 2, 25), date(2025, 2, 19)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "moved"), REANCHORED)
+def test_reanchoring_resolves_the_stored_reading_as_a_fresh_parse_does(nlp, text, published, moved):
+    doc = nlp(text)
+    mentions = tag(doc, "t", published)
+    readings = read_events(doc, mentions)
+    _, carried = incremental.reanchor_results(mentions, readings, moved)
+    fresh = find_events(doc, tag(doc, "t", moved), moved)
+    assert carried == fresh and fresh
+
+
+def test_a_status_flip_changes_the_verb_form(nlp):
+    doc = nlp("Macron's visit to the White House on March 3 was announced.")
+    mentions = tag(doc, "t", date(2025, 2, 25))
+    (planned,) = find_events(doc, mentions, date(2025, 2, 25))
+    _, (occurred,) = incremental.reanchor_results(mentions, read_events(doc, mentions), date(2025, 3, 10))
+    assert (planned.status, planned.description) == ("planned", "Macron to visit the White House")
+    assert (occurred.status, occurred.description) == ("occurred", "Macron visits the White House")
+    assert "after publication" in planned.explanation and "stated as fact" in occurred.explanation
+
+
+def test_now_survives_reanchoring(nlp):
+    doc = nlp("Iraq now controls 20 percent of the world's oil reserves.")
+    mentions = tag(doc, "t", date(1990, 8, 16))
+    _, (event,) = incremental.reanchor_results(mentions, read_events(doc, mentions), date(1990, 8, 20))
+    assert (event.value, event.date_start, event.date_end) == ("PRESENT_REF", date(1990, 8, 20), date(1990, 8, 20))

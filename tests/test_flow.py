@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from timeline import warehouse
+from timeline import runner, warehouse
 from timeline.settings import load_settings
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS, SHARED
+
+SAMPLES = Path(__file__).parent / "samples"
+TABLES = {
+    "articles": "SELECT * EXCLUDE (loaded_at, run_id) FROM articles ORDER BY ALL",
+    "time_expressions": "SELECT * FROM time_expressions ORDER BY ALL",
+    "events": "SELECT * FROM events ORDER BY ALL",
+    "canonical_events": "SELECT * EXCLUDE (refreshed_at) FROM canonical_events ORDER BY ALL",
+    "event_mentions": "SELECT * FROM event_mentions ORDER BY ALL",
+    "ingest_log": "SELECT source, status, reason FROM ingest_log ORDER BY ALL",
+}
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Every table a user reads, without the columns that differ between runs (times, run ids)."""
+    return {name: warehouse.query(path, sql)[1] for name, sql in TABLES.items()}
+
+
+def news_folder(folder: Path, timeml: int = 4) -> Path:
+    """The seed article, the sample feeds and pages, and a few TimeBank documents as dated text files."""
+    folder.mkdir()
+    shutil.copy(SEEDS / "macron-trump-ukraine.txt", folder)
+    shutil.copy(SEEDS / "macron-trump-ukraine.meta.json", folder)
+    for sample in ("world-news.rss", "gazette-export.jsonl", "harbour-strike.html"):
+        shutil.copy(SAMPLES / sample, folder)
+    for i, tml in enumerate(sorted((SHARED / "eval" / "te3" / "TimeBank").glob("*.tml"))[:timeml]):
+        raw = tml.read_text(encoding="utf-8")
+        dct = re.search(r'<TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*functionInDocument="CREATION_TIME"', raw)
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        assert dct and body
+        (folder / f"tb{i:02d}.txt").write_text(html.unescape(re.sub(r"<[^>]+>", "", body.group(1))).strip())
+        (folder / f"tb{i:02d}.meta.json").write_text(json.dumps({"published": dct.group(1)}))
+    return folder
+
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_timeline.csv"
 GOLDEN_SQL = "SELECT date, granularity, status, event, actors, place, time_text FROM timeline"
@@ -115,3 +155,57 @@ def test_rerun_skips_unchanged_and_each_run_leaves_an_artifact(run_flow, warehou
     assert rows[first["run_id"]]["loaded"] == 1 and rows[second["run_id"]]["unchanged"] == 1
     _, ledger = warehouse.query(warehouse_path, "SELECT status FROM ingest_log WHERE run_id = ?", [second["run_id"]])
     assert ledger == [("unchanged",)]
+
+
+def test_worker_processes_give_the_warehouse_of_one_process(prefect_harness, tmp_path, monkeypatch):
+    """The default run parses on worker processes (one per core); the warehouse is the one a run in a
+    single process gives, row for row, merged events included."""
+    from flows.timeline_flow import run
+
+    folder = news_folder(tmp_path / "in")
+    one = load_settings(warehouse=tmp_path / "one.duckdb", batch_size=3, workers=1)
+    alone = runner.run([folder], one)
+    handed: list[int] = []
+    parse = runner.Workers.parse
+    monkeypatch.setattr(
+        runner.Workers, "parse", lambda self, job, batch: handed.append(len(batch)) or parse(self, job, batch)
+    )
+    pooled = load_settings(warehouse=tmp_path / "pooled.duckdb", batch_size=3, workers=2)
+    planned = runner.plan(runner.read_inputs([folder], pooled), pooled)
+    summary = run([str(folder)], pooled, planned=planned)  # as timeline run does: the batches parsed ahead
+    assert sum(handed) == alone["loaded"] == summary["loaded"] >= 10 and len(handed) > 2
+    assert tables(pooled.warehouse) == tables(one.warehouse)
+    again = runner.run([folder], replace(pooled, warehouse=tmp_path / "local.duckdb"))  # the pool without Prefect
+    assert again["loaded"] == alone["loaded"]
+    assert tables(tmp_path / "local.duckdb") == tables(one.warehouse)
+
+
+KILLED_SCRIPT = """
+import sys
+from timeline import runner
+from timeline.settings import load_settings
+settings = load_settings(warehouse=sys.argv[2], batch_size=2, workers=2)
+runner.run([sys.argv[1]], settings, progress=lambda done, total: print(done, flush=True))
+"""
+
+
+def test_a_killed_run_leaves_no_worker_process(tmp_path):
+    import psutil
+
+    folder = news_folder(tmp_path / "in", timeml=4)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_SCRIPT, str(folder), str(tmp_path / "wh.duckdb")],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "0"  # the workers are up
+        workers = [p for p in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(p.cmdline())]
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        gone, alive = psutil.wait_procs(workers, timeout=10)
+        assert not alive, [p.pid for p in alive]
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)

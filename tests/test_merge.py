@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from timeline import pipeline, warehouse
-from timeline.events.merge import merge_events, same_event
-from timeline.records import Article, Event
+from timeline.events.merge import CandidateIndex, blocking_key, group_events, merge_events, same_event
+from timeline.records import Article, BatchResult, Event
 
 ARTICLES = [
     ("wire/a.txt", date(2025, 2, 25), "French President Emmanuel Macron visited the White House on Monday."),
@@ -77,3 +78,89 @@ def test_canonical_takes_most_precise_date_and_full_names():
     assert (merged.value, merged.granularity) == ("2025-02-24", "day")
     assert merged.actors == ("Emmanuel Macron",)
     assert merged.sources == 2
+
+
+def test_no_chaining_across_members_that_cannot_merge():
+    """A week-level mention may merge with Monday's visit or Tuesday's, not glue the two days together."""
+    week = replace(BASE, article_id="w", value="2025-W09", granularity="week", date_end=date(2025, 3, 2))
+    tuesday = replace(
+        BASE, article_id="t", value="2025-02-25", date_start=date(2025, 2, 25), date_end=date(2025, 2, 25)
+    )
+    groups = group_events([week, BASE, tuesday])
+    assert sorted(len(g) for g in groups) == [1, 2]
+    assert all(not (BASE in g and tuesday in g) for g in groups)
+    assert [g for g in groups if week in g][0][0] == BASE  # the most precise date opens the group
+
+
+def test_candidate_index_finds_only_mergeable_neighbours():
+    far = replace(BASE, article_id="f", value="2025-05-01", date_start=date(2025, 5, 1), date_end=date(2025, 5, 1))
+    month = replace(BASE, article_id="m", value="2025-02", granularity="month", date_start=date(2025, 2, 1),
+                    date_end=date(2025, 2, 28))  # fmt: skip
+    other = replace(BASE, article_id="o", trigger="attack")
+    index = CandidateIndex([far, month, other])
+    assert [e.article_id for e in index.candidates(BASE)] == ["m"]
+    assert blocking_key("visit") == blocking_key("meet") and blocking_key("say") == "=say"
+
+
+def _synthetic(n_articles: int, seed: int) -> list[tuple[Article, list[Event]]]:
+    """Articles with events drawn from a few actors, triggers and days, so that many of them merge."""
+    rng = random.Random(seed)
+    actors = ["Emmanuel Macron", "Macron", "Donald Trump", "Keir Starmer", "Olaf Scholz"]
+    triggers = ["visit", "meet", "meeting", "talks", "attack", "vote", "say"]
+    out = []
+    for n in range(n_articles):
+        article = Article(source=f"syn/{seed}/{n}.txt", text=f"article {n}", published=date(2025, 2, 20))
+        events = []
+        for k in range(rng.randint(1, 4)):
+            day = date(2025, 2, rng.randint(10, 20))
+            wide = rng.random() < 0.2
+            events.append(replace(
+                BASE, article_id=article.article_id, timex_id=f"t{k}", trigger_start=k, trigger=rng.choice(triggers),
+                actors=tuple(rng.sample(actors, rng.randint(0, 2))), place=rng.choice([None, "White House"]),
+                value="2025-02" if wide else day.isoformat(), granularity="month" if wide else "day",
+                date_start=date(2025, 2, 1) if wide else day, date_end=date(2025, 2, 28) if wide else day,
+            ))  # fmt: skip
+        out.append((article, events))
+    return out
+
+
+def _tables(con) -> tuple[list, list]:
+    canonical = con.execute("SELECT * EXCLUDE (refreshed_at) FROM canonical_events ORDER BY canonical_id").fetchall()
+    mentions = con.execute("SELECT * FROM event_mentions ORDER BY event_id").fetchall()
+    return canonical, mentions
+
+
+def _load(con, pairs) -> list[str]:
+    run = warehouse.new_run_id()
+    warehouse.start_run(con, run)
+    articles = tuple(a for a, _ in pairs)
+    events = tuple(e for _, es in pairs for e in es)
+    warehouse.load_batch(con, BatchResult(articles=articles, events=events), run)
+    return [a.article_id for a in articles]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_refresh_equals_a_full_one(tmp_path, seed):
+    """Runs that add, replace and move articles, refreshed incrementally, give the tables a full refresh gives."""
+    data = _synthetic(60, seed)
+    rng = random.Random(seed)
+    with warehouse.connect(tmp_path / "inc.duckdb") as inc, warehouse.connect(tmp_path / "full.duckdb") as full:
+        for start in range(0, 60, 15):  # four runs of new articles
+            for con in (inc, full):
+                touched = _load(con, data[start : start + 15])
+            warehouse.refresh_canonical(inc, touched)
+            warehouse.refresh_canonical(full)
+            assert _tables(inc) == _tables(full)
+        moved = []  # a run that re-dates some articles' events, as re-anchoring does, and drops others'
+        for article, events in rng.sample(data, 10):
+            shift = rng.choice([-3, 1, 9])
+            moved.append((article, [
+                replace(e, date_start=e.date_start + timedelta(shift), date_end=e.date_end + timedelta(shift))
+                for e in events[: rng.randint(0, len(events))]
+            ]))  # fmt: skip
+        for con in (inc, full):
+            touched = _load(con, moved)
+        warehouse.refresh_canonical(inc, touched)
+        warehouse.refresh_canonical(full)
+        assert _tables(inc) == _tables(full)
+        assert inc.execute("SELECT max(mentions) FROM canonical_events").fetchone()[0] > 1

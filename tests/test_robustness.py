@@ -193,14 +193,55 @@ def test_second_writer_fails_naming_the_holder_then_waits(tmp_path):
             runner.run([second], load_settings(warehouse=path, lock_wait_seconds=0))
         message = str(refused.value)
         assert f"in use by another writer, process {proc.pid} (" in message and "\n" not in message
+        assert warehouse.query(path, "SELECT count(*) FROM articles", wait_seconds=80)[1] == [(0,)]  # a reader waits
+        assert proc.wait(timeout=10) == 0  # the holder let go
         waited = runner.run([second], load_settings(warehouse=path, lock_wait_seconds=80))
         assert waited["loaded"] == 1
-        assert proc.wait(timeout=60) == 0
     finally:
         proc.kill()
         proc.wait(timeout=30)
     _, counts = warehouse.query(path, "SELECT count(*), count(DISTINCT article_id) FROM articles")
     assert counts == [(1, 1)]
+
+
+RUN_SCRIPT = """
+import sys
+from timeline import runner
+from timeline.settings import load_settings
+settings = load_settings(warehouse=sys.argv[2], batch_size=int(sys.argv[3]), workers=1)
+runner.run([sys.argv[1]], settings, progress=lambda done, total: done and print(done, flush=True))
+"""
+
+
+def test_readers_query_while_a_run_loads(tmp_path):
+    """A run holds the file only while it loads a batch: readers in other processes get in between
+    batches (waiting for a load to end) and see whole batches only."""
+    folder, path, per_batch = tmp_path / "in", tmp_path / "wh.duckdb", 3
+    _many_articles(folder, n=59)  # 60 articles: 20 batches
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_SCRIPT, str(folder), str(path), str(per_batch)],
+        stdout=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    seen, during = [], 0
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == str(per_batch)
+        while proc.poll() is None and len(seen) < 6:
+            reader = subprocess.run(
+                [sys.executable, "-m", "timeline.cli", "query", "SELECT count(*) FROM articles", "-w", str(path),
+                 "--csv"],
+                capture_output=True, text=True, env={**ENV, "TIMELINE_LOCK_WAIT_SECONDS": "30"}, timeout=90,
+            )  # fmt: skip
+            assert reader.returncode == 0, reader.stderr
+            seen.append(int(reader.stdout.splitlines()[-1]))
+            during += proc.poll() is None
+        assert proc.wait(timeout=120) == 0
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert during >= 1, "no reader ran while the run was loading"
+    assert all(n % per_batch == 0 for n in seen), seen  # whole batches only
+    assert seen == sorted(seen)
+    assert warehouse.query(path, "SELECT count(*) FROM articles")[1] == [(60,)]
 
 
 def test_reader_while_a_writer_holds_the_file_gets_one_line(tmp_path):
@@ -215,11 +256,11 @@ def test_reader_while_a_writer_holds_the_file_gets_one_line(tmp_path):
         for command in (["query", "SELECT count(*) FROM articles"], ["status"]):
             cli = subprocess.run(
                 [sys.executable, "-m", "timeline.cli", *command, "-w", str(path)],
-                capture_output=True, text=True, env=ENV, timeout=60,
+                capture_output=True, text=True, env={**ENV, "TIMELINE_LOCK_WAIT_SECONDS": "0.5"}, timeout=60,
             )  # fmt: skip
             assert cli.returncode == 1 and "Traceback" not in cli.stderr, cli.stderr
             assert cli.stderr.startswith("error: ") and cli.stderr.count("\n") == 1
-            assert f"process {proc.pid}" in cli.stderr
+            assert f"process {proc.pid}" in cli.stderr and "after waiting 0.5 s" in cli.stderr
     finally:
         proc.kill()
         proc.wait(timeout=30)
@@ -242,9 +283,7 @@ anchors = st.none() | st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 
 def test_normaliser_and_resolver_never_raise(text, anchor, direction):
     for cand in find(text):
         assert 0 <= cand.start < cand.end <= len(text) and text[cand.start : cand.end] == cand.text
-        spec = dict(cand.spec)
-        if direction:
-            spec["direction"] = direction
+        spec = replace(cand.spec, direction=direction) if direction else cand.spec
         res = resolve(spec, anchor)
         assert res.value is None or (
             isinstance(res.value, str) and res.value and not any(c.isspace() for c in res.value)

@@ -238,10 +238,7 @@ def _run(targets: list[str], settings: Any, force: bool, allow_empty: bool) -> d
         from flows.timeline_flow import run as run_flow
 
         with _progress_bar() as hook:
-            summary = run_flow(
-                targets, settings, force=force, progress=hook, articles=len(planned.work.parse),
-                allow_empty=allow_empty,
-            )  # fmt: skip
+            summary = run_flow(targets, settings, force=force, progress=hook, planned=planned, allow_empty=allow_empty)
     return summary
 
 
@@ -298,7 +295,7 @@ def status(
 ) -> None:
     """Show the last runs with their counts, and the inputs refused by the last run with their reasons."""
     settings = load_settings(warehouse=warehouse_path)
-    report = warehouse.run_status(settings.warehouse, runs)
+    report = warehouse.run_status(settings.warehouse, runs, wait_seconds=settings.lock_wait_seconds)
     fmt = "json" if as_json else "table"
     if as_json:
         print_rows(report.run_columns, report.runs, fmt, title="Runs")
@@ -398,7 +395,7 @@ def query(
     if len(chosen) > 1 or fmt not in ("table", *export_mod.TEXT_FORMATS):
         raise typer.BadParameter("choose one output format: table, csv, json or markdown")
     settings = load_settings(warehouse=warehouse_path)
-    columns, rows = warehouse.query(settings.warehouse, sql or "")
+    columns, rows = warehouse.query(settings.warehouse, sql or "", wait_seconds=settings.lock_wait_seconds)
     print_rows(columns, rows, fmt)
 
 

@@ -94,6 +94,46 @@ def weekdays_cmd(
     typer.echo(f"          {off_weekday} gold values do not fall on the weekday they name")
 
 
+# ---- timeline eval expressions ---------------------------------------------------------------------
+
+
+@eval_app.command("expressions")
+def expressions_cmd(
+    gold: Annotated[Path, typer.Argument(help="JSONL gold file (e.g. ../shared/eval/recognizers-text/*.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list every gold expression missed or wrong, and every spurious one.")
+    ] = False,
+) -> None:
+    """Found and right values over the news-safe gold expressions of a JSONL file, matched by overlap."""
+    from . import nlp
+    from .evaluation import expressions
+
+    report = expressions.evaluate(expressions.read_gold(gold), lambda texts: nlp.parse(texts))
+    if as_json:
+        typer.echo(json.dumps(report.summary()))
+        return
+    if misses:
+        for case in report.cases:
+            if not case.right:
+                f = case.found
+                ours = f"{f.text!r} {f.value} ({f.rule})" if f else "-"
+                typer.echo(
+                    f"{case.record.line}\t{case.gold.category}\tgold {case.gold.text!r} {case.gold.value}"
+                    f"\tours {ours}\t{case.record.text!r}"
+                )
+        for record, f in report.spurious:
+            typer.echo(f"{record.line}\tspurious\tours {f.text!r} {f.value} ({f.rule})\t{record.text!r}")
+    rows = [("all", report.figures())] + ([(c, report.figures(c)) for c in report.categories()] if misses else [])
+    typer.echo(f"{gold}: {report.records} records, news-safe gold expressions only")
+    for name, fig in rows:
+        spurious = f"  spurious {fig['spurious']}" if "spurious" in fig else ""
+        typer.echo(
+            f"{name:12} gold {fig['gold']}  found {fig['found']}  "
+            f"value right {fig['value_right']} ({fig['value_right_share']:.2f}% of gold){spurious}"
+        )
+
+
 _out = Console()
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]

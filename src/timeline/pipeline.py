@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import find_events
+from .events import read_events, resolve_events
 from .events.relative import RELATIONS
-from .records import Article, BatchResult, Event, Rejection, TimeMention
+from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .temporal import Candidate, find, tag
 
 
@@ -95,6 +95,7 @@ def process_batch(
     remarks = dict(notes)
     mentions: list[TimeMention] = []
     events: list[Event] = []
+    readings: list[EventReading] = []
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
@@ -106,7 +107,8 @@ def process_batch(
             continue
         try:
             found = tag(doc, article.article_id, article.published, candidates)
-            dated = find_events(doc, found, article.published)
+            read = read_events(doc, found)
+            dated = resolve_events(read, found, article.published)
         except Exception as exc:  # one bad article never sinks the batch
             rejections.append(Rejection(article.source, f"processing failed: {type(exc).__name__}: {exc}"))
             continue
@@ -121,4 +123,12 @@ def process_batch(
         loaded.append(article)
         mentions.extend(found)
         events.extend(dated)
-    return BatchResult(tuple(loaded), tuple(mentions), tuple(events), tuple(rejections), tuple(found_notes))
+        readings.extend(read)
+    return BatchResult(
+        articles=tuple(loaded),
+        mentions=tuple(mentions),
+        events=tuple(events),
+        readings=tuple(readings),
+        rejections=tuple(rejections),
+        notes=tuple(found_notes),
+    )

@@ -2,7 +2,9 @@
 
 Every stage reads and writes these frozen dataclasses: ``sources`` yields :class:`Article` or
 :class:`Rejection`; ``temporal`` yields :class:`TimeMention`; ``events`` yields :class:`Event`;
-``pipeline`` bundles them per batch in :class:`BatchResult` for ``warehouse`` to load.
+``events`` first reads :class:`EventReading` records from the parse (no date involved), then resolves
+them against the article's resolved time mentions into :class:`Event` records; ``pipeline`` bundles them
+per batch in :class:`BatchResult` for ``warehouse`` to load.
 """
 
 from __future__ import annotations
@@ -102,11 +104,57 @@ class Event:
 
 
 @dataclass(frozen=True)
+class EventReading:
+    """An event as read from the parse, before any date: everything of it that the publication date cannot
+    change. :func:`timeline.events.resolve_events` turns readings and resolved time mentions into events.
+
+    ``date_case`` says under which reading of the date the parse names this event: ``any``, ``past`` (the date
+    is not after publication: "voted to support the republic Friday" dates the vote) or ``not_past`` (it
+    is: the time dates the infinitive). ``modality`` is what the clause itself says, whatever the date:
+    ``negated``, ``hypothetical``, ``reported``, or ``""`` (then the date decides between planned and
+    occurred; the clause's future cue is read by the temporal stage into the mention's direction).
+    The description is ``text``, or, when ``verb`` is set, "``agent`` ``verb`` ``obj``" with the verb in
+    the form of the resolved status ("Macron visits the White House", "Keir Starmer to visit Washington").
+    A *relative* reading (``relation`` set: "after", "during") has no time mention of its own: it is dated
+    by the article's last event before ``noun_start`` of the class of ``noun`` that shares an actor with
+    ``noun_actors``.
+    """
+
+    article_id: str
+    timex_id: str  # "" for a relative reading
+    position: int  # order of reading in the article (the order events are resolved in)
+    date_case: str  # any, past, not_past
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    how: str  # how the trigger was found, for the explanation
+    direct: bool  # the time modifies the event word itself (higher confidence)
+    scoped: bool  # shares the date of another event of the clause (scope rules)
+    actors: tuple[str, ...]
+    place: str | None
+    modality: str  # negated, hypothetical, reported, or "" (the date decides)
+    modality_why: str
+    text: str
+    agent: str = ""
+    verb: str = ""
+    obj: str = ""
+    time_text: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    relation: str = ""  # after, during: a relative reading
+    noun: str = ""
+    noun_start: int = 0
+    noun_actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class BatchResult:
     """What processing one batch of articles produced, ready for the warehouse."""
 
     articles: tuple[Article, ...] = ()
     mentions: tuple[TimeMention, ...] = ()
     events: tuple[Event, ...] = ()
+    readings: tuple[EventReading, ...] = ()
     rejections: tuple[Rejection, ...] = ()
     notes: tuple[tuple[str, str], ...] = field(default=())  # (source, warning) for loaded articles

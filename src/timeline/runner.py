@@ -20,7 +20,10 @@ README.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -79,6 +82,14 @@ class RunPlan:
         """Nothing to parse or re-anchor: the run only records what it skipped and refused."""
         return not self.work.parse and not self.work.reanchor
 
+    def job(self, settings: Settings) -> ParseJob:
+        """What each worker runs on this plan's batches."""
+        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes))
+
+    def batches(self, settings: Settings) -> list[list[Article]]:
+        """The articles to parse, in batches of ``settings.batch_size``."""
+        return batched(self.work.parse, settings.batch_size)
+
 
 def batched(items: Iterable[T], size: int) -> list[list[T]]:
     it = iter(items)
@@ -135,21 +146,22 @@ def execute(
         refused = BatchResult(rejections=run.refused + work.rejected)
         warehouse.load_batch(con, refused, run.run_id, unchanged=work.unchanged)
         if work.reanchor:
-            warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor), run.run_id)
-    batches = batched(work.parse, settings.batch_size)
+            warehouse.load_batch(con, incremental.reanchor_stored(con, work.reanchor, settings.model), run.run_id)
     total, done = len(work.parse), 0
     if progress is not None:
         progress(done, total)
-    job = ParseJob(settings.model, settings.nlp_batch_size, tuple(work.notes))
-    for result in map_batches(job, batches):
+    for result in map_batches(run.job(settings), run.batches(settings)):
         with write() as con:
             warehouse.load_batch(con, result, run.run_id)
         done += len(result.articles) + len(result.rejections)
         if progress is not None:
             progress(done, total)
     with write() as con:
-        if not run.idle or warehouse.unfinished_runs(con, run.run_id):  # an interrupted run left them stale
-            warehouse.refresh_canonical(con)
+        # the articles this run loaded, and those of runs interrupted before their refresh
+        touched = [a for r in (run.run_id, *warehouse.unfinished_runs(con, run.run_id)) for a in
+                   warehouse.run_articles(con, r)]  # fmt: skip
+        if touched:
+            warehouse.refresh_canonical(con, touched)
         counts = warehouse.finish_run(con, run.run_id)
     return {"run_id": run.run_id, **counts}
 
@@ -189,10 +201,19 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
 # ---- worker processes ----------------------------------------------------------------------------
 
 
-def _warm(model: str) -> None:
+def _warm(model: str, parent: int) -> None:
+    """A worker's start: watch the parent, load the model."""
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from . import nlp
 
     nlp.load(model)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started it is gone (even by SIGKILL): no orphan keeps parsing."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _ready() -> int:
@@ -203,9 +224,10 @@ class Workers:
     """A pool of ``n`` parsing processes, each loading the model once when it starts.
 
     The processes are started by ``spawn`` (never forked from a process that runs threads, as Prefect's
-    does) as soon as the pool is made, so their model loading overlaps whatever the caller does next
-    (Prefect's start-up, planning). Batches go to whichever process is free; results come back in batch
-    order. Loading into DuckDB stays with the caller: one writer."""
+    does) as soon as the pool is made, so their model loading overlaps whatever the caller does next;
+    :meth:`prefetch` starts parsing known batches before they are asked for (while Prefect starts up, say).
+    Batches go to whichever process is free; results come back in batch order. Loading into DuckDB stays
+    with the caller: one writer."""
 
     def __init__(self, n: int, model: str) -> None:
         import multiprocessing
@@ -213,22 +235,36 @@ class Workers:
 
         self.n = n
         self._pool = ProcessPoolExecutor(
-            max_workers=n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(model,)
+            max_workers=n,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_warm,
+            initargs=(model, os.getpid()),
         )
         for _ in range(n):  # start every process now (the pool otherwise starts them one submit at a time)
             self._pool.submit(_ready)
+        self._ahead: dict[tuple[ParseJob, tuple[Article, ...]], Future[BatchResult]] = {}
+
+    def _submit(self, job: ParseJob, batch: Sequence[Article]) -> Future[BatchResult]:
+        ahead = self._ahead.pop((job, tuple(batch)), None)  # the same job on the same articles (text included)
+        return ahead if ahead is not None else self._pool.submit(job, list(batch))
+
+    def prefetch(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> None:
+        """Start parsing these batches now; :meth:`parse` and :meth:`map` of the same batches take the results."""
+        for batch in batches:
+            self._ahead[(job, tuple(batch))] = self._pool.submit(job, list(batch))
 
     def parse(self, job: ParseJob, batch: Sequence[Article]) -> BatchResult:
         """Parse one batch in a worker process and wait for its result (for callers with their own threads)."""
-        return self._pool.submit(job, list(batch)).result()
+        return self._submit(job, batch).result()
 
     def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         """A :data:`MapBatches`: every batch submitted at once, results yielded in order."""
-        futures = [self._pool.submit(job, list(b)) for b in batches]
+        futures = [self._submit(job, b) for b in batches]
         for future in futures:
             yield future.result()
 
     def close(self) -> None:
+        self._ahead.clear()  # batches prefetched and never asked for (the plan changed meanwhile)
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

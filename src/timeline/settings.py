@@ -33,7 +33,7 @@ class Settings:
     workers: int = field(default_factory=cpu_count)  # worker processes that parse (and Prefect task threads)
     nlp_batch_size: int = 32  # texts per spaCy nlp.pipe batch
     max_file_mb: float = 20.0
-    lock_wait_seconds: float = 10.0  # how long a writer waits for another one before giving up
+    lock_wait_seconds: float = 10.0  # how long a writer or a reader waits for the warehouse before giving up
     dask_address: str = ""  # scheduler address (tcp://host:8786): parse on that Dask cluster
 
     def __post_init__(self) -> None:

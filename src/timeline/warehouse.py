@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -28,9 +28,11 @@ import duckdb
 import pyarrow as pa
 
 from .errors import QueryError, WarehouseError
-from .records import Article, BatchResult, Event, TimeMention
+from .records import Article, BatchResult, Event, EventReading, TimeMention
 
 MIGRATIONS = "timeline.resources.migrations"
+# How long a reader waits for a run's batch load to end, unless told (the default of lock_wait_seconds).
+READ_WAIT_SECONDS = 10.0
 STORAGE_COMPATIBILITY = "v1.4.0"
 
 
@@ -73,8 +75,10 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; migrate it when opened for writing.
 
-    DuckDB lets one process write a file. When another process holds it, wait up to ``wait_seconds``
-    for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
+    DuckDB lets one process hold a file read-write, and then no other process can even read it; many
+    processes may hold it read-only at once, and then none can write. A run therefore opens it for writing
+    only while it loads a batch (:mod:`timeline.runner`). When another process holds it, wait up to
+    ``wait_seconds`` for it, then fail with a :class:`WarehouseError` naming the process that holds the lock.
 
     A read-only open of a warehouse made by an older version first upgrades its schema on a short
     read-write connection (when it can: a file locked by a writer is read as it is), so that the views
@@ -180,6 +184,8 @@ TIMEX_COLUMNS = {
     "sentence_index": "sentence_index", "rule": "rule", "explanation": "explanation",
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
+READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
+ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles")  # the rows of an article
 
 
 def _records(rows: Sequence[Any], columns: dict[str, str]) -> list[dict[str, Any]]:
@@ -218,10 +224,10 @@ def mark_interrupted(path: Path | str, pid: int, signal_name: str, wait_seconds:
     return int(row[0]) if row else 0
 
 
-def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
-    row = con.execute("SELECT count(*) FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchone()
-    return int(row[0]) if row else 0
+    rows = con.execute("SELECT run_id FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchall()
+    return [r[0] for r in rows]
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
@@ -254,6 +260,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def run_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """The articles the run loaded (parsed or re-anchored): those whose merged events may change."""
+    rows = con.execute(
+        "SELECT DISTINCT article_id FROM ingest_log WHERE run_id = ? AND status = 'loaded' AND article_id IS NOT NULL",
+        [run_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
     """Insert an Arrow table's rows into ``table`` by column name (DuckDB reads Arrow without a copy)."""
     con.register("_arrow_rows", rows)
@@ -283,6 +298,8 @@ def load_batch(
     )
     timex_rows = pa.Table.from_pylist(_records(mentions, TIMEX_COLUMNS)) if mentions else None
     event_rows = pa.Table.from_pylist(_records(events, EVENT_COLUMNS)) if events else None
+    readings = list({(r.article_id, r.position): r for r in batch.readings}.values())
+    reading_rows = pa.Table.from_pylist(_records(readings, READING_COLUMNS)) if readings else None
     warnings = dict(batch.notes)
     log = [
         {"run_id": run_id, "source": a.source, "status": "loaded", "reason": warnings.get(a.source),
@@ -302,12 +319,13 @@ def load_batch(
     con.execute("BEGIN TRANSACTION")
     try:
         if ids:
-            for table in ("events", "time_expressions", "articles"):
+            for table in ARTICLE_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         for table, rows in (
             ("articles", article_rows),
             ("time_expressions", timex_rows),
             ("events", event_rows),
+            ("event_readings", reading_rows),
             ("ingest_log", log_rows),
         ):
             if rows is not None:
@@ -321,21 +339,104 @@ def load_batch(
 # ---- canonical events (cross-article merging) ----------------------------------------------------
 
 
-def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute ``canonical_events`` and ``event_mentions`` from all events, in one transaction.
+EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
-    The merging rules live in :mod:`timeline.events.merge`; this only reads and writes the tables.
-    Returns the number of canonical events.
+
+def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
+    names = [d[0] for d in cur.description or []]
+    out = []
+    for row in cur.fetchall():
+        values = dict(zip(names, row, strict=True))
+        values["actors"] = tuple(values["actors"] or ())
+        out.append(Event(**values))
+    return out
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
+    """Stored events that share a blocking key and a date window with one of ``frontier`` (one SQL join)."""
+    from .events.merge import blocking_key, key_triggers
+
+    probe = [
+        {"trigger": t, "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value}
+        for e in frontier
+        for t in key_triggers(blocking_key(e.trigger))
+    ]
+    if not probe:
+        return []
+    schema = pa.schema([("trigger", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string())])
+    con.register("_probe", pa.Table.from_pylist(probe, schema=schema))
+    try:
+        cur = con.execute(
+            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT e.event_id FROM events e JOIN _probe p ON e.trigger = p.trigger
+                  WHERE (e.date_start IS NOT NULL AND p.lo IS NOT NULL
+                         AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
+                     OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))"""
+        )
+        return _events(cur)
+    finally:
+        con.unregister("_probe")
+
+
+def _component(con: duckdb.DuckDBPyConnection, seeds: Sequence[Event]) -> dict[str, Event]:
+    """``seeds`` and every stored event linked to them by :func:`~timeline.events.merge.same_event` chains,
+    with the other members of the canonical events these belong to."""
+    from .events.merge import CandidateIndex, same_event
+
+    members = {e.event_id: e for e in seeds}
+    frontier = list(members.values())
+    while frontier:
+        index = CandidateIndex(frontier)
+        found = {
+            c.event_id: c
+            for c in _candidates(con, frontier)
+            if c.event_id not in members and any(same_event(c, f) for f in index.candidates(c))
+        }
+        members.update(found)
+        cur = con.execute(
+            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT m2.event_id FROM event_mentions m1 JOIN event_mentions m2 USING (canonical_id)
+                  WHERE m1.event_id IN (SELECT unnest(?))) AND event_id NOT IN (SELECT unnest(?))""",
+            [list(found), list(members)],
+        )
+        co_members = {e.event_id: e for e in _events(cur)}
+        members.update(co_members)
+        frontier = [*found.values(), *co_members.values()]
+    return members
+
+
+def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Update ``canonical_events`` and ``event_mentions`` in one transaction; return how many there are.
+
+    With ``article_ids`` (the articles a run loaded, re-anchored or replaced), only the canonical events
+    those articles' events belong to (before and after the run) and the ones they can join change: the
+    stored events reachable from them through :func:`~timeline.events.merge.same_event` are found by SQL
+    on the blocking key (trigger class) and the date window, grouped again, and their old groups replaced.
+    Grouping never crosses such a component, so the result is the one a full refresh (``article_ids``
+    None: every event grouped again) gives. The merging rules live in :mod:`timeline.events.merge`.
     """
     from .events.merge import merge_events
 
-    cur = con.execute(f"SELECT {', '.join(f.name for f in fields(Event))} FROM events")
-    names = [d[0] for d in cur.description or []]
-    events = [Event(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
-    for i, e in enumerate(events):
-        if isinstance(e.actors, list):
-            events[i] = replace(e, actors=tuple(e.actors))
-    merged = merge_events(events)
+    if article_ids is None:
+        members = _events(con.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events"))
+        stale: list[str] = []
+    else:
+        ids = list(article_ids)
+        stale = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        ]
+        seeds = _events(
+            con.execute(
+                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
+                    OR event_id IN (SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
+                [ids, stale],
+            )
+        )
+        members = list(_component(con, seeds).values())
+    merged = merge_events(members)
     now = _now()
     canonical = [
         {"canonical_id": c.canonical_id, "trigger": c.trigger, "description": c.description, "actors": list(c.actors),
@@ -345,16 +446,33 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
          "refreshed_at": now}
         for c in merged
     ]  # fmt: skip
-    article_of = {e.event_id: e.article_id for e in events}
+    article_of = {e.event_id: e.article_id for e in members}
     mentions = [
         {"event_id": i, "canonical_id": c.canonical_id, "article_id": article_of[i]}
         for c in merged
         for i in c.event_ids
     ]
+    if article_ids is not None:  # every canonical event one of these events or articles was in
+        stale = [
+            r[0]
+            for r in con.execute(
+                """SELECT DISTINCT canonical_id FROM event_mentions
+                   WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                [list(article_of), list(article_ids)],
+            ).fetchall()
+        ]
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM event_mentions")
-        con.execute("DELETE FROM canonical_events")
+        if article_ids is None:
+            con.execute("DELETE FROM event_mentions")
+            con.execute("DELETE FROM canonical_events")
+        else:
+            con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT unnest(?))", [stale])
+            con.execute(
+                """DELETE FROM event_mentions WHERE canonical_id IN (SELECT unnest(?))
+                   OR event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                [stale, list(article_of), list(article_ids)],
+            )
         for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
             if rows:
                 insert_arrow(con, table, pa.Table.from_pylist(rows))
@@ -362,7 +480,8 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection) -> int:
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"refreshing canonical events failed: {_one_line(exc)}") from exc
-    return len(merged)
+    count = con.execute("SELECT count(*) FROM canonical_events").fetchone()
+    return int(count[0]) if count else 0
 
 
 @dataclass(frozen=True)
@@ -389,8 +508,11 @@ def stored_articles(
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
-def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[TimeMention], list[Event]]:
-    """The time expressions and events stored for an article, as records (for re-anchoring)."""
+def stored_results(
+    con: duckdb.DuckDBPyConnection, article_id: str
+) -> tuple[list[TimeMention], list[EventReading], int]:
+    """The time expressions and event readings stored for an article, as records (for re-anchoring), and
+    how many events it has (an article loaded before readings were stored has events and no readings)."""
     columns = {c: a for c, a in TIMEX_COLUMNS.items() if c != "timex_id"}
     cols = ", ".join(columns)
     mentions = [
@@ -399,15 +521,17 @@ def stored_results(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[lis
             f"SELECT {cols} FROM time_expressions WHERE article_id = ? ORDER BY start_char", [article_id]
         ).fetchall()
     ]
-    names = [f.name for f in fields(Event)]
-    events = []
+    names = list(READING_COLUMNS)
+    readings = []
     for row in con.execute(
-        f"SELECT {', '.join(names)} FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+        f"SELECT {', '.join(names)} FROM event_readings WHERE article_id = ? ORDER BY position", [article_id]
     ).fetchall():
         values = dict(zip(names, row, strict=True))
         values["actors"] = tuple(values["actors"] or ())
-        events.append(Event(**values))
-    return mentions, events
+        values["noun_actors"] = tuple(values["noun_actors"] or ())
+        readings.append(EventReading(**values))
+    count = con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article_id]).fetchone()
+    return mentions, readings, int(count[0]) if count else 0
 
 
 def stored_article(con: duckdb.DuckDBPyConnection, key: str) -> Article:
@@ -456,13 +580,14 @@ FROM runs ORDER BY started_at DESC LIMIT ?
 """
 
 
-def run_status(path: Path | str, last: int = 10) -> RunStatus:
+def run_status(path: Path | str, last: int = 10, wait_seconds: float = READ_WAIT_SECONDS) -> RunStatus:
     """The last ``last`` runs and the inputs refused by the most recent one, with their reasons."""
-    run_columns, runs = query(path, RUNS_SQL, [last])
+    run_columns, runs = query(path, RUNS_SQL, [last], wait_seconds=wait_seconds)
     rejection_columns, rejections = query(
         path,
         """SELECT source, reason FROM ingest_log WHERE status = 'rejected'
            AND run_id = (SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1) ORDER BY source""",
+        wait_seconds=wait_seconds,
     )
     return RunStatus(run_columns, runs, rejection_columns, rejections)
 
@@ -524,11 +649,15 @@ def _query_error(exc: duckdb.Error) -> QueryError:
     return QueryError(message)
 
 
-def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run ``sql`` on a read-only connection; return column names and rows."""
+def query(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on a read-only connection; return column names and rows.
+
+    While a run loads a batch, wait up to ``wait_seconds`` for the load to end (see :func:`connect`)."""
     if not sql.strip():
         raise QueryError("no SQL given")
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         _refuse_writes(con, sql)
         _lock_down(con)
         try:
@@ -540,9 +669,11 @@ def query(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> tu
             raise _query_error(exc) from exc
 
 
-def query_table(path: Path | str, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+def query_table(
+    path: Path | str, sql: str, params: Sequence[Any] | None = None, wait_seconds: float = READ_WAIT_SECONDS
+) -> pa.Table:
     """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
-    with connect(path, read_only=True) as con:
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         _refuse_writes(con, sql)
         _lock_down(con)
         try:

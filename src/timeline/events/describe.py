@@ -1,6 +1,7 @@
 """A short readable description of an event: subject, verb, object, without its time words.
 
-Reads: the trigger of an event, its time expression and its status. Writes: a string such as
+Reads: the trigger of an event and its time expression. Writes: :class:`Description` parts, read once
+from the parse, which :meth:`Description.render` turns, given the resolved status, into a string such as
 "Macron visits the White House" or "Keir Starmer to visit Washington". An event noun with an owner
 ("Macron's visit to the White House") becomes a clause through ``nominalizations.tsv``; an event that
 repeats another ("Starmer is set to follow") takes the repeated event's verb; anything else is the
@@ -9,6 +10,8 @@ clause around the trigger, cut to its core arguments.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from .actors import NameResolver
@@ -16,6 +19,20 @@ from .anchor import Trigger
 from .syntax import clause_verb, control_chain, entities, phrase_tokens, subject_of, text_of, time_tokens, words
 
 PLANNED = "planned"
+
+
+@dataclass(frozen=True)
+class Description:
+    """``text`` as it stands, or, when ``verb`` (a lemma) is set, a clause "agent verb obj"."""
+
+    text: str = ""
+    agent: str = ""
+    verb: str = ""
+    obj: str = ""
+
+    def render(self, status: str) -> str:
+        """The description for an event of ``status``: a planned event's verb is "to visit", else "visits"."""
+        return _clause(self.agent, self.verb, self.obj, status) if self.verb else self.text
 
 
 def _verb_forms(lemma: str) -> tuple[str, str, str]:
@@ -50,20 +67,21 @@ def _object_of_noun(noun: Token, prep_word: str, skip: set[int]) -> str:
     return ""
 
 
-def describe(trigger: Trigger, span: Span, status: str, names: NameResolver, place: str | None) -> str:
-    """A short description of the event named by ``trigger`` and dated by ``span``."""
+def describe(trigger: Trigger, span: Span, names: NameResolver, place: str | None) -> Description:
+    """The description parts of the event named by ``trigger`` and dated by ``span``."""
     skip = time_tokens(span)
     token = trigger.token
     if trigger.antecedent is not None:
         subject = subject_of(token)
         if subject is not None:
-            return _clause(_name(subject, names), trigger.lemma, place or "", status)
+            return Description(agent=_name(subject, names), verb=trigger.lemma, obj=place or "")
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if token.pos_ in ("NOUN", "PROPN") and owner is not None and owner.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         _, _, prep_word = _verb_forms(token.lemma_.lower())
         if words("nominalizations.tsv").get(token.lemma_.lower()):
-            return _clause(_name(owner, names), token.lemma_.lower(), _object_of_noun(token, prep_word, skip), status)
-    return clause_text(trigger.clause, span)
+            obj = _object_of_noun(token, prep_word, skip)
+            return Description(agent=_name(owner, names), verb=token.lemma_.lower(), obj=obj)
+    return Description(text=clause_text(trigger.clause, span))
 
 
 def clause_text(trigger: Token, span: Span) -> str:

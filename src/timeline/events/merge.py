@@ -3,26 +3,42 @@
 Reads: :class:`~timeline.records.Event` records (from any number of articles). Writes:
 :class:`CanonicalEvent` records, each with the ids of its mentions and the number of distinct sources.
 
-Two mentions are the same event when all three hold:
+The API, used both for a merge of everything and for the warehouse's incremental refresh:
 
-- **same date window**: their date ranges overlap (a day inside a week or a month counts);
-- **similar trigger**: the same lemma, or two words of the same event class (``event_nouns.tsv``:
-  "visit", "trip" and "talks" are all *meeting*); a verb counts as its noun ("meet" → "meeting",
-  through ``nominalizations.tsv``);
-- **overlapping actors**: at least one actor in common (a one-word name matches a full name ending
-  with it: "Macron", "Emmanuel Macron"); when either side names no actor, the same place and the
-  same lemma instead.
+- :func:`same_event` — a pure predicate on two mentions. They are the same event when all three hold:
 
-Mentions are grouped transitively (single link). The canonical event takes the most precise date, the
-most common status, the description of its most confident mention and the union of actors, most
-mentioned first.
+  - **same date window**: their date ranges overlap (a day inside a week or a month counts);
+  - **similar trigger**: the same lemma, or two words of the same event class (``event_nouns.tsv``:
+    "visit", "trip" and "talks" are all *meeting*); a verb counts as its noun ("meet" → "meeting",
+    through ``nominalizations.tsv``);
+  - **overlapping actors**: at least one actor in common (a one-word name matches a full name ending
+    with it: "Macron", "Emmanuel Macron"); when either side names no actor, the same place and the
+    same lemma instead.
+
+- :func:`blocking_key` and :func:`key_triggers` — the *trigger class* half of the blocking key: two
+  mentions can only be the same event when their keys are equal, and a key's triggers are the lemmas to
+  look up (the warehouse probes ``events.trigger`` with them and the date window in SQL).
+- :class:`CandidateIndex` — mentions by blocking key and date window, so that grouping compares a
+  mention only with the mentions it could merge with, never with everything.
+- :func:`group_events` — the grouping. Mentions are taken in *merge order* (most precise date first,
+  then date, then id), and each joins the first group (in the order groups were opened) **every member
+  of which** it is the same event as (complete link), or opens a group of its own. So nothing chains: if
+  A and B merge and B and C merge, C joins A's group only if A and C merge too; otherwise C starts (or
+  joins) another group. Groups never span two connected components of the ``same_event`` graph, so the
+  groups of one component can be recomputed alone: that is what makes the refresh incremental
+  (:func:`timeline.warehouse.refresh_canonical`) and still equal to a merge of everything.
+
+A canonical event's id is a hash of its first member in merge order, so it stays when a mention later in
+that order joins or leaves. It takes the most precise date, the most common status, the description of
+its most confident mention and the union of actors, most mentioned first.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -68,10 +84,26 @@ def _classes() -> dict[str, str]:
 
 
 def similar_trigger(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    ca, cb = _classes().get(a), _classes().get(b)
-    return ca is not None and ca == cb and ca != "other"
+    return a == b or blocking_key(a) == blocking_key(b)
+
+
+def blocking_key(trigger: str) -> str:
+    """The trigger class of a lemma (``meeting``), or the lemma itself (``=say``) when it has none."""
+    found = _classes().get(trigger)
+    return found if found is not None and found != "other" else f"={trigger}"
+
+
+@cache
+def _members() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for lemma in _classes():
+        out.setdefault(blocking_key(lemma), []).append(lemma)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def key_triggers(key: str) -> tuple[str, ...]:
+    """Every lemma whose blocking key is ``key``."""
+    return (key[1:],) if key.startswith("=") else _members().get(key, ())
 
 
 def same_actor(a: str, b: str) -> bool:
@@ -80,6 +112,11 @@ def same_actor(a: str, b: str) -> bool:
         return True
     short, full = sorted((a, b), key=lambda n: len(n.split()))
     return len(short.split()) == 1 and len(full.split()) > 1 and full.split()[-1] == short
+
+
+def merge_order(event: Event) -> tuple[int, date, str]:
+    """The order :func:`group_events` takes mentions in: most precise date first, then date, then id."""
+    return (_precision(event), event.date_start or date.max, event.event_id)
 
 
 def same_window(a: Event, b: Event) -> bool:
@@ -117,8 +154,9 @@ def _canonical(group: list[Event]) -> CanonicalEvent:
     statuses = Counter(e.status for e in group)
     status = max(statuses, key=lambda s: (statuses[s], s == "occurred"))
     ids = tuple(sorted(e.event_id for e in group))
+    first = min(group, key=merge_order)
     return CanonicalEvent(
-        canonical_id=hashlib.sha1(":".join(ids).encode()).hexdigest()[:16],
+        canonical_id=hashlib.sha1(f"canonical:{first.event_id}".encode()).hexdigest()[:16],
         trigger=best.trigger,
         description=best.description,
         actors=actors,
@@ -135,26 +173,74 @@ def _canonical(group: list[Event]) -> CanonicalEvent:
     )
 
 
+class CandidateIndex:
+    """Mentions by blocking key, then by the length of their date range, sorted by first day.
+
+    :meth:`candidates` yields the mentions that share ``event``'s blocking key and whose date window can
+    overlap its own (or that have no date and the same value): the only ones :func:`same_event` can accept.
+    """
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        # key -> span bucket (days, a power of two) -> sorted (first day ordinal, event id), and the events
+        self._dated: dict[str, dict[int, list[tuple[int, str]]]] = {}
+        self._undated: dict[tuple[str, str], list[Event]] = {}
+        self._by_value: dict[tuple[str, str], list[Event]] = {}
+        self._by_id: dict[str, Event] = {}
+        for event in events:
+            self.add(event)
+
+    def add(self, event: Event) -> None:
+        key = blocking_key(event.trigger)
+        self._by_id[event.event_id] = event
+        self._by_value.setdefault((key, event.value), []).append(event)
+        if event.date_start is None:
+            self._undated.setdefault((key, event.value), []).append(event)
+            return
+        span = ((event.date_end or event.date_start) - event.date_start).days
+        bucket = 1 << max(span, 0).bit_length()
+        bisect.insort(
+            self._dated.setdefault(key, {}).setdefault(bucket, []), (event.date_start.toordinal(), event.event_id)
+        )
+
+    def candidates(self, event: Event) -> Iterator[Event]:
+        key = blocking_key(event.trigger)
+        if event.date_start is None:  # an undated mention matches only on the same value
+            if event.value:
+                yield from self._by_value.get((key, event.value), ())
+            return
+        if event.value:
+            yield from self._undated.get((key, event.value), ())
+        lo = event.date_start.toordinal()
+        hi = (event.date_end or event.date_start).toordinal()
+        for bucket, starts in self._dated.get(key, {}).items():
+            first = bisect.bisect_left(starts, (lo - bucket, ""))
+            last = bisect.bisect_right(starts, (hi, "\uffff"))
+            for _, event_id in starts[first:last]:
+                other = self._by_id[event_id]
+                if other.date_start is not None and (other.date_end or other.date_start).toordinal() >= lo:
+                    yield other
+
+
+def group_events(events: Sequence[Event]) -> list[list[Event]]:
+    """Complete-link groups of ``events`` (see the module docstring), each in merge order."""
+    index = CandidateIndex()
+    group_of: dict[str, int] = {}
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=merge_order):
+        seen = sorted({group_of[c.event_id] for c in index.candidates(event) if same_event(event, c)})
+        for number in seen:
+            if all(same_event(event, member) for member in groups[number]):
+                groups[number].append(event)
+                group_of[event.event_id] = number
+                break
+        else:
+            group_of[event.event_id] = len(groups)
+            groups.append([event])
+        index.add(event)
+    return groups
+
+
 def merge_events(events: Sequence[Event]) -> list[CanonicalEvent]:
     """Group ``events`` into canonical events, in date order."""
-    ordered = sorted(events, key=lambda e: (e.date_start or date.max, e.event_id))
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(ordered):
-        a_end = a.date_end or a.date_start
-        for j in range(i + 1, len(ordered)):
-            b = ordered[j]
-            if a_end is not None and b.date_start is not None and b.date_start > a_end:
-                break  # sorted by start: nothing later can overlap a
-            if same_event(a, b):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Event]] = {}
-    for i, event in enumerate(ordered):
-        groups.setdefault(find(i), []).append(event)
-    return [_canonical(g) for g in groups.values()]
+    merged = [_canonical(g) for g in group_events(events)]
+    return sorted(merged, key=lambda c: (c.date_start or date.max, c.canonical_id))

@@ -1,6 +1,10 @@
-"""Whether an event occurred, is planned, reported, negated or hypothetical, from its clause.
+"""Whether an event occurred, is planned, reported, negated or hypothetical.
 
-Reads: the trigger of an event and its time expression. Writes: a status and one line saying why.
+Two steps, so that a new publication date re-decides only what depends on it. :func:`modality` reads
+from the clause what no date can change: a negation, a hypothetical (would, could, if) or a claim
+(claimed, allegedly). :func:`date_status` then decides, from that and the resolved time mention:
+the modality if there is one, else *planned* (a future cue in the clause, read by the temporal stage into
+the mention's direction, or a date after publication), else *occurred*.
 Word lists: ``modal_verbs.tsv`` (would, could, if ...), ``claim_verbs.tsv`` (claim, allegedly ...).
 """
 
@@ -11,11 +15,12 @@ from datetime import date
 from spacy.tokens import Token
 
 from ..records import TimeMention
+from ..temporal import looks_ahead
 from .syntax import SUBJECTS, clause_verb, control_chain, words
 
 
-def status(trigger: Token, mention: TimeMention, published: date | None) -> tuple[str, str]:
-    """The status of the event named by ``trigger`` and the reason for it."""
+def modality(trigger: Token) -> tuple[str, str]:
+    """``(negated | hypothetical | reported, why)`` from the clause of ``trigger``, or ``("", "")``."""
     top = control_chain(trigger)[-1]
     chain = [trigger] if top is trigger else [trigger, top]
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -40,7 +45,19 @@ def status(trigger: Token, mention: TimeMention, published: date | None) -> tupl
             anc = anc.head
             if claims.get(anc.lemma_.lower()) == "verb":
                 return "reported", f"claimed ('{anc.text}')"
-    future = '"direction": "future"' in mention.spec or mention.value == "FUTURE_REF"  # "soon"
+    return "", ""
+
+
+def date_status(mood: tuple[str, str], mention: TimeMention, published: date | None) -> tuple[str, str]:
+    """The status of an event of modality ``mood`` dated by ``mention``, and the reason for it."""
+    if mood[0]:
+        return mood
+    future = looks_ahead(mention)  # a future cue in the clause, or "soon"
     if future or (published is not None and mention.range_start is not None and mention.range_start > published):
         return "planned", "future cue in the clause" if future else "dated after publication"
     return "occurred", "past or present, stated as fact"
+
+
+def status(trigger: Token, mention: TimeMention, published: date | None) -> tuple[str, str]:
+    """The status of the event named by ``trigger`` and the reason for it (both steps at once)."""
+    return date_status(modality(trigger), mention, published)

@@ -1,15 +1,15 @@
 """Temporal tagging: find time expressions, decide their direction from tense, anchor them.
 
 Reads: a parsed spaCy ``Doc``, the article id and its publication date (the anchor). Writes:
-:class:`~timeline.records.TimeMention` records carrying both the underspecified form (``spec``, JSON)
-and its resolution, so that a corrected publication date can re-anchor without re-parsing
-(:func:`reanchor`).
+:class:`~timeline.records.TimeMention` records carrying both the underspecified form (``spec``: a
+:class:`~timeline.temporal.forms.Form` stored as tagged JSON) and its resolution, so that a corrected
+publication date can re-anchor without re-parsing (:func:`reanchor`). Other stages read a mention's form
+through :func:`form_of`, :func:`direction` and :func:`looks_ahead`, never by searching its JSON.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -20,13 +20,39 @@ from ..records import TimeMention
 from .discourse import Discourse
 from .extract import Candidate, find
 from .filters import as_rate, not_a_time
+from .forms import Form, from_json
 from .resolve import Resolution, resolve
 from .tense import direction_of
 
-# Spec kinds whose value depends on the direction of their clause.
-DIRECTED_KINDS = {"weekday", "date", "quarter", "holiday", "weekend", "clock", "season"}
+__all__ = [
+    "tag",
+    "tag_text",
+    "reanchor",
+    "find",
+    "resolve",
+    "Candidate",
+    "Resolution",
+    "Form",
+    "form_of",
+    "direction",
+    "looks_ahead",
+]
 
-__all__ = ["tag", "tag_text", "reanchor", "find", "resolve", "Candidate", "Resolution"]
+
+def form_of(mention: TimeMention) -> Form:
+    """The underspecified form of a stored mention, as its typed record."""
+    return from_json(mention.spec)
+
+
+def direction(mention: TimeMention) -> str | None:
+    """The direction its clause gave the mention: "past", "future", "near", or None (no cue, or a kind that
+    takes none)."""
+    return form_of(mention).direction
+
+
+def looks_ahead(mention: TimeMention) -> bool:
+    """Whether the text presents the mention as still to come: a future cue in its clause, or "soon"."""
+    return direction(mention) == "future" or mention.value == "FUTURE_REF"
 
 
 def tag(
@@ -42,19 +68,16 @@ def tag(
         if not_a_time(doc, found):
             continue
         cand = as_rate(doc, found)
-        spec = dict(cand.spec)
-        cue = None
-        if spec["kind"] in DIRECTED_KINDS:
+        spec = cand.spec
+        if spec.directed:
             d = direction_of(doc, cand.start, cand.end)
-            spec["direction"], cue = d.direction, d.cue
+            spec = replace(spec, direction=d.direction, cue=d.cue)
         reference = discourse.reference_for(spec)
         if reference is not None:
-            spec["reference"] = reference
+            spec = replace(spec, reference=reference)
         res = resolve(spec, anchor)
         discourse.note(spec, res, cand.type)
-        mentions.append(
-            _mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start), cue)
-        )
+        mentions.append(_mention(cand, spec, res, article_id, anchor, _sentence_index(sentence_starts, cand.start)))
     return mentions
 
 
@@ -68,14 +91,14 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
-def _explain(cand_text: str, res: Resolution, anchor: date | None, spec: dict) -> str:  # type: ignore[type-arg]
+def _explain(cand_text: str, res: Resolution, anchor: date | None, spec: Form) -> str:
     if res.value is None:
         return f"{cand_text!r} unresolved: {res.why}"
     parts = [f"{cand_text} → {res.value}"]
-    cue, direction = spec.get("cue"), spec.get("direction")
-    if cue and direction == "future":
+    cue, way = spec.cue, spec.direction
+    if cue and way == "future":
         parts.append(f"future cue '{cue}' in the clause")
-    elif cue and direction == "past":
+    elif cue and way == "past":
         parts.append(f"past tense '{cue}'")
     if res.why:
         parts.append(res.why)
@@ -86,22 +109,19 @@ def _explain(cand_text: str, res: Resolution, anchor: date | None, spec: dict) -
 
 def _mention(
     cand: Candidate,
-    spec: dict,  # type: ignore[type-arg]
+    spec: Form,
     res: Resolution,
     article_id: str,
     anchor: date | None,
     sentence_index: int,
-    cue: str | None,
 ) -> TimeMention:
-    if cue:
-        spec["cue"] = cue
     return TimeMention(
         article_id=article_id,
         start=cand.start,
         end=cand.end,
         text=cand.text,
         type=cand.type,
-        spec=json.dumps(spec, sort_keys=True),
+        spec=spec.dumps(),
         value=res.value,
         granularity=res.granularity,
         range_start=res.start,
@@ -115,7 +135,7 @@ def _mention(
 
 def reanchor(mention: TimeMention, anchor: date | None) -> TimeMention:
     """The same mention resolved against another publication date, without re-parsing."""
-    spec = json.loads(mention.spec)
+    spec = form_of(mention)
     res = resolve(spec, anchor)
     return replace(
         mention,

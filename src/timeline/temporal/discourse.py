@@ -1,7 +1,7 @@
 """The periods a text has named so far, which anaphoric and comparative expressions are anchored to.
 
-Reads: each resolved mention in text order (its spec and :class:`Resolution`). Writes: the reference spec
-to store in a later mention's ``spec["reference"]``, which :mod:`timeline.temporal.resolve` anchors it to.
+Reads: each resolved mention in text order (its form and :class:`Resolution`). Writes: the reference form
+to store in a later mention's ``reference``, which :mod:`timeline.temporal.resolve` anchors it to.
 Three references are kept: the period last named ("a year earlier", "the quarter"); the last period at
 least as precise as a unit ("the same day", "the previous Friday", "at 10 p.m."); and the quarter a report
 is about, the latest quarter it names that has ended by the anchor, so that a forecast ("a fourth-quarter
@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from .forms import ClockForm, Form, OffsetForm, PeriodForm, WeekdayForm
 from .periods import RANK
 from .resolve import Resolution
 
-# Spec kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
-CONTEXT_KINDS = {"offset", "period"}
+# Kinds that may be anchored to the period the text last named ("a year earlier", "the quarter").
+CONTEXT_KINDS = (OffsetForm, PeriodForm)
 REFERENCE_GRANULARITIES = {"day", "time", "week", "month", "quarter", "year"}
 
-Spec = dict[str, Any]
+Spec = Form
 
 
 @dataclass
@@ -36,14 +36,14 @@ class Discourse:
 
     def reference_for(self, spec: Spec) -> Spec | None:
         """The period ``spec`` is anchored to, or ``None`` when it stands on the anchor alone."""
-        if spec["kind"] == "clock" and not spec.get("day") or spec["kind"] == "weekday":
-            if spec["kind"] == "weekday" and spec.get("relative_to") != "context":
+        if isinstance(spec, ClockForm) and spec.day is None or isinstance(spec, WeekdayForm):
+            if isinstance(spec, WeekdayForm) and spec.relative_to != "context":
                 return None
             return self._finest(("day", "time"))  # "at 10 p.m." after "on Oct. 23", "the previous Friday"
-        if spec["kind"] not in CONTEXT_KINDS or self.last is None:
+        if not isinstance(spec, CONTEXT_KINDS) or self.last is None:
             return None
-        if spec.get("relative_to") == "context" and spec.get("unit") in RANK:
-            finer = [r for r, g in self.named if RANK[g] <= RANK[spec["unit"]]]
+        if isinstance(spec, OffsetForm) and spec.relative_to == "context" and spec.unit in RANK:
+            finer = [r for r, g in self.named if RANK[g] <= RANK[spec.unit]]
             if finer:  # "the same day", "later in the day": the last period at least as precise as the unit
                 return finer[-1]
         if self.topic is not None and self.last_granularity == "quarter":
@@ -68,8 +68,8 @@ class Discourse:
 
 def _comparison(spec: Spec) -> bool:
     """A period named by comparison ("a year earlier", "the year-ago quarter") does not become the reference."""
-    if spec["kind"] == "period":
-        return int(spec["n"]) != 0
-    if spec["kind"] != "offset" or int(spec["n"]) >= 0:
+    if isinstance(spec, PeriodForm):
+        return spec.n != 0
+    if not isinstance(spec, OffsetForm) or spec.n >= 0:
         return False
-    return spec.get("relative_to") == "context" or spec["unit"] in ("year", "quarter")
+    return spec.relative_to == "context" or spec.unit in ("year", "quarter")

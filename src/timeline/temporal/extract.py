@@ -1,16 +1,35 @@
 """Find time expressions in text and turn each into its underspecified form.
 
-Reads: raw text. Writes: :class:`Candidate` records (span, rule, type and an underspecified ``spec``
-dict such as ``{"kind": "weekday", "weekday": 4, "mod": None}``). Nothing here needs a publication date:
+Reads: raw text. Writes: :class:`Candidate` records (span, rule, type and the underspecified form, a
+:class:`~timeline.temporal.forms.Form` such as ``WeekdayForm(weekday=4)``). Nothing here needs a publication date:
 anchoring is :mod:`timeline.temporal.resolve`'s job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
-from .lexicon import CAPITALISED_GROUPS, Rule, prefix_regex, rules, table, word_table
+from .forms import (
+    CenturyForm,
+    ClockForm,
+    DateForm,
+    DecadeForm,
+    DurationForm,
+    Form,
+    HalfForm,
+    HolidayForm,
+    OffsetForm,
+    PeriodForm,
+    QuarterForm,
+    RefForm,
+    SeasonForm,
+    SetForm,
+    ShiftForm,
+    WeekdayForm,
+    WeekendForm,
+    YearForm,
+)
+from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
 from .prefilter import Scan
 
 
@@ -21,7 +40,7 @@ class Candidate:
     text: str
     rule: str
     type: str
-    spec: dict[str, Any]
+    spec: Form
 
 
 def find(text: str) -> list[Candidate]:
@@ -49,7 +68,9 @@ def find(text: str) -> list[Candidate]:
         spec = build_spec(rule.kind, groups)
         if spec is None:
             continue
-        kind_of = "TIME" if rule.type == "DATE" and spec.get("part") else rule.type  # "Friday night" is a TIME
+        kind_of = (
+            "TIME" if rule.type == "DATE" and getattr(spec, "part", None) else rule.type
+        )  # "Friday night" is a TIME
         taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
     return [_with_prefix(text, c) for c in taken]
@@ -57,20 +78,24 @@ def find(text: str) -> list[Candidate]:
 
 def _with_prefix(text: str, cand: Candidate) -> Candidate:
     """A date or time with the words before it that narrow it ("the end of 1990", "late yesterday")."""
-    if cand.type not in ("DATE", "TIME") or cand.spec["kind"] in ("ref", "set"):
+    if cand.type not in ("DATE", "TIME") or isinstance(cand.spec, (RefForm, SetForm)):
         return cand
     match = prefix_regex().search(text, max(0, cand.start - 40), cand.start)
     if match is None or match.end() != cand.start:
         return cand
     mod = table("prefixes.tsv")[" ".join(match.group("prefix").lower().split())]
-    if mod == "-" and cand.spec["kind"] == "weekday":
+    if mod == "-" and isinstance(cand.spec, WeekdayForm):
         return cand
-    spec = {**cand.spec, "edge": None if mod == "-" else mod}
+    spec = replace(cand.spec, edge=None if mod == "-" else mod)
     return Candidate(match.start(), cand.end, text[match.start() : cand.end], cand.rule, cand.type, spec)
 
 
 def _capitalised_ok(groups: dict[str, str]) -> bool:
-    return all(groups[g][:1].isupper() or not groups[g][:1].isalpha() for g in CAPITALISED_GROUPS if g in groups)
+    return all(
+        groups[g][:1].isupper() or not groups[g][:1].isalpha() or lowercase_ok(g, groups[g], groups)
+        for g in CAPITALISED_GROUPS
+        if g in groups
+    )
 
 
 def number(word: str) -> float | None:
@@ -108,7 +133,7 @@ def _month(raw: str | None) -> int | None:
         return None
     if raw.isdigit():
         return int(raw)
-    return int(word_table("MONTH")[raw.lower()])
+    return int(word_table("MONTH_DATED")[raw.lower()])
 
 
 YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
@@ -126,33 +151,31 @@ def _norm(raw: str | None) -> str | None:
     return " ".join(raw.lower().split()) if raw else None
 
 
-def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
+def build_spec(kind: str, g: dict[str, str]) -> Form | None:
     """The underspecified form of one match: what the words say, before any anchoring."""
     mod = _norm(g.get("mod") or g.get("mod2"))
     if kind == "date":
         month = _month(g.get("month") or g.get("month2"))
         day = int(g["day"]) if g.get("day") else None
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
-        spec = {"kind": "date", "year": year, "month": month, "day": day, "mod": _shift_word(mod)}
-        if g.get("yearmod"):
-            spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()]
-        if g.get("dayname"):
-            spec["weekday"] = int(word_table("WEEKDAY")[g["dayname"].lower()])
-        if g.get("short"):  # "7/8/07": the century comes from the anchor
-            spec["short_year"] = int(g["short"])
-        if g.get("week"):  # "the week of March 6"
-            spec["week_of"] = True
-        return spec
+        return DateForm(
+            year=year,
+            month=month,
+            day=day,
+            mod=_shift_word(mod),
+            year_shift=YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else None,
+            weekday=int(word_table("WEEKDAY")[g["dayname"].lower()]) if g.get("dayname") else None,
+            short_year=int(g["short"]) if g.get("short") else None,  # "7/8/07": the century from the anchor
+            week_of=bool(g.get("week")),  # "the week of March 6"
+        )
     if kind == "weekday":
-        spec = {
-            "kind": "weekday",
-            "weekday": int(word_table("WEEKDAY")[g["weekday"].lower()]),
-            "mod": _shift_word(mod),
-            "part": word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
-        }
-        if mod in ("the previous", "the following", "the next"):  # from the day last named, not from today
-            spec["relative_to"] = "context"
-        return spec
+        return WeekdayForm(
+            weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]),
+            mod=_shift_word(mod),
+            part=word_table("PART_OF_DAY").get(_norm(g.get("part")) or ""),
+            # "the previous Friday": from the day last named, not from today
+            relative_to="context" if mod in ("the previous", "the following", "the next") else None,
+        )
     if kind == "relday":
         word = _norm(g.get("word")) or ""
         part = word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")
@@ -167,7 +190,7 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         if word == "tonight":
             part = "NI"
         n = offsets.get(word, -1 if mod == "last" and part == "NI" else 0)
-        return {"kind": "offset", "unit": "day", "n": n, "part": part}
+        return OffsetForm(unit="day", n=n, part=part)
     if kind == "shift":
         mod = (mod or "").removeprefix("the ")
         unit = (g.get("unit") or g["unit2"]).lower()
@@ -176,28 +199,26 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
         shifts |= {"this past": -1, "this coming": 1}
         if g.get("dir"):  # "a year ago": a one-unit offset
-            return {"kind": "offset", "unit": unit, "n": -1}
-        return {"kind": "shift", "unit": unit, "n": shifts.get(mod, 0), "edge": edge}
+            return OffsetForm(unit=unit, n=-1)
+        return ShiftForm(unit=unit, n=shifts.get(mod, 0), edge=edge)
     if kind == "offset" and g.get("part"):  # "in the morning": of the day last named
         part = word_table("PART_OF_DAY")[" ".join(g["part"].lower().split())]
-        return {"kind": "offset", "unit": "day", "n": 0, "relative_to": "context", "whole": True, "part": part}
+        return OffsetForm(unit="day", n=0, relative_to="context", whole=True, part=part)
     if kind == "offset" and g.get("that"):  # "that year", "the following day": from the period last named
         that = _norm(g["that"]) or ""
         step = {"that": 0, "that same": 0, "the": 0, "the same": 0, "the following": 1, "the next": 1}.get(that, -1)
-        spec = {"kind": "offset", "unit": g["unit"].lower(), "n": step, "relative_to": "context", "whole": True}
-        if that == "the":  # "for the year", "end the day": the one reported on, never one still ahead
-            spec["not_ahead"] = True
-        return spec
+        # "for the year", "end the day": the one reported on, never one still ahead
+        return OffsetForm(unit=g["unit"].lower(), n=step, relative_to="context", whole=True, not_ahead=that == "the")
     if kind == "offset":
         n = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
         if n is None:  # "several years ago", "a few days later": only the direction is known
-            return {"kind": "ref", "ref": "PAST_REF" if sign < 0 else "FUTURE_REF"}
+            return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
         if n != int(n):
             return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
-        return {"kind": "offset", "unit": unit, "n": sign * int(n), "relative_to": relative_to}
+        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to)
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
@@ -208,55 +229,54 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             n += 0.5
         if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
             n = None
-        return {"kind": "duration", "n": n, "unit": unit, "mod": mod}
+        return DurationForm(n=n, unit=unit, mod=mod)
     if kind == "weekend":
-        return {"kind": "weekend"}
+        return WeekendForm()
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
         quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
-        spec = {"kind": "quarter", "quarter": quarter, "year": _year(g.get("year") or g.get("year2"))}
-        if g.get("yearmod") or g.get("yearmod2"):
-            spec["year_shift"] = YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()]
+        shift = (
+            YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
+        )
         if g.get("yearago"):  # "the year-ago third quarter"
-            spec["year_shift"] = -1
-        return spec
+            shift = -1
+        return QuarterForm(quarter=quarter, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
     if kind == "half":
         which = (g.get("half") or g.get("quarters") or "").lower()
         half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
-        spec = {"kind": "half", "half": half, "year": _year(g.get("year") or g.get("year2"))}
-        spec["year_shift"] = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
-        return spec
+        shift = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
+        return HalfForm(half=half, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
     if kind == "period":
         words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
         if "year" in words:  # "the year-earlier quarter", "year-ago profit": the same period a year before
-            return {"kind": "period", "unit": g.get("unit", "").lower() or None, "n": -1, "step": "year"}
+            return PeriodForm(unit=g.get("unit", "").lower() or None, n=-1, step="year")
         back = any(w in words.split() for w in ("previous", "prior", "preceding"))
-        spec = {"kind": "period", "unit": g["unit"].lower(), "n": -1 if back else 0, "step": "quarter"}
-        if "current" in words.split():
-            spec["current"] = True
-        if g.get("year"):
-            spec["year"] = int(g["year"])
-        return spec
+        return PeriodForm(
+            unit=g["unit"].lower(),
+            n=-1 if back else 0,
+            current="current" in words.split(),
+            year=int(g["year"]) if g.get("year") else None,
+        )
     if kind == "season":
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
-        return {"kind": "season", "season": word_table("SEASON")[g["season"].lower()], "year": year}
+        return SeasonForm(season=word_table("SEASON")[g["season"].lower()], year=year)
     if kind == "decade" and g.get("spelled"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
         tens |= {"eighties": 8, "nineties": 9}
-        return {"kind": "decade", "decade": 190 + tens[g["spelled"].lower()], "mod": mod}
+        return DecadeForm(decade=190 + tens[g["spelled"].lower()], mod=mod)
     if kind == "century":  # "the 20th century" is the years 19xx, TIMEX3 "19"
         spelled = {"nineteenth": 19, "twentieth": 20, "twenty first": 21, "twenty second": 22}
         n = int(g["ord"]) if g.get("ord") else spelled[" ".join(g["spelled"].lower().replace("-", " ").split())]
-        return {"kind": "century", "century": n - 1}
+        return CenturyForm(century=n - 1)
     if kind == "year" and g.get("spelled"):
         year = spelled_year(g["spelled"])
-        return None if year is None else {"kind": "year", "year": year, "mod": mod}
+        return None if year is None else YearForm(year=year, mod=mod)
     if kind == "decade":
         if g.get("decade"):
-            return {"kind": "decade", "decade": int(g["decade"]) // 10, "mod": mod}
-        return {"kind": "decade", "decade": 190 + int(g["short"]) // 10, "mod": mod}
+            return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
+        return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
     if kind == "year":
-        return {"kind": "year", "year": int(g["year"]), "mod": mod}
+        return YearForm(year=int(g["year"]), mod=mod)
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
@@ -268,35 +288,32 @@ def build_spec(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
             hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        spec: dict[str, Any] = {"kind": "clock", "hour": hour, "minute": minute}
-        if (g.get("tz") or "").upper() in ("UTC", "GMT"):  # TIMEX3 marks universal time with "Z"
-            spec["utc"] = True
+        day: Form | None = None
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
-            spec["day"] = build_spec("weekday", {"weekday": g["weekday"]})
+            day = build_spec("weekday", {"weekday": g["weekday"]})
         elif g.get("relday"):
-            spec["day"] = build_spec("relday", {"word": g["relday"]})
+            day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            spec["day"] = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
-        return spec
+            day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+        # TIMEX3 marks universal time with "Z"
+        return ClockForm(hour=hour, minute=minute, utc=(g.get("tz") or "").upper() in ("UTC", "GMT"), day=day)
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
-        return {"kind": "holiday", "rule": rule, "year": _year(g.get("year")), "mod": mod}
+        return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
     if kind == "set":
         if g.get("adverb"):
-            return {"kind": "set", "every": g["adverb"].lower()}
+            return SetForm(every=g["adverb"].lower())
         if g.get("weekday") or g.get("weekday2"):  # "every Monday", "on Sundays", "Tuesday nights"
             weekday = int(word_table("WEEKDAY")[(g.get("weekday") or g["weekday2"]).lower()])
-            return {
-                "kind": "set",
-                "weekday": weekday,
-                "part": word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or ""),
-            }
+            return SetForm(
+                weekday=weekday, part=word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")
+            )
         if g.get("month"):  # "each July"
-            return {"kind": "set", "month": _month(g["month"])}
+            return SetForm(month=_month(g["month"]))
         if g.get("season"):  # "every summer"
-            return {"kind": "set", "season": word_table("SEASON")[g["season"].lower()]}
-        return {"kind": "set", "every": g["unit"].lower()}
+            return SetForm(season=word_table("SEASON")[g["season"].lower()])
+        return SetForm(every=g["unit"].lower())
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"
-        return {"kind": "ref", "ref": ref}
+        return RefForm(ref=ref)
     raise ValueError(f"unknown rule kind {kind!r}")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .extract import Candidate
+from .forms import DurationForm, SetForm
 from .tense import text_of
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
@@ -22,17 +23,17 @@ FRACTION_WORDS_RE = re.compile(r"-quarters?$|\b(?:an?|one)\s+quarter$", re.IGNOR
 
 
 def not_a_time(doc: Doc, cand: Candidate) -> bool:
-    return (cand.spec["kind"] == "set" and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand)
+    return (isinstance(cand.spec, SetForm) and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand)
 
 
 def as_rate(doc: Doc, cand: Candidate) -> Candidate:
     """A unit after a quantity is a rate, a SET: "$2 million a year", "hundreds of interviews a day"."""
-    if cand.spec["kind"] != "duration" or not RATE_RE.fullmatch(cand.text):
+    if not isinstance(cand.spec, DurationForm) or not RATE_RE.fullmatch(cand.text):
         return cand
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or span.start == 0 or doc[span.start - 1].pos_ not in ("NUM", "NOUN", "PROPN", "SYM"):
         return cand
-    return replace(cand, type="SET", spec={"kind": "set", "every": cand.spec["unit"]})
+    return replace(cand, type="SET", spec=SetForm(every=cand.spec.unit))
 
 
 def _attributive(doc: Doc, cand: Candidate) -> bool:
@@ -51,6 +52,6 @@ def _title(doc: Doc, cand: Candidate) -> bool:
 def _fraction(doc: Doc, cand: Candidate) -> bool:
     """A fraction is no duration: "three-quarters of its food", "more than a quarter of the market" (but
     "several quarters of losses" is one)."""
-    if cand.spec["kind"] != "duration" or cand.spec.get("unit") != "quarter":
+    if not isinstance(cand.spec, DurationForm) or cand.spec.unit != "quarter":
         return False
     return bool(FRACTION_RE.match(text_of(doc), cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))

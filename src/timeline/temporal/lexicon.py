@@ -25,10 +25,16 @@ MACROS = {
     "PART_OF_DAY": "parts_of_day.tsv",
     "SEASON": "seasons.tsv",
     "HOLIDAY": "holidays.tsv",
+    # month names and their abbreviations without a dot ("Jan 2019", "05-Aug-2016"): only next to a day or year
+    "MONTH_DATED": ("months.tsv", "month_abbreviations.tsv"),
 }
 
-# Groups whose words must be capitalised in running text ("may" the modal is not "May" the month).
-CAPITALISED_GROUPS = ("month", "month2", "weekday", "dayname", "holiday")
+# Groups whose words must be capitalised in running text ("may" the modal is not "May" the month), unless
+# the match shows what they are (see ``lowercase_ok``).
+CAPITALISED_GROUPS = ("month", "month2", "weekday", "weekday2", "dayname", "holiday")
+MONTH_GROUPS = ("month", "month2")
+# Groups that make a lower-case month name a date: a day or a year next to it ("july 4th", "june 2017").
+DATED_GROUPS = ("day", "day2", "year", "spelled", "short")
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,27 @@ def table(name: str) -> dict[str, str]:
     return resources.table(f"temporal/{name}")
 
 
+@cache
 def word_table(macro: str) -> dict[str, str]:
-    return table(MACROS[macro])
+    files = MACROS[macro]
+    out: dict[str, str] = {}
+    for name in (files,) if isinstance(files, str) else files:
+        out |= table(name)
+    return out
+
+
+def lowercase_ok(group: str, word: str, groups: dict[str, str]) -> bool:
+    """Whether a name written in lower case is still the name: a full weekday name ("last friday") always;
+    a month name next to a day or a year ("july 4th", "june 2017"), but never a word that is more often
+    something else (``lowercase_ambiguous.tsv``: "may", "march", "sun")."""
+    word = word.lower()
+    if word in table("lowercase_ambiguous.tsv"):
+        return False
+    if group in ("weekday", "weekday2", "dayname"):
+        return word in table("weekdays.tsv")
+    if group in MONTH_GROUPS:
+        return any(g in groups for g in DATED_GROUPS)
+    return False
 
 
 def _alternation(words: list[str]) -> str:

@@ -1,7 +1,7 @@
 """Anchor underspecified time expressions to a publication date.
 
-Reads: a spec dict (from :mod:`timeline.temporal.extract`, with ``direction`` set by
-:mod:`timeline.temporal.tense`) and an explicit anchor date. Writes: :class:`Resolution` with a TIMEX3
+Reads: a :class:`~timeline.temporal.forms.Form` (from :mod:`timeline.temporal.extract`, with ``direction``
+set by :mod:`timeline.temporal.tense`) and an explicit anchor date. Writes: :class:`Resolution` with a TIMEX3
 ``value``, its granularity and the calendar range it covers. Pure calendar arithmetic; the system clock
 is never read. Without an anchor, relative expressions stay unresolved (``value`` is ``None``).
 """
@@ -13,6 +13,30 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dateparser_adapter import parse_span
+from .forms import (
+    RESOLVERS,
+    CenturyForm,
+    ClockForm,
+    DateForm,
+    DecadeForm,
+    DurationForm,
+    Form,
+    HalfForm,
+    HolidayForm,
+    OffsetForm,
+    PeriodForm,
+    QuarterForm,
+    RefForm,
+    SeasonForm,
+    SetForm,
+    ShiftForm,
+    WeekdayForm,
+    WeekendForm,
+    YearForm,
+    from_json,
+    replace,
+    resolves,
+)
 from .periods import (
     RANK,
     SEASON_CODES,
@@ -68,12 +92,11 @@ SET_VALUES = {
 }
 
 
-def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    """Resolve one spec against ``anchor``; never raises for a well-formed spec."""
-    kind = spec["kind"]
-    handler = _HANDLERS[kind]
+def resolve(spec: Form | dict[str, Any], anchor: date | None) -> Resolution:
+    """Resolve one form (or its stored JSON object) against ``anchor``; never raises for a well-formed one."""
+    form = spec if isinstance(spec, Form) else from_json(spec)
     try:
-        return handler(spec, anchor)
+        return RESOLVERS[type(form)](form, anchor)
     except (ValueError, OverflowError) as exc:  # e.g. 31 February, year out of range
         return Resolution(None, None, why=f"invalid date: {exc}")
 
@@ -81,8 +104,8 @@ def resolve(spec: dict[str, Any], anchor: date | None) -> Resolution:
 # ---- helpers ---------------------------------------------------------------------------------------
 
 
-def _unanchored(spec: dict[str, Any]) -> Resolution:
-    return Resolution(None, None, why=f"no publication date to anchor {spec['kind']}")
+def _unanchored(spec: Form) -> Resolution:
+    return Resolution(None, None, why=f"no publication date to anchor {spec.kind}")
 
 
 def _pick_year(month: int, day: int | None, anchor: date, direction: str | None) -> int:
@@ -104,21 +127,22 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
 # ---- one handler per spec kind ---------------------------------------------------------------------
 
 
-def _date(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(DateForm)
+def _date(spec: DateForm, anchor: date | None) -> Resolution:
     res = _day_or_month(spec, anchor)
-    if spec.get("week_of") and res.start is not None:  # "the week of March 6"
+    if spec.week_of and res.start is not None:  # "the week of March 6"
         return week_of(res.start)
     return res
 
 
-def _day_or_month(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
-    direction = spec.get("direction")
-    if spec.get("short_year") is not None:  # "7/8/07": the year of that ending nearest the anchor
+def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
+    year, month, day = spec.year, spec.month, spec.day
+    direction = spec.direction
+    if spec.short_year is not None:  # "7/8/07": the year of that ending nearest the anchor
         if anchor is None:
             return _unanchored(spec)
         centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
-        year = min((c * 100 + spec["short_year"] for c in centuries), key=lambda y: abs(y - anchor.year))
+        year = min((c * 100 + spec.short_year for c in centuries), key=lambda y: abs(y - anchor.year))
     if year is not None and month is not None and day is not None:
         parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
         if parsed is None:
@@ -131,18 +155,18 @@ def _day_or_month(spec: dict[str, Any], anchor: date | None) -> Resolution:
         return Resolution(None, None, why="no month")
     if anchor is None:
         return _unanchored(spec)
-    mod = spec.get("mod")
-    if spec.get("year_shift") is not None:  # "June last year"
-        year = anchor.year + spec["year_shift"]
+    mod = spec.mod
+    if spec.year_shift is not None:  # "June last year"
+        year = anchor.year + spec.year_shift
     elif mod in ("last", "past", "previous"):  # "last May": the latest May before this month
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif mod in ("next", "coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif mod == "this":
         year = anchor.year
-    elif day is not None and spec.get("weekday"):  # "Monday, Oct. 26": the year in which it is a Monday
+    elif day is not None and spec.weekday:  # "Monday, Oct. 26": the year in which it is a Monday
         years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y - anchor.year))
-        fits = [y for y in years if is_weekday(y, month, day, spec["weekday"])]
+        fits = [y for y in years if is_weekday(y, month, day, spec.weekday)]
         year = fits[0] if fits else _pick_year(month, day, anchor, direction)
     else:
         year = _pick_year(month, day, anchor, direction)
@@ -153,11 +177,12 @@ def _day_or_month(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
 
 
-def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(WeekdayForm)
+def _weekday(spec: WeekdayForm, anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
-    target = spec["weekday"]  # ISO: Monday = 1
-    mod, direction = spec.get("mod"), spec.get("direction")
+    target = spec.weekday  # ISO: Monday = 1
+    mod, direction = spec.mod, spec.direction
     ref = _reference(spec, anchor)
     if ref is not None and ref.start is not None and ref.granularity in ("day", "time"):
         anchor = ref.start  # "the previous Friday" after "on Friday": the Friday before that one
@@ -178,39 +203,40 @@ def _weekday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     else:
         d = anchor - timedelta(days=back)
         why = f"most recent one up to {anchor}"
-    res = day_of(d, spec.get("part"))
+    res = day_of(d, spec.part)
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
 # Granularities from fine to coarse: a reference period is shifted only by a unit at least as coarse.
-def _reference(spec: dict[str, Any], anchor: date | None) -> Resolution | None:
-    """The period the text last talked about (``spec["reference"]``), if it is a calendar period."""
-    ref = spec.get("reference")
+def _reference(spec: Form, anchor: date | None) -> Resolution | None:
+    """The period the text last talked about (``spec.reference``), if it is a calendar period."""
+    ref = spec.reference
     if not ref:
         return None
     res = resolve(ref, anchor)
     return res if res.start is not None and res.granularity in RANK else None
 
 
-def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(OffsetForm)
+def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
-    unit, n = spec["unit"], int(spec["n"])
+    unit, n = spec.unit, int(spec.n)
     ref = _reference(spec, anchor) if unit in RANK else None
-    if ref is not None and ref.start is not None and spec.get("not_ahead") and ref.start > anchor:
+    if ref is not None and ref.start is not None and spec.not_ahead and ref.start > anchor:
         ref = None  # "an earnings increase for the full year" after "by 1992": this year
     if ref is not None and ref.start is not None and RANK[ref.granularity or "year"] <= RANK[unit]:
-        comparison = spec.get("relative_to") == "context" or (
+        comparison = spec.relative_to == "context" or (
             unit in ("year", "quarter") and ref.granularity == "quarter" and ref.start.year == anchor.year
         )
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
             # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
-            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.get("whole") else ref.granularity)
-            if unit == "day" and spec.get("part"):  # "in the morning" of the day last named
-                res = day_of(shift_date(ref.start, unit, n), spec["part"])
+            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.whole else ref.granularity)
+            if unit == "day" and spec.part:  # "in the morning" of the day last named
+                res = day_of(shift_date(ref.start, unit, n), spec.part)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
     if unit == "day":
-        res = day_of(anchor + timedelta(days=n), spec.get("part"))
+        res = day_of(anchor + timedelta(days=n), spec.part)
     elif unit in ("week", "fortnight", "weekend"):
         res = week_of(anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
     elif unit == "month":
@@ -223,7 +249,7 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
     elif unit == "year":
         y = anchor.year + n
         res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
-    elif unit in ("decade", "century") and spec.get("relative_to"):  # "a decade ago": a year
+    elif unit in ("decade", "century") and spec.relative_to:  # "a decade ago": a year
         y = anchor.year + n * (10 if unit == "decade" else 100)
         res = Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
     elif unit == "decade":  # "the last decade"
@@ -237,10 +263,11 @@ def _offset(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
 
 
-def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(ShiftForm)
+def _shift(spec: ShiftForm, anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
-    unit, n = spec["unit"], int(spec["n"])
+    unit, n = spec.unit, int(spec.n)
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
         res = season_of(season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
     elif unit == "weekend":
@@ -248,34 +275,36 @@ def _shift(spec: dict[str, Any], anchor: date | None) -> Resolution:
         iso = saturday.isocalendar()
         res = Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
     else:
-        res = _offset({"kind": "offset", "unit": unit, "n": n}, anchor)
+        res = _offset(OffsetForm(unit=unit, n=n), anchor)
     return Resolution(res.value, res.granularity, res.start, res.end, f"{unit} shifted {n:+d} from {anchor}")
 
 
-def _period(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(PeriodForm)
+def _period(spec: PeriodForm, anchor: date | None) -> Resolution:
     """The reporting period the text talks about: "the quarter", "the latest period", "the year-ago quarter"."""
     if anchor is None:
         return _unanchored(spec)
     ref = _reference(spec, anchor)
-    usable = ("quarter",) if spec.get("unit") else ("quarter", "month", "year", "day", "week")
-    if spec.get("current"):  # "the current quarter": the one the anchor is in
+    usable = ("quarter",) if spec.unit else ("quarter", "month", "year", "day", "week")
+    if spec.current:  # "the current quarter": the one the anchor is in
         base, granularity, why = anchor, "quarter", "quarter of the anchor"
     elif ref is not None and ref.start is not None and ref.granularity in usable:
         base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
     else:  # the last quarter that has ended by the anchor
         base, granularity, why = add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
-    if spec.get("year") and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
-        base = base.replace(year=int(spec["year"]), day=1)
-    step = 12 if spec.get("step") == "year" else 3
-    res = at_granularity(add_months(base, step * int(spec["n"])), granularity)
+    if spec.year and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
+        base = base.replace(year=int(spec.year), day=1)
+    step = 12 if spec.step == "year" else 3
+    res = at_granularity(add_months(base, step * int(spec.n)), granularity)
     return Resolution(res.value, res.granularity, res.start, res.end, why)
 
 
-def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(WeekendForm)
+def _weekend(spec: WeekendForm, anchor: date | None) -> Resolution:
     """The weekend of "over the weekend": the coming one on a future cue, else the latest one begun."""
     if anchor is None:
         return _unanchored(spec)
-    if spec.get("direction") == "future":
+    if spec.direction == "future":
         saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
     else:
         saturday = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)
@@ -283,24 +312,26 @@ def _weekend(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
 
 
-def _half(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(HalfForm)
+def _half(spec: HalfForm, anchor: date | None) -> Resolution:
     """ "The second half of 2024" → ``2024-H2``; without a year, this (last, next) year's half."""
-    year = spec.get("year")
+    year = spec.year
     if year is None:
         if anchor is None:
             return _unanchored(spec)
-        year = anchor.year + int(spec.get("year_shift") or 0)
-    half = int(spec["half"])
+        year = anchor.year + int(spec.year_shift or 0)
+    half = int(spec.half)
     start = date(year, 1 if half == 1 else 7, 1)
     return Resolution(f"{year:04d}-H{half}", "half", start, month_range(year, 6 if half == 1 else 12)[1], "half year")
 
 
-def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    prefix, code, mult = DURATION_CODES[spec["unit"]]
-    n = spec.get("n")
-    if n is not None and n * mult != int(n * mult) and spec["unit"] in SMALLER:  # 2.5 years: P2Y6M
+@resolves(DurationForm)
+def _duration(spec: DurationForm, anchor: date | None) -> Resolution:
+    prefix, code, mult = DURATION_CODES[spec.unit]
+    n = spec.n
+    if n is not None and n * mult != int(n * mult) and spec.unit in SMALLER:  # 2.5 years: P2Y6M
         whole = int(n * mult)
-        small_unit, per = SMALLER[spec["unit"]]
+        small_unit, per = SMALLER[spec.unit]
         small_prefix, small_code, _ = DURATION_CODES[small_unit]
         rest = round((n * mult - whole) * per)
         time = "T" if prefix or small_prefix else ""
@@ -310,79 +341,86 @@ def _duration(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(f"P{prefix}{amount}{code}", "duration", why="duration")
 
 
-def _quarter(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    year = spec.get("year")
-    if year is None and spec.get("year_shift") is not None:  # "next year's first quarter"
+@resolves(QuarterForm)
+def _quarter(spec: QuarterForm, anchor: date | None) -> Resolution:
+    year = spec.year
+    if year is None and spec.year_shift is not None:  # "next year's first quarter"
         if anchor is None:
             return _unanchored(spec)
-        year = anchor.year + spec["year_shift"]
+        year = anchor.year + spec.year_shift
     if year is None:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year
-        if spec.get("direction") == "past" and 3 * spec["quarter"] - 2 > anchor.month:
+        if spec.direction == "past" and 3 * spec.quarter - 2 > anchor.month:
             year -= 1
-    return quarter_of(year, spec["quarter"])
+    return quarter_of(year, spec.quarter)
 
 
-def _season(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    year = spec.get("year")
+@resolves(SeasonForm)
+def _season(spec: SeasonForm, anchor: date | None) -> Resolution:
+    year = spec.year
     if year is None:  # "in the summer": its year from the tense, like a bare month
         if anchor is None:
             return _unanchored(spec)
-        year = _pick_year(SEASON_MONTHS[spec["season"]][0], None, anchor, spec.get("direction"))
-    return season_of(year, spec["season"])
+        year = _pick_year(SEASON_MONTHS[spec.season][0], None, anchor, spec.direction)
+    return season_of(year, spec.season)
 
 
-def _decade(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    decade = spec["decade"]
+@resolves(DecadeForm)
+def _decade(spec: DecadeForm, anchor: date | None) -> Resolution:
+    decade = spec.decade
     return Resolution(f"{decade:03d}", "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
 
 
-def _century(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    c = int(spec["century"])
+@resolves(CenturyForm)
+def _century(spec: CenturyForm, anchor: date | None) -> Resolution:
+    c = int(spec.century)
     return Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century")
 
 
-def _year(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    y = spec["year"]
+@resolves(YearForm)
+def _year(spec: YearForm, anchor: date | None) -> Resolution:
+    y = spec.year
     return Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), "explicit year")
 
 
-def _clock(spec: dict[str, Any], anchor: date | None) -> Resolution:
+@resolves(ClockForm)
+def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
     if anchor is None:
         return _unanchored(spec)
-    hour, minute = spec["hour"], spec["minute"]
+    hour, minute = spec.hour, spec.minute
     day, why = anchor, "clock time"
     ref = _reference(spec, anchor)
     if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
         day, why = ref.start, f"clock time on {ref.value}, the day last named"
-    if spec.get("day"):  # "noon Saturday": the day resolved as its own expression, in this clause's direction
-        res = resolve({**spec["day"], "direction": spec.get("direction")}, anchor)
+    if spec.day:  # "noon Saturday": the day resolved as its own expression, in this clause's direction
+        res = resolve(replace(spec.day, direction=spec.direction), anchor)
         if res.start is None:
             return res
         day, why = res.start, f"clock time on {res.value}"
-    zone = "Z" if spec.get("utc") else ""
+    zone = "Z" if spec.utc else ""
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", "time", day, day, why)
 
 
-def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    rule, year = spec["rule"], spec.get("year")
+@resolves(HolidayForm)
+def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
+    rule, year = spec.rule, spec.year
     if year is None:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year
         this = holiday_date(rule, year)
-        mod = spec.get("mod")
+        mod = spec.mod
         if mod == "last":  # "last Thanksgiving": the one before the anchor
             year = year if this < anchor else year - 1
         elif mod == "next":
             year = year if this > anchor else year + 1
         elif mod == "this":
             pass
-        elif spec.get("direction") == "future":
+        elif spec.direction == "future":
             year = year if this >= anchor else year + 1
-        elif spec.get("direction") == "past":
+        elif spec.direction == "past":
             year = year if this <= anchor else year - 1
         else:  # no cue in the clause: the closest one ("Christmas shoppers" in early December)
             year = min((year - 1, year, year + 1), key=lambda y: abs((holiday_date(rule, y) - anchor).days))
@@ -390,37 +428,18 @@ def _holiday(spec: dict[str, Any], anchor: date | None) -> Resolution:
     return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
 
 
-def _set(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    if "weekday" in spec:
-        part = f"T{spec['part']}" if spec.get("part") else ""
-        return Resolution(f"XXXX-WXX-{spec['weekday']}{part}", "set")
-    if "month" in spec:
-        return Resolution(f"XXXX-{spec['month']:02d}", "set")
-    if "season" in spec:
-        return Resolution(f"XXXX-{spec['season']}", "set")
-    return Resolution(SET_VALUES.get(spec["every"], "P1D"), "set")
+@resolves(SetForm)
+def _set(spec: SetForm, anchor: date | None) -> Resolution:
+    if spec.weekday is not None:
+        part = f"T{spec.part}" if spec.part else ""
+        return Resolution(f"XXXX-WXX-{spec.weekday}{part}", "set")
+    if spec.month is not None:
+        return Resolution(f"XXXX-{spec.month:02d}", "set")
+    if spec.season is not None:
+        return Resolution(f"XXXX-{spec.season}", "set")
+    return Resolution(SET_VALUES.get(spec.every or "", "P1D"), "set")
 
 
-def _ref(spec: dict[str, Any], anchor: date | None) -> Resolution:
-    return Resolution(spec["ref"], "ref")
-
-
-_HANDLERS = {
-    "date": _date,
-    "weekday": _weekday,
-    "offset": _offset,
-    "shift": _shift,
-    "duration": _duration,
-    "quarter": _quarter,
-    "season": _season,
-    "decade": _decade,
-    "century": _century,
-    "year": _year,
-    "clock": _clock,
-    "holiday": _holiday,
-    "set": _set,
-    "ref": _ref,
-    "period": _period,
-    "half": _half,
-    "weekend": _weekend,
-}
+@resolves(RefForm)
+def _ref(spec: RefForm, anchor: date | None) -> Resolution:
+    return Resolution(spec.ref, "ref")

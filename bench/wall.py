@@ -1,0 +1,142 @@
+"""Wall-clock throughput of the whole ``timeline run`` process against a whole bare spaCy process.
+
+Builds N articles as ``bench/throughput.py`` does (the TimeML documents of ``../shared/eval/te3``, reused
+with a "Copy k of DOCID." line beyond 256), then times, as a user waits for them, whole processes:
+
+- ``pipeline_wall_s``: ``timeline run FOLDER --warehouse FRESH.duckdb --quiet`` with its defaults (one
+  worker process per core, Prefect's flow on an ephemeral API unless ``PREFECT_API_URL`` is set), into a
+  fresh warehouse: start-up, imports, reading, planning, parsing, loading, merged events, the run record;
+- ``spacy_wall_s``: ``python -c`` loading the same model (every component of en_core_web_sm) and running
+  a bare single-process ``nlp.pipe`` over the same texts, read from the same files;
+- ``rerun_wall_s``: ``timeline run`` again over the unchanged folder into the last round's warehouse.
+
+``--rounds`` rounds (default 3) alternate the order (spaCy first, then the pipeline first, ...), so that
+a slower stretch of a shared machine weighs on both; each side's figure is the median of its rounds.
+``peak_rss_mb`` is the peak of the summed resident memory of each process and all its children (sampled
+every 50 ms), per side. ``--quiet`` keeps the timeline table off the terminal (printing thousands of rows
+is the terminal's time, not the pipeline's). Prints
+``{"articles", "words", "workers", "pipeline_wall_s", "spacy_wall_s", "ratio", "rerun_wall_s",
+"rerun_ratio", "peak_rss_mb", "rounds", "load"}`` (``ratio`` = spacy / pipeline: above 1 the pipeline is
+faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute load average before and after).
+
+    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import build  # noqa: E402  (the same articles as the CPU-time bench)
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SPACY = """
+import sys
+from pathlib import Path
+import {model} as package
+nlp = package.load()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """Resident bytes of a process and all its descendants now."""
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak summed RSS in MB of the process tree) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watched, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, tree_rss(watched))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+        sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
+    return wall, peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per side, in alternating order")
+    parser.add_argument("--workers", type=int, help="timeline run --workers (default: its own, one per core)")
+    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    args = parser.parse_args()
+    from timeline.settings import load_settings
+
+    settings = load_settings()
+    workers = args.workers or settings.workers
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="timeline-wall-") as tmp:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+        env.setdefault("PREFECT_HOME", str(Path(tmp) / "prefect"))  # a Prefect home of its own, made before timing
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        ((part, texts),) = build(folder, args.articles, 1)
+        run = [str(BIN / "timeline"), "run", str(part), "--quiet"]
+        run += ["--workers", str(workers)] if args.workers else []
+        warm = Path(tmp) / "warm"
+        warm.mkdir()
+        (warm / "a.txt").write_text("The council met on Monday.", encoding="utf-8")
+        timed([str(BIN / "timeline"), "run", str(warm), "--quiet", "--warehouse", str(Path(tmp) / "warm.duckdb")], env)
+        bare = [sys.executable, "-c", SPACY.format(model=settings.model), str(part)]
+        walls: dict[str, list[float]] = {"pipeline": [], "spacy": []}
+        peaks: dict[str, float] = {"pipeline": 0.0, "spacy": 0.0, "rerun": 0.0}
+        last = Path(tmp) / "wh0.duckdb"
+        for r in range(args.rounds):
+            for side in ("spacy", "pipeline") if r % 2 == 0 else ("pipeline", "spacy"):
+                if side == "spacy":
+                    wall, peak = timed(bare, env)
+                else:
+                    last = Path(tmp) / f"wh{r}.duckdb"
+                    wall, peak = timed([*run, "--warehouse", str(last)], env)
+                walls[side].append(wall)
+                peaks[side] = max(peaks[side], peak)
+                if not args.json:
+                    print(f"round {r + 1} {side}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr)
+        rerun_wall, peaks["rerun"] = timed([*run, "--warehouse", str(last)], env)
+    pipeline_wall, spacy_wall = statistics.median(walls["pipeline"]), statistics.median(walls["spacy"])
+    figures = {
+        "articles": args.articles,
+        "words": sum(len(t.split()) for t in texts),
+        "workers": workers,
+        "pipeline_wall_s": round(pipeline_wall, 2),
+        "spacy_wall_s": round(spacy_wall, 2),
+        "ratio": round(spacy_wall / pipeline_wall, 3),
+        "rerun_wall_s": round(rerun_wall, 2),
+        "rerun_ratio": round(rerun_wall / pipeline_wall, 4),
+        "peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()},
+        "rounds": {k: [round(w, 2) for w in v] for k, v in walls.items()},
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

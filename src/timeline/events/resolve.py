@@ -1,0 +1,152 @@
+"""Resolving event readings against the publication date: the one place an event gets its date.
+
+Reads: :class:`~timeline.records.EventReading` records (from :mod:`timeline.events.read`, fresh or
+stored), the article's resolved :class:`~timeline.records.TimeMention` records and its publication date.
+Writes: :class:`~timeline.records.Event` records: the date and its range, planned or occurred, the
+description's verb form and the explanation. A fresh parse and a re-anchoring both call
+:func:`resolve_events`, so a re-anchored article is what a fresh run with the new date gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from ..records import Event, EventReading, TimeMention
+from .describe import Description
+from .merge import same_actor, similar_trigger
+from .status import date_status
+
+CALENDAR_TYPES = {"DATE", "TIME"}
+PRESENT = "PRESENT_REF"
+VAGUE = {"PAST_REF", "FUTURE_REF"}  # "recently", "in the past"; "soon", "in the future"
+
+
+def is_dated(mention: TimeMention) -> bool:
+    """Whether a mention can date an event: a calendar value, "now", or a vague past or future ("recently",
+    "soon": before or after publication, with no date); not a duration or a set."""
+    value = mention.value or ""
+    calendar = value[:1].isdigit() or value == PRESENT and mention.range_start is not None or value in VAGUE
+    return mention.type in CALENDAR_TYPES and calendar
+
+
+def present(mention: TimeMention, published: date) -> TimeMention:
+    """ "now", "currently": the time of writing, i.e. the publication day (the value stays ``PRESENT_REF``)."""
+    return replace(
+        mention,
+        range_start=published,
+        range_end=published,
+        granularity="day",
+        explanation=f"{mention.explanation}; the present is the publication day {published.isoformat()}",
+    )
+
+
+def resolve_events(
+    readings: Iterable[EventReading], mentions: Sequence[TimeMention], published: date | None
+) -> list[Event]:
+    """The events of an article: its readings dated by its resolved ``mentions`` (see the module docstring)."""
+    by_id = {m.timex_id: m for m in mentions}
+    ordered = sorted(readings, key=lambda r: r.position)
+    by_timex: dict[str, list[EventReading]] = {}
+    for r in ordered:
+        if not r.relation:
+            by_timex.setdefault(r.timex_id, []).append(r)
+    events: list[Event] = []
+    for timex_id, group in by_timex.items():  # in reading order, which is the mentions' order
+        mention = by_id.get(timex_id)
+        if mention is None:
+            continue
+        if mention.value == PRESENT and published is not None:
+            mention = present(mention, published)
+        if not is_dated(mention):
+            continue
+        past = published is not None and mention.range_end is not None and mention.range_end <= published
+        past = past or mention.value == "PAST_REF"
+        chosen = [r for r in group if r.date_case in ("any", "past" if past else "not_past")]
+        vague = mention.value in VAGUE  # a real event, but no date to put it at: below the 0.5 line
+        if vague and published is not None:
+            side = "before" if mention.value == "PAST_REF" else "after"
+            mention = replace(mention, explanation=f"{mention.explanation}; {side} {published.isoformat()}, no day")
+        own = [_event(r, mention, published, secondary=vague) for r in chosen if not r.scoped]
+        events += own
+        said = {e.description for e in own}
+        for r in chosen:
+            if r.scoped:
+                event = _event(r, mention, published, secondary=True)
+                if event.description not in said:  # the same clause read from another word is not news
+                    said.add(event.description)
+                    events.append(event)
+    return events + _relative([r for r in ordered if r.relation], events, by_id, published)
+
+
+def _event(reading: EventReading, mention: TimeMention, published: date | None, secondary: bool) -> Event:
+    state, why = date_status((reading.modality, reading.modality_why), mention, published)
+    description = Description(reading.text, reading.agent, reading.verb, reading.obj).render(state)
+    return Event(
+        article_id=reading.article_id,
+        timex_id=reading.timex_id,
+        trigger=reading.trigger,
+        trigger_start=reading.trigger_start,
+        trigger_end=reading.trigger_end,
+        description=description,
+        actors=reading.actors,
+        place=reading.place,
+        status=state,
+        value=mention.value or "",
+        granularity=mention.granularity or "",
+        date_start=mention.range_start,
+        date_end=mention.range_end,
+        time_text=reading.time_text,
+        sentence=reading.sentence,
+        sentence_start=reading.sentence_start,
+        sentence_end=reading.sentence_end,
+        confidence=0.4 if secondary else 0.8 if reading.direct else 0.6,
+        explanation=f"{mention.explanation}. Event: {reading.how}. Status {state}: {why}.",
+    )
+
+
+def _relative(
+    readings: Sequence[EventReading], events: list[Event], mentions: dict[str, TimeMention], published: date | None
+) -> list[Event]:
+    """Relative readings dated by the article's last matching event before them ("after his meeting")."""
+    dated_triggers = {e.trigger_start for e in events}
+    found: list[Event] = []
+    for r in readings:
+        if r.trigger_start in dated_triggers:
+            continue
+        anchors = [
+            e
+            for e in events
+            if similar_trigger(e.trigger, r.noun)
+            and e.trigger_start < r.noun_start
+            and any(same_actor(a, b) for a in r.noun_actors for b in e.actors)
+        ]
+        if not anchors or anchors[-1].timex_id not in mentions:
+            continue
+        anchor = anchors[-1]  # the most recent mention before the reference
+        state, why = date_status((r.modality, r.modality_why), mentions[anchor.timex_id], published)
+        found.append(
+            replace(
+                anchor,
+                trigger=r.trigger,
+                trigger_start=r.trigger_start,
+                trigger_end=r.trigger_end,
+                description=r.text,
+                actors=r.actors,
+                place=r.place,
+                date_end=anchor.date_end if r.relation == "during" else None,
+                time_text=r.time_text,
+                sentence=r.sentence,
+                sentence_start=r.sentence_start,
+                sentence_end=r.sentence_end,
+                status=state,
+                confidence=0.5,
+                explanation=(
+                    f"'{r.time_text}' refers to the {anchor.trigger} of {anchor.value} "
+                    f"('{anchor.time_text}'): {'on or after' if r.relation == 'after' else 'during'} that date. "
+                    f"Status {state}: {why}."
+                ),
+            )
+        )
+    return found
