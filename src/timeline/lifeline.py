@@ -26,6 +26,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,6 +75,9 @@ def interruptible() -> Iterator[None]:
         _stop_children()
         raise Interrupted(signum)
 
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
     previous = {s: signal.signal(s, handler) for s in SIGNAL_EXIT}
     try:
         yield
@@ -88,15 +92,23 @@ POLL_SECONDS = 0.25
 GRACE_SECONDS = 3.0
 
 
+_watcher: subprocess.Popen[bytes] | None = None
+
+
 def watch_descendants() -> subprocess.Popen[bytes] | None:
-    """Start the watcher of this process's descendants (see the module); ``None`` where there is no /proc."""
+    """Start the watcher of this process's descendants (see the module), once per process; ``None``
+    where there is no /proc."""
+    global _watcher
     if not Path("/proc/self/stat").exists():
         return None
-    return subprocess.Popen(
+    if _watcher is not None and _watcher.poll() is None:
+        return _watcher
+    _watcher = subprocess.Popen(
         [sys.executable, "-m", "timeline.lifeline", str(os.getpid())],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True, close_fds=True,
     )  # fmt: skip
+    return _watcher
 
 
 def _stat(pid: int) -> tuple[str, int, int] | None:
