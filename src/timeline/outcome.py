@@ -66,5 +66,5 @@ def judge(paths: Sequence[str | Path], summary: Mapping[str, Any], allow_empty: 
         return Outcome(EXIT_NO_INPUT, f"failed: no such file, folder or match: {shown} ({counts})", refused)
     if refused > len(missing) and not used:  # (each missing path is one refused input, allowed here)
         return Outcome(EXIT_ALL_REFUSED, f"failed: every input was refused ({counts})", refused)
-    warning = f" ({refused} refused: see timeline status)" if refused else ""
+    warning = " (a warning: the reasons are in timeline status)" if refused else ""
     return Outcome(EXIT_OK, f"done: {counts}{warning}", refused)
