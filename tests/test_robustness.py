@@ -106,7 +106,7 @@ def test_mixed_folder_every_input_accounted_for(prefect_harness, tmp_path, wareh
     result = CliRunner().invoke(
         app, ["run", str(folder), str(tmp_path / "missing.txt"), "-w", str(warehouse_path), "-q"]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # the missing path fails the run, after everything is logged
     _, log = warehouse.query(warehouse_path, "SELECT source, status, reason FROM ingest_log")
     names = [s.removeprefix(str(folder) + "/").removeprefix(str(tmp_path) + "/") for s, _, _ in log]
     assert sorted(names) == sorted(expected), "every input exactly once"
