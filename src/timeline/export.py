@@ -68,9 +68,12 @@ class Filters:
             clauses.append("list_contains(?::VARCHAR[], t.status)")
             params.append(list(self.statuses))
         if self.actors:
+            # on the events table itself (not the ordered events_by_actor view), and a plain substring test
+            # first, so that the words of only the few actors that contain the needle are split
             clauses.append(
-                "t.event_id IN (SELECT x.event_id FROM events_by_actor x, unnest(?::VARCHAR[]) AS q(needle) "
-                f"WHERE list_has_all({_words('x.actor')}, {_words('q.needle')}))"
+                "t.event_id IN (SELECT x.event_id FROM events x, unnest(x.actors) AS u(actor), "
+                "unnest(?::VARCHAR[]) AS q(needle) WHERE contains(lower(u.actor), coalesce("
+                f"{_words('q.needle')}[1], '')) AND list_has_all({_words('u.actor')}, {_words('q.needle')}))"
             )
             params.append(list(self.actors))
         if self.contains:

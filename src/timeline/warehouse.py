@@ -353,73 +353,60 @@ def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
-    """Stored events that share a blocking key and a date window with one of ``frontier`` (one SQL join)."""
-    from .events.merge import blocking_key, key_triggers
+    """Stored events that share a blocking key, a date window and a facet (an actor's last word, or the
+    place: :func:`timeline.events.merge.facets`) with one of ``frontier`` (one SQL join)."""
+    from .events.merge import blocking_key, class_keys, surname
 
-    probe = [
-        {"trigger": t, "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value}
-        for e in frontier
-        for t in key_triggers(blocking_key(e.trigger))
-    ]
-    if not probe:
+    if not frontier:
         return []
-    schema = pa.schema([("trigger", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string())])
-    con.register("_probe", pa.Table.from_pylist(probe, schema=schema))
+    probe = pa.Table.from_pylist(
+        [{"key": blocking_key(e.trigger), "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value,
+          "words": sorted({surname(a) for a in e.actors}), "place": e.place} for e in frontier],
+        schema=pa.schema([("key", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string()),
+                          ("words", pa.list_(pa.string())), ("place", pa.string())]),
+    )  # fmt: skip
+    keys = pa.Table.from_pylist(
+        [{"lemma": lemma, "key": key} for lemma, key in class_keys().items()],
+        schema=pa.schema([("lemma", pa.string()), ("key", pa.string())]),
+    )
+    con.register("_probe", probe)
+    con.register("_keys", keys)
     try:
         cur = con.execute(
-            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
-                  SELECT e.event_id FROM events e JOIN _probe p ON e.trigger = p.trigger
-                  WHERE (e.date_start IS NOT NULL AND p.lo IS NOT NULL
-                         AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
-                     OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))"""
+            rf"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT e.event_id FROM events e LEFT JOIN _keys k ON k.lemma = e.trigger
+                  JOIN _probe p ON p.key = coalesce(k.key, '=' || e.trigger)
+                  WHERE ((e.date_start IS NOT NULL AND p.lo IS NOT NULL
+                          AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
+                         OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))
+                    AND ((len(p.words) > 0 AND coalesce(len(e.actors), 0) > 0 AND list_has_any(p.words,
+                          list_transform(e.actors, lambda x: list_last(string_split_regex(trim(x), '\s+')))))
+                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND e.place = p.place)))"""
         )
         return _events(cur)
     finally:
         con.unregister("_probe")
-
-
-def _component(con: duckdb.DuckDBPyConnection, seeds: Sequence[Event]) -> dict[str, Event]:
-    """``seeds`` and every stored event linked to them by :func:`~timeline.events.merge.same_event` chains,
-    with the other members of the canonical events these belong to."""
-    from .events.merge import CandidateIndex, same_event
-
-    members = {e.event_id: e for e in seeds}
-    frontier = list(members.values())
-    while frontier:
-        index = CandidateIndex(frontier)
-        found = {
-            c.event_id: c
-            for c in _candidates(con, frontier)
-            if c.event_id not in members and any(same_event(c, f) for f in index.candidates(c))
-        }
-        members.update(found)
-        cur = con.execute(
-            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
-                  SELECT m2.event_id FROM event_mentions m1 JOIN event_mentions m2 USING (canonical_id)
-                  WHERE m1.event_id IN (SELECT unnest(?))) AND event_id NOT IN (SELECT unnest(?))""",
-            [list(found), list(members)],
-        )
-        co_members = {e.event_id: e for e in _events(cur)}
-        members.update(co_members)
-        frontier = [*found.values(), *co_members.values()]
-    return members
+        con.unregister("_keys")
 
 
 def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
     """Update ``canonical_events`` and ``event_mentions`` in one transaction; return how many there are.
 
     With ``article_ids`` (the articles a run loaded, re-anchored or replaced), only the canonical events
-    those articles' events belong to (before and after the run) and the ones they can join change: the
-    stored events reachable from them through :func:`~timeline.events.merge.same_event` are found by SQL
-    on the blocking key (trigger class) and the date window, grouped again, and their old groups replaced.
-    Grouping never crosses such a component, so the result is the one a full refresh (``article_ids``
-    None: every event grouped again) gives. The merging rules live in :mod:`timeline.events.merge`.
+    those articles' events belong to and the ones they can join change: the groups the articles were in
+    are dissolved; their events and the other members of those groups are placed again, in merge order,
+    into the stored groups they can join — found by one SQL join on the blocking key (trigger class), the
+    date window and an actor's last word or the place — or into new ones
+    (:func:`timeline.events.merge.group_events`). Every other group stays as it is, id included.
+    ``article_ids`` None regroups every event from scratch (the same rules; where several runs' order
+    mattered, the groups may come out otherwise).
     """
     from .events.merge import merge_events
 
+    existing: list[list[Event]] = []
+    stale: list[str] = []
     if article_ids is None:
         members = _events(con.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events"))
-        stale: list[str] = []
     else:
         ids = list(article_ids)
         stale = [
@@ -428,15 +415,38 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
                 "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
             ).fetchall()
         ]
-        seeds = _events(
+        members = _events(
             con.execute(
                 f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
                     OR event_id IN (SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
                 [ids, stale],
             )
         )
-        members = list(_component(con, seeds).values())
-    merged = merge_events(members)
+        loose = {e.event_id for e in members}
+        found = [c for c in _candidates(con, members) if c.event_id not in loose]
+        group_of = dict(
+            con.execute(
+                "SELECT event_id, canonical_id FROM event_mentions WHERE event_id IN (SELECT unnest(?))",
+                [[c.event_id for c in found]],
+            ).fetchall()
+        )
+        members += [c for c in found if c.event_id not in group_of]  # never grouped (a run cut short)
+        joinable = sorted(set(group_of.values()))
+        cur = con.execute(
+            f"""SELECT m.canonical_id, {", ".join(f"e.{f}" for f in EVENT_FIELDS)} FROM event_mentions m
+                JOIN events e USING (event_id) WHERE m.canonical_id IN (SELECT unnest(?))""",
+            [joinable],
+        )
+        names = [d[0] for d in cur.description or []][1:]
+        groups: dict[str, list[Event]] = {}
+        for row in cur.fetchall():
+            values = dict(zip(names, row[1:], strict=True))
+            values["actors"] = tuple(values["actors"] or ())
+            groups.setdefault(row[0], []).append(Event(**values))
+        existing = [groups[c] for c in joinable if c in groups]
+        stale += joinable
+    merged = merge_events(members, existing)
+    members = [e for g in existing for e in g] + members
     now = _now()
     canonical = [
         {"canonical_id": c.canonical_id, "trigger": c.trigger, "description": c.description, "actors": list(c.actors),

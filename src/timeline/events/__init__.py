@@ -19,11 +19,27 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..records import Event, TimeMention
-from .actors import NameResolver
+from .actors import NameResolver, introduces_a_titled_person
 from .read import read_events
+from .relative import may_relate
 from .resolve import is_dated, present, resolve_events
 
-__all__ = ["NameResolver", "find_events", "is_dated", "present", "read_events", "resolve_events"]
+__all__ = [
+    "NameResolver", "find_events", "is_dated", "needs_parse", "needs_syntax", "present", "read_events",
+    "resolve_events",
+]  # fmt: skip
+
+
+def needs_parse(text: str, begin: int, end: int) -> bool:
+    """Whether this stage needs the full parse of ``text[begin:end]`` though it has no time expression:
+    it may date an event relative to another ("said after his meeting with Trump")."""
+    return may_relate(text, begin, end)
+
+
+def needs_syntax(doc: Doc) -> bool:
+    """Whether this stage needs the syntax of a part parsed for its entities only: it introduces a person
+    with a title, whose role the actors step reads ("French President Emmanuel Macron")."""
+    return introduces_a_titled_person(doc)
 
 
 def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:

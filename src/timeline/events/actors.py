@@ -216,3 +216,17 @@ def hosts(trigger: Token, place: str | None, names: NameResolver) -> list[str]:
         return []
     holder = names.seat_holder(place)
     return [holder] if holder else []
+
+
+def introduces_a_titled_person(doc: Doc) -> bool:
+    """Whether a part names a person with a title before the name ("French President Emmanuel Macron").
+
+    Such a part needs its syntax even without a time expression: this stage reads from it who holds which
+    role, to resolve "the French leader" or "the president" where the events are.
+    """
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.is_alpha and before.text[:1].isupper() and not before.is_sent_start:
+                return True
+    return False

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..grammar import past_tense, verb_of
 from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
 
 
@@ -201,13 +202,7 @@ def object_before(span: Span, past: bool) -> Token | None:
     noun = _event_noun_before(span, verb)
     if noun is None or noun.dep_ != "dobj" or noun.head.i != verb.i:
         return None
-    return noun if past or not _past_tense(verb) else None
-
-
-def _past_tense(verb: Token) -> bool:
-    """A simple past ("planned") or a perfect ("has scheduled")."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
+    return noun if past or not past_tense(verb, perfect=True) else None
 
 
 def _elliptic(verb: Token, how: str) -> Trigger:
@@ -223,14 +218,7 @@ def _elliptic(verb: Token, how: str) -> Trigger:
 def governing_verb(verb: Token) -> Token | None:
     """The verb of the clause that the clause of ``verb`` hangs on ("marked" for "..., with X set to follow")."""
     top = control_chain(verb)[-1]
-    t = top.head
-    for _ in range(6):
-        if t.i == top.i or t.head.i == t.i and t.pos_ not in ("VERB", "AUX"):
-            return None
-        if t.pos_ in ("VERB", "AUX") and t.i != top.i:
-            return t
-        t = t.head
-    return None
+    return None if top.head.i == top.i else verb_of(top.head)
 
 
 def antecedent_event(verb: Token) -> Token | None:

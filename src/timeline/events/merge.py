@@ -15,18 +15,19 @@ The API, used both for a merge of everything and for the warehouse's incremental
     with it: "Macron", "Emmanuel Macron"); when either side names no actor, the same place and the
     same lemma instead.
 
-- :func:`blocking_key` and :func:`key_triggers` — the *trigger class* half of the blocking key: two
-  mentions can only be the same event when their keys are equal, and a key's triggers are the lemmas to
-  look up (the warehouse probes ``events.trigger`` with them and the date window in SQL).
-- :class:`CandidateIndex` — mentions by blocking key and date window, so that grouping compares a
-  mention only with the mentions it could merge with, never with everything.
+- :func:`blocking_key` — the *trigger class* half of the blocking key: two mentions can only be the same
+  event when their keys are equal (:func:`class_keys` lists the lemmas that have a class, for the
+  warehouse to probe stored events by key and date window in SQL).
+- :class:`CandidateIndex` — mentions by blocking key, :func:`facets` (an actor's last word, or the place)
+  and date window, so that grouping compares a mention only with the mentions it could merge with, never
+  with everything.
 - :func:`group_events` — the grouping. Mentions are taken in *merge order* (most precise date first,
-  then date, then id), and each joins the first group (in the order groups were opened) **every member
-  of which** it is the same event as (complete link), or opens a group of its own. So nothing chains: if
-  A and B merge and B and C merge, C joins A's group only if A and C merge too; otherwise C starts (or
-  joins) another group. Groups never span two connected components of the ``same_event`` graph, so the
-  groups of one component can be recomputed alone: that is what makes the refresh incremental
-  (:func:`timeline.warehouse.refresh_canonical`) and still equal to a merge of everything.
+  then date, then id), and each joins, of the groups **every member of which** it is the same event as
+  (complete link), the one whose first member comes first, or opens a group of its own. So nothing
+  chains: if A and B merge and B and C merge, C joins A's group only if A and C merge too; otherwise C
+  starts (or joins) another group. Existing groups can be passed in: the warehouse's incremental refresh
+  (:func:`timeline.warehouse.refresh_canonical`) places the mentions of the articles a run touched into
+  the groups they can join, found through the index, and leaves every other group as it is.
 
 A canonical event's id is a hash of its first member in merge order, so it stays when a mention later in
 that order joins or leaves. It takes the most precise date, the most common status, the description of
@@ -93,17 +94,9 @@ def blocking_key(trigger: str) -> str:
     return found if found is not None and found != "other" else f"={trigger}"
 
 
-@cache
-def _members() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for lemma in _classes():
-        out.setdefault(blocking_key(lemma), []).append(lemma)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def key_triggers(key: str) -> tuple[str, ...]:
-    """Every lemma whose blocking key is ``key``."""
-    return (key[1:],) if key.startswith("=") else _members().get(key, ())
+def class_keys() -> dict[str, str]:
+    """The blocking key of every lemma that has an event class (any other lemma's key is ``=lemma``)."""
+    return {lemma: key for lemma in _classes() if not (key := blocking_key(lemma)).startswith("=")}
 
 
 def same_actor(a: str, b: str) -> bool:
@@ -173,18 +166,36 @@ def _canonical(group: list[Event]) -> CanonicalEvent:
     )
 
 
-class CandidateIndex:
-    """Mentions by blocking key, then by the length of their date range, sorted by first day.
+def facets(event: Event) -> set[str]:
+    """What a mention can share with another it is the same event as: the last word of each actor's name
+    (``same_actor`` matches "Macron" and "Emmanuel Macron" on it), and its place (for a mention without
+    actors, which merges on the place)."""
+    out = {f"a:{surname(a)}" for a in event.actors}
+    if event.place is not None:
+        out.add(f"p:{event.place}")
+    return out
 
-    :meth:`candidates` yields the mentions that share ``event``'s blocking key and whose date window can
-    overlap its own (or that have no date and the same value): the only ones :func:`same_event` can accept.
+
+def surname(name: str) -> str:
+    """The last word of a name: two names ``same_actor`` matches always share it."""
+    words = name.split()
+    return words[-1] if words else name
+
+
+class CandidateIndex:
+    """Mentions by blocking key and facet (an actor's last word, or the place), then by the length of
+    their date range, sorted by first day.
+
+    :meth:`candidates` yields (without repeats) the mentions that share ``event``'s blocking key and one of
+    its :func:`facets`, and whose date window can overlap its own (or that have no date and the same
+    value): a superset of those :func:`same_event` accepts, and usually a small one.
     """
 
     def __init__(self, events: Iterable[Event] = ()) -> None:
-        # key -> span bucket (days, a power of two) -> sorted (first day ordinal, event id), and the events
-        self._dated: dict[str, dict[int, list[tuple[int, str]]]] = {}
-        self._undated: dict[tuple[str, str], list[Event]] = {}
-        self._by_value: dict[tuple[str, str], list[Event]] = {}
+        # (key, facet) -> span bucket (days, a power of two) -> sorted (first day ordinal, event id)
+        self._dated: dict[tuple[str, str], dict[int, list[tuple[int, str]]]] = {}
+        self._undated: dict[tuple[str, str, str], list[Event]] = {}
+        self._by_value: dict[tuple[str, str, str], list[Event]] = {}
         self._by_id: dict[str, Event] = {}
         for event in events:
             self.add(event)
@@ -192,55 +203,77 @@ class CandidateIndex:
     def add(self, event: Event) -> None:
         key = blocking_key(event.trigger)
         self._by_id[event.event_id] = event
-        self._by_value.setdefault((key, event.value), []).append(event)
-        if event.date_start is None:
-            self._undated.setdefault((key, event.value), []).append(event)
-            return
-        span = ((event.date_end or event.date_start) - event.date_start).days
+        span = 0 if event.date_start is None else ((event.date_end or event.date_start) - event.date_start).days
         bucket = 1 << max(span, 0).bit_length()
-        bisect.insort(
-            self._dated.setdefault(key, {}).setdefault(bucket, []), (event.date_start.toordinal(), event.event_id)
-        )
+        for facet in facets(event):
+            self._by_value.setdefault((key, facet, event.value), []).append(event)
+            if event.date_start is None:
+                self._undated.setdefault((key, facet, event.value), []).append(event)
+                continue
+            starts = self._dated.setdefault((key, facet), {}).setdefault(bucket, [])
+            bisect.insort(starts, (event.date_start.toordinal(), event.event_id))
 
     def candidates(self, event: Event) -> Iterator[Event]:
+        seen: set[str] = set()
+        for other in self._candidates(event):
+            if other.event_id not in seen:
+                seen.add(other.event_id)
+                yield other
+
+    def _candidates(self, event: Event) -> Iterator[Event]:
         key = blocking_key(event.trigger)
-        if event.date_start is None:  # an undated mention matches only on the same value
+        for facet in facets(event):
+            if event.date_start is None:  # an undated mention matches only on the same value
+                if event.value:
+                    yield from self._by_value.get((key, facet, event.value), ())
+                continue
             if event.value:
-                yield from self._by_value.get((key, event.value), ())
-            return
-        if event.value:
-            yield from self._undated.get((key, event.value), ())
-        lo = event.date_start.toordinal()
-        hi = (event.date_end or event.date_start).toordinal()
-        for bucket, starts in self._dated.get(key, {}).items():
-            first = bisect.bisect_left(starts, (lo - bucket, ""))
-            last = bisect.bisect_right(starts, (hi, "\uffff"))
-            for _, event_id in starts[first:last]:
-                other = self._by_id[event_id]
-                if other.date_start is not None and (other.date_end or other.date_start).toordinal() >= lo:
-                    yield other
+                yield from self._undated.get((key, facet, event.value), ())
+            lo = event.date_start.toordinal()
+            hi = (event.date_end or event.date_start).toordinal()
+            for bucket, starts in self._dated.get((key, facet), {}).items():
+                first = bisect.bisect_left(starts, (lo - bucket, ""))
+                last = bisect.bisect_right(starts, (hi, "\uffff"))
+                for _, event_id in starts[first:last]:
+                    other = self._by_id[event_id]
+                    if other.date_start is not None and (other.date_end or other.date_start).toordinal() >= lo:
+                        yield other
 
 
-def group_events(events: Sequence[Event]) -> list[list[Event]]:
-    """Complete-link groups of ``events`` (see the module docstring), each in merge order."""
+def group_events(events: Sequence[Event], existing: Sequence[Sequence[Event]] = ()) -> list[list[Event]]:
+    """Complete-link groups of ``events`` (see the module docstring), each in merge order.
+
+    ``existing`` groups (the warehouse's, for an incremental refresh) are kept: ``events`` join them or
+    each other. A mention joins, among the groups all of whose members it is the same event as, the one
+    whose first member comes first in merge order."""
     index = CandidateIndex()
     group_of: dict[str, int] = {}
     groups: list[list[Event]] = []
+    for group in existing:
+        for member in group:
+            group_of[member.event_id] = len(groups)
+            index.add(member)
+        groups.append(sorted(group, key=merge_order))
+    first = [merge_order(g[0]) for g in groups]
     for event in sorted(events, key=merge_order):
-        seen = sorted({group_of[c.event_id] for c in index.candidates(event) if same_event(event, c)})
-        for number in seen:
+        order = merge_order(event)
+        seen = {group_of[c.event_id] for c in index.candidates(event) if same_event(event, c)}
+        for number in sorted(seen, key=lambda n: first[n]):
             if all(same_event(event, member) for member in groups[number]):
                 groups[number].append(event)
                 group_of[event.event_id] = number
+                first[number] = min(first[number], order)
                 break
         else:
             group_of[event.event_id] = len(groups)
             groups.append([event])
+            first.append(order)
         index.add(event)
-    return groups
+    return [sorted(g, key=merge_order) for g in groups]
 
 
-def merge_events(events: Sequence[Event]) -> list[CanonicalEvent]:
-    """Group ``events`` into canonical events, in date order."""
-    merged = [_canonical(g) for g in group_events(events)]
+def merge_events(events: Sequence[Event], existing: Sequence[Sequence[Event]] = ()) -> list[CanonicalEvent]:
+    """Group ``events`` (with ``existing`` groups, see :func:`group_events`) into canonical events, in date
+    order."""
+    merged = [_canonical(g) for g in group_events(events, existing)]
     return sorted(merged, key=lambda c: (c.date_start or date.max, c.canonical_id))

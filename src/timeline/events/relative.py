@@ -10,6 +10,8 @@ shared actor. "after" gives the anchor's date as the earliest date (the event is
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
@@ -21,7 +23,14 @@ from .status import modality
 from .syntax import is_event_noun, phrase_tokens, subject_of, text_of
 
 RELATIONS = {"after": "after", "following": "after", "during": "during", "amid": "during"}
+_CUE_TEXT = re.compile(r"\b(?:" + "|".join(RELATIONS) + r")\b", re.IGNORECASE)
 _CUE_KEYS = numpy.array([hash_string(word) for word in RELATIONS], dtype="uint64")  # as spaCy hashes strings
+
+
+def may_relate(text: str, begin: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[begin:end]`` has a relation word ("after", "during"): a sentence that may date an
+    event relative to another ("said after his meeting with Trump") needs its syntax, time words or not."""
+    return _CUE_TEXT.search(text, begin, len(text) if end is None else end) is not None
 
 
 def _noun_actors(noun: Token, verb: Token, names: NameResolver) -> list[str]:

@@ -10,6 +10,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from ..grammar import verb_of
 
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "appos"}
 DESCRIPTION_DEPS = {
@@ -61,14 +62,7 @@ def is_event_noun(token: Token) -> bool:
 
 def clause_verb(token: Token) -> Token | None:
     """The nearest verb at or above ``token``."""
-    t = token
-    for _ in range(20):
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
+    return verb_of(token)
 
 
 def control_chain(trigger: Token) -> list[Token]:

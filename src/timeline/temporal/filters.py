@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..grammar import doc_text
 from .extract import Candidate
 from .forms import DurationForm, SetForm
-from .tense import text_of
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -45,7 +45,7 @@ def _attributive(doc: Doc, cand: Candidate) -> bool:
 def _title(doc: Doc, cand: Candidate) -> bool:
     """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
     words = cand.text.split()
-    quoted = text_of(doc)[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
+    quoted = doc_text(doc)[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
     return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
@@ -54,4 +54,4 @@ def _fraction(doc: Doc, cand: Candidate) -> bool:
     "several quarters of losses" is one)."""
     if not isinstance(cand.spec, DurationForm) or cand.spec.unit != "quarter":
         return False
-    return bool(FRACTION_RE.match(text_of(doc), cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))
+    return bool(FRACTION_RE.match(doc_text(doc), cand.end)) and bool(FRACTION_WORDS_RE.search(cand.text))

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..grammar import doc_text, past_tense, verb_of
 from .lexicon import cue_words
 
-# Participles used as adjectives in "X set to follow", "the vote, due to take place": not past tense.
-PREDICATIVE_PARTICIPLES = {"set", "due", "poised", "slated", "scheduled", "expected", "going"}
-PAST_AUX = {"VBD"}
 END_WORDS = {"until", "till", "through", "to", "by"}  # words that make a time the end of a period
 STATIVE_OR_REPORTING = {"be", "have", "say", "tell", "report", "announce", "claim", "add", "note", "know", "seem"}
 
@@ -27,34 +25,6 @@ class Direction:
     direction: str | None
     cue: str | None
     verb: Token | None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` in the parse (the token itself if it is one)."""
-    seen = 0
-    t = token
-    while seen < 30:
-        if t.pos_ in ("VERB", "AUX") and t is not token:
-            return t
-        if t.head is t:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-        seen += 1
-    return None
-
-
-def _is_past(verb: Token) -> bool:
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_AUX for c in verb.children):
-        return True
-    if verb.lower_ in PREDICATIVE_PARTICIPLES and any(
-        c.dep_ in ("xcomp", "aux", "auxpass")
-        or (c.dep_ == "prep" and c.lower_ in ("for", "to", "until"))
-        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
-        for c in verb.children
-    ):  # "set to follow", "is set for Friday"; but "set Friday as the deadline", "a high set on Aug. 6" are past
-        return False
-    # "products introduced in April", "the year ended March 31": a reduced relative reports a past event
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _future_cue(verb: Token) -> str | None:
@@ -72,12 +42,12 @@ def _future_cue(verb: Token) -> str | None:
     ):
         head = verb.head
         # "it had been due to expire Friday": the adjective's copula carries the tense
-        past = _is_past(head) or (head.dep_ in ("acomp", "attr") and _is_past(head.head))
+        past = past_tense(head) or (head.dep_ in ("acomp", "attr") and past_tense(head.head))
         if (head.lemma_.lower() in controls or head.lower_ in controls) and not past:
             if head.lower_ == "going" or head.lemma_ != "go":
                 return f"{head.text} to"
     # "the vote is scheduled for Friday" (not the reduced relative "a service planned for Saturday")
-    if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and not _is_past(verb):
+    if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and not past_tense(verb):
         if verb.dep_ not in ("acl", "amod"):
             return verb.text
     # "the league plans to hold a news conference on Tuesday": a plan stated in the present
@@ -102,23 +72,15 @@ def _near_cue(verb: Token) -> str | None:
     if verb.lower_ in ("scheduled", "set", "slated", "due", "planned") and verb.dep_ in ("acl", "amod"):
         return verb.text  # "a service planned for Saturday"
     for candidate in (verb, verb.head):
-        if (candidate.lemma_.lower() in controls or candidate.lower_ in controls) and _is_past(candidate):
+        if (candidate.lemma_.lower() in controls or candidate.lower_ in controls) and past_tense(candidate):
             if candidate.lemma_.lower() not in ("be", "go"):
                 return candidate.text
     return None
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
-    text = doc.user_data.get("timeline.text")
-    if text is None:
-        text = doc.user_data["timeline.text"] = doc.text
-    return text
-
-
 def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
     """A deadline moved or given "until Tuesday" ("postponed until", "gave them until") lies ahead."""
-    before = text_of(doc)[max(0, start - 8) : start].lower().split()
+    before = doc_text(doc)[max(0, start - 8) : start].lower().split()
     if (
         before
         and before[-1] in ("until", "till", "to")
@@ -127,14 +89,14 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
         return f"{verb.text} {before[-1]}"
     # a state that lasts "until Friday" and is not told in the past ("markets will remain closed until Friday",
     # "has kept them closed until Friday") ends ahead
-    if before and before[-1] in ("until", "till") and not _is_past(verb):
+    if before and before[-1] in ("until", "till") and not past_tense(verb):
         return f"{verb.text} {before[-1]}"
     return None
 
 
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
     """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1"."""
-    before = text_of(doc)[max(0, start - 20) : start].lower().split()
+    before = doc_text(doc)[max(0, start - 20) : start].lower().split()
     if len(before) >= 3 and before[-3] == "as" and before[-1] == "as" and before[-2] in ("early", "soon"):
         return Direction("future", " ".join(before[-3:]), None)
     if before and cue_words("future_cues.tsv").get(before[-1]) == "before":  # "effective Feb. 1"
@@ -163,7 +125,7 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     modified = _modifier_cue(root) or _preceding_cue(doc, start)
     if modified is not None:
         return modified
-    verb = governing_verb(root)
+    verb = verb_of(root, above=True)
     if verb is None:
         return Direction(None, None, None)
     cue = _future_cue(verb) or _deadline_cue(doc, start, verb)
@@ -176,12 +138,12 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
         # "Arafat meets Albright Monday": the present of an event in the news is about the days around it
         if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children):
             return Direction("near", verb.text, verb)
-    if _is_past(verb):
+    if past_tense(verb):
         return Direction("past", verb.text, verb)
     perfect = _perfect(verb)
     # the present perfect tells what happened before now ("have been searching since ..."), but not where a
     # period it states ends ("has extended loans through January")
-    before = text_of(doc)[max(0, start - 9) : start].lower().split()
+    before = doc_text(doc)[max(0, start - 9) : start].lower().split()
     if perfect is not None and not (before and before[-1] in END_WORDS):
         return Direction("past", f"{perfect.text} {verb.text}", verb)
     return Direction(None, None, verb)
