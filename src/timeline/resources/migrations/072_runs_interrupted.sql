@@ -3,5 +3,4 @@
 -- merged events after it); a run killed outright (SIGKILL, power loss) has neither.
 ALTER TABLE runs ADD COLUMN interrupted VARCHAR;
 COMMENT ON COLUMN runs.interrupted IS 'The signal that stopped the run (SIGTERM, SIGINT), which rolled back its current batch; NULL otherwise.';
-COMMENT ON COLUMN runs.finished_at IS 'When the run finished; NULL: running, interrupted (see interrupted) or killed.';
 COMMENT ON TABLE runs IS 'One row per pipeline run: when, how many inputs, what became of them. finished_at NULL: running, interrupted (see interrupted) or killed.';
