@@ -31,6 +31,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src flows tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.wal

@@ -10,12 +10,11 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -24,6 +23,7 @@ from prefect.context import get_run_context
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from timeline import outcome, runner
 from timeline.records import Article, BatchResult, Rejection
@@ -46,12 +46,17 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
 
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         parse = job if workers is None else partial(workers.parse, job)
-        futures = deque(process.submit(parse, list(b)) for b in batches)
+        window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
         logger = get_run_logger()
-        number = 0
-        while futures:  # each result is let go once loaded
-            result = futures.popleft().result()
-            number += 1
+
+        # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
+        # copy each one); to Dask the batch goes as it is (Dask reads a tuple in a task's arguments as a task)
+        def submit(batch: Sequence[Article]) -> Any:  # Prefect unwraps the quote before the task runs
+            articles = list(batch)
+            return process.submit(parse, cast(list[Article], quote(articles)) if workers is not None else articles)
+
+        results = runner.in_order(submit, batches, window)
+        for number, result in enumerate(results, start=1):  # each result is let go once loaded
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
             yield result

@@ -209,3 +209,28 @@ def test_a_killed_run_leaves_no_worker_process(tmp_path):
     finally:
         proc.kill()
         proc.wait(timeout=30)
+
+
+def test_run_uses_the_configured_prefect_server(tmp_path):
+    """With PREFECT_API_URL set, ``timeline run`` records its flow run there and starts no server of its own."""
+    import urllib.request
+
+    from flows.serve import free_port, local_server
+
+    env = {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}  # fmt: skip
+    with local_server(free_port(), env=env, timeout=120) as api_url:
+        run = subprocess.run(
+            [str(Path(sys.executable).parent / "timeline"), "run", str(SEEDS), "-q", "-w", str(tmp_path / "wh.duckdb")],
+            env={**os.environ, **env, "PREFECT_API_URL": api_url}, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "Starting temporary server" not in run.stderr
+        request = urllib.request.Request(
+            f"{api_url}/flow_runs/filter", data=b"{}", headers={"Content-Type": "application/json"}, method="POST"
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            flow_runs = json.loads(response.read())
+    assert [(r["state_type"], r["name"] != "") for r in flow_runs] == [("COMPLETED", True)]
+    _, ids = warehouse.query(tmp_path / "wh.duckdb", "SELECT flow_run_id FROM runs")
+    assert ids == [(flow_runs[0]["id"],)]

@@ -34,6 +34,8 @@ FORMS = [
     forms.WeekdayForm(weekday=4, mod="next", part="NI", relative_to="context"),
     forms.OffsetForm(unit="day", n=-2, relative_to="anchor", whole=True, not_ahead=True, part="MO"),
     forms.ShiftForm(unit="week", n=-1, edge="START"),
+    forms.AnchoredForm(unit="week", n=2, base=forms.WeekdayForm(weekday=2, mod="next"), direction="future"),
+    forms.OffsetForm(unit="year", n=-2, relative_to="anchor", exact=True),
     forms.DurationForm(unit="year", n=2.5, mod="about"),
     forms.DurationForm(unit="week"),
     forms.WeekendForm(direction="future"),
@@ -346,3 +348,28 @@ def test_lower_case_verbs_and_nouns_are_no_names(nlp, sentence):
 )
 def test_lower_case_names_where_the_context_tells(nlp, sentence, expected):
     assert expected in [m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))]
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("Filed 05/02/2013.", "month-first", "2013-05-02"),
+        ("Filed 05/02/2013.", "day-first", "2013-02-05"),
+        ("Filed 25/02/2013.", "month-first", "2013-02-25"),  # a part over 12 is the day whatever the setting
+        ("Filed 02/25/2013.", "day-first", "2013-02-25"),
+        ("Filed 05-02-2013.", "day-first", "2013-02-05"),
+        ("Filed 05.02.2013.", "month-first", "2013-02-05"),  # dotted dates are written day first
+    ],
+)
+def test_date_order_setting(nlp, text, order, expected):
+    doc = nlp(text)
+    assert [m.value for m in tag(doc, "t", date(2025, 2, 25), find(text, order))] == [expected]
+
+
+def test_date_order_is_a_validated_setting():
+    from timeline.errors import ConfigError
+    from timeline.settings import Settings
+
+    assert Settings().date_order == "month-first"
+    with pytest.raises(ConfigError):
+        Settings(date_order="year-first")

@@ -16,7 +16,7 @@ eval_app = typer.Typer(help="Score the pipeline on gold corpora.", no_args_is_he
 # ---- timeline eval timeml / weekdays -------------------------------------------------------------
 
 
-def _timeml_report(folders: list[Path], out_dir: Path | None = None, fmt: str = "timeml"):  # type: ignore[no-untyped-def]
+def _timeml_report(folders: list[Path], out_dir: Path | None = None, fmt: str = "timeml"):
     from . import nlp
     from .errors import InputError
     from .evaluation import meantime, timeml

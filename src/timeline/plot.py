@@ -8,6 +8,7 @@ forbids) or a PNG of the same SVG, rendered by resvg (no browser, no system libr
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -166,7 +167,7 @@ def _pack(spans: list[tuple[float, float]]) -> list[int]:
     return rows
 
 
-def _overflows(items: list[tuple[dict[str, Any], tuple[float, ...]]], rows: list[int]) -> bool:
+def _overflows(items: Sequence[tuple[dict[str, Any], tuple[Any, ...]]], rows: list[int]) -> bool:
     """Whether two labelled marks of the last row overlap (the lane had more than ``MAX_ROWS`` rows)."""
     last = sorted((p[4], p[5]) for (_, p), row in zip(items, rows, strict=True) if row == MAX_ROWS - 1)
     return any(b[0] < a[1] for a, b in zip(last, last[1:], strict=False))

@@ -22,16 +22,19 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from . import warehouse
+from . import incremental, warehouse
+from .incremental import Plan
 from .records import Article, BatchResult, Rejection
 from .settings import Settings
 
@@ -50,11 +53,14 @@ class ParseJob:
     model: str
     nlp_batch_size: int
     notes: tuple[tuple[str, str], ...] = ()
+    date_order: str = "month-first"  # Settings.date_order
 
     def __call__(self, batch: Sequence[Article]) -> BatchResult:
         from .pipeline import process_batch  # spaCy is imported only where a text is parsed
 
-        return process_batch(batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes)
+        return process_batch(
+            batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes, date_order=self.date_order
+        )
 
 
 # How the batches of a run are parsed: given the job and the batches, yield one result per batch, in order.
@@ -67,6 +73,24 @@ def in_process(job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[
         yield job(batch)
 
 
+class _Pending(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+def in_order(
+    submit: Callable[[Sequence[Article]], _Pending], batches: Sequence[Sequence[Article]], window: int
+) -> Iterator[BatchResult]:
+    """Submit the batches, at most ``window`` of them not yet taken, and yield their results in order: the
+    next batch is submitted once the caller has taken (loaded) a result."""
+    it = iter(batches)
+    pending = deque(submit(b) for b in islice(it, max(1, window)))
+    while pending:
+        result = pending.popleft().result()
+        yield result
+        for batch in islice(it, 1):
+            pending.append(submit(batch))
+
+
 @dataclass(frozen=True)
 class RunPlan:
     """What a run will do, decided from content hashes and the warehouse before anything heavy is loaded."""
@@ -74,7 +98,7 @@ class RunPlan:
     run_id: str
     inputs: int  # files and entries given, refused ones included
     refused: tuple[Rejection, ...]  # refused while reading
-    work: Any  # timeline.incremental.Plan: parse / re-anchor / unchanged / rejected, with notes
+    work: Plan  # parse / re-anchor / unchanged / rejected, with notes
     anchors: tuple[tuple[str, date], ...] = ()  # publication dates set by hand, recorded with the run
 
     @property
@@ -84,7 +108,7 @@ class RunPlan:
 
     def job(self, settings: Settings) -> ParseJob:
         """What each worker runs on this plan's batches."""
-        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes))
+        return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes), settings.date_order)
 
     def batches(self, settings: Settings) -> list[list[Article]]:
         """The articles to parse, in batches of ``settings.batch_size``."""
@@ -107,8 +131,6 @@ def read_inputs(paths: Sequence[str | Path], settings: Settings) -> list[Article
 
 def plan(inputs: Sequence[Article | Rejection], settings: Settings, force: bool = False) -> RunPlan:
     """Plan a run over ``inputs`` on a short connection: what to parse, re-anchor, skip, refuse."""
-    from . import incremental
-
     articles = [a for a in inputs if isinstance(a, Article)]
     refused = tuple(r for r in inputs if isinstance(r, Rejection))
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
@@ -132,8 +154,6 @@ def execute(
        batch as it comes (one transaction each; the connection is closed between batches);
     4. refresh the merged (canonical) events and finish the run record.
     """
-    from . import incremental
-
     work = run.work
 
     def write() -> Any:
@@ -187,8 +207,6 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
 
     ``key`` is the article id, its source or its file name. The date sticks: later runs use it. An article
     that had no date is parsed again from its stored text (its relative dates had no events)."""
-    from . import incremental
-
     with warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds) as con:
         article = warehouse.stored_article(con, key)
         stored = warehouse.stored_articles(con, [article.article_id])
@@ -248,9 +266,16 @@ class Workers:
         ahead = self._ahead.pop((job, tuple(batch)), None)  # the same job on the same articles (text included)
         return ahead if ahead is not None else self._pool.submit(job, list(batch))
 
+    @property
+    def window(self) -> int:
+        """Batches parsed ahead of the one being loaded, at most: two per worker (memory stays bounded
+        when loading falls behind, on a busy machine, say)."""
+        return 2 * self.n
+
     def prefetch(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> None:
-        """Start parsing these batches now; :meth:`parse` and :meth:`map` of the same batches take the results."""
-        for batch in batches:
+        """Start parsing the first :attr:`window` of these batches now; :meth:`parse` and :meth:`map` of
+        the same batches take the results."""
+        for batch in batches[: self.window]:
             self._ahead[(job, tuple(batch))] = self._pool.submit(job, list(batch))
 
     def parse(self, job: ParseJob, batch: Sequence[Article]) -> BatchResult:
@@ -258,10 +283,8 @@ class Workers:
         return self._submit(job, batch).result()
 
     def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
-        """A :data:`MapBatches`: every batch submitted at once, results yielded in order."""
-        futures = [self._submit(job, b) for b in batches]
-        for future in futures:
-            yield future.result()
+        """A :data:`MapBatches`: results in order, at most :attr:`window` batches ahead."""
+        return in_order(partial(self._submit, job), batches, self.window)
 
     def close(self) -> None:
         self._ahead.clear()  # batches prefetched and never asked for (the plan changed meanwhile)

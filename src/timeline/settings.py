@@ -35,6 +35,7 @@ class Settings:
     max_file_mb: float = 20.0
     lock_wait_seconds: float = 10.0  # how long a writer or a reader waits for the warehouse before giving up
     dask_address: str = ""  # scheduler address (tcp://host:8786): parse on that Dask cluster
+    date_order: str = "month-first"  # numeric dates whose parts could both be the month: or "day-first"
 
     def __post_init__(self) -> None:
         for name in ("batch_size", "workers", "nlp_batch_size"):
@@ -44,6 +45,8 @@ class Settings:
             raise ConfigError(f"setting lock_wait_seconds must be 0 or more, got {self.lock_wait_seconds!r}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"setting max_file_mb must be positive, got {self.max_file_mb!r}")
+        if self.date_order not in ("month-first", "day-first"):
+            raise ConfigError(f"setting date_order must be month-first or day-first, got {self.date_order!r}")
 
 
 def _coerce(name: str, raw: Any) -> Any:

@@ -47,7 +47,9 @@ def _one_line(exc: BaseException) -> str:
 def _open(path: Path, read_only: bool, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
     # A new file is written in a storage format that DuckDB 1.4 and later read, so that the duckdb CLI and
     # tools built on older DuckDB releases (harlequin) open it too; an existing file keeps its format.
-    config = {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    config: dict[str, str | bool | int | float | list[str]] = (
+        {} if read_only or path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    )
     deadline = time.monotonic() + max(wait_seconds, 0.0)
     while True:
         try:

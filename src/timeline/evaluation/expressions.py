@@ -156,8 +156,8 @@ def canonical(value: str | None) -> object:
     match = _CLOCK.fullmatch(sep + clock) if sep else None
     if match and clock[:1].isdigit():
         minutes = match["m"] or "00"
-        seconds = f":{match['s']}" if match["s"] and match["s"] != "00" else ""
-        return f"{head}T{match['h']}:{minutes}{seconds}{match['rest']}"
+        secs = f":{match['s']}" if match["s"] and match["s"] != "00" else ""
+        return f"{head}T{match['h']}:{minutes}{secs}{match['rest']}"
     return value
 
 

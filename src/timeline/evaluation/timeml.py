@@ -201,7 +201,9 @@ def score_doc(gold: TimeMLDoc, system: Sequence[Timex]) -> DocResult:
         value=sum(g.value == s.value for g, s in matched),
         type=sum(g.type == s.type for g, s in matched),
     )
-    misses = [(g, s) for g, s in pairs if s is None or (g.value, g.start, g.end) != (s.value, s.start, s.end)]
+    misses: list[tuple[Timex | None, Timex | None]] = [
+        (g, s) for g, s in pairs if s is None or (g.value, g.start, g.end) != (s.value, s.start, s.end)
+    ]
     misses += [(None, s) for s in unmatched]
     weekdays = tuple(
         WeekdayCase(gold.name, g.text, g.value, s.value if s else None) for g, s in pairs if is_weekday_mention(g.text)

@@ -97,13 +97,13 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         elif head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "oprd", "ROOT", "conj"):
             found.append(_adjective(span, head))
         else:
-            verb = clause_verb(head)
-            predicate = _copula_predicate(verb) if verb is not None else None
-            if verb is not None and predicate is not None:  # "was part of a crew ... in October 1984"
-                how = f"'{span.text}' is in the clause of '{verb.text}', whose predicate is '{predicate.text}'"
-                found.append(Trigger(predicate, how, frame=verb))
-            elif verb is not None:
-                found.append(_elliptic(verb, f"'{span.text}' is in the clause of '{verb.text}'"))
+            own = clause_verb(head)
+            predicate = _copula_predicate(own) if own is not None else None
+            if own is not None and predicate is not None:  # "was part of a crew ... in October 1984"
+                how = f"'{span.text}' is in the clause of '{own.text}', whose predicate is '{predicate.text}'"
+                found.append(Trigger(predicate, how, frame=own))
+            elif own is not None:
+                found.append(_elliptic(own, f"'{span.text}' is in the clause of '{own.text}'"))
     found.extend(_when_clauses(span))
     return found
 

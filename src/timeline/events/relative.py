@@ -14,7 +14,7 @@ import re
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function spaCy's stubs leave out
 from spacy.tokens import Doc, Token
 
 from ..records import EventReading

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import TimeMention
@@ -56,15 +57,20 @@ def looks_ahead(mention: TimeMention) -> bool:
 
 
 def tag(
-    doc: Doc, article_id: str, anchor: date | None, candidates: Sequence[Candidate] | None = None
+    doc: Doc,
+    article_id: str,
+    anchor: date | None,
+    candidates: Sequence[Candidate] | None = None,
+    date_order: str = "month-first",
 ) -> list[TimeMention]:
     """Every time expression of ``doc`` with its resolution against ``anchor``.
 
-    ``candidates`` are ``find(doc.text)`` when the caller has them already (the rules then run once)."""
+    ``candidates`` are ``find(doc.text, date_order)`` when the caller has them already (the rules then run
+    once); ``date_order`` reads numeric dates whose parts could both be the month (see :func:`find`)."""
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
     discourse = Discourse(anchor)
-    for found in find(doc.text) if candidates is None else candidates:
+    for found in find(doc.text, date_order) if candidates is None else candidates:
         if not_a_time(doc, found):
             continue
         cand = as_rate(doc, found)
@@ -81,7 +87,7 @@ def tag(
     return mentions
 
 
-def tag_text(nlp, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:  # type: ignore[no-untyped-def]
+def tag_text(nlp: Language, text: str, anchor: date | None, article_id: str = "") -> list[TimeMention]:
     """Convenience for one text: parse it with ``nlp`` and tag it."""
     return tag(nlp(text), article_id, anchor)
 

@@ -62,7 +62,12 @@ class Discourse:
         if res.granularity in RANK:
             self.named.append((spec, res.granularity))
         ended = self.anchor is not None and res.end is not None and res.end <= self.anchor
-        if res.granularity == "quarter" and ended and (self.topic_end is None or res.end >= self.topic_end):
+        if (
+            res.granularity == "quarter"
+            and ended
+            and res.end is not None
+            and (self.topic_end is None or res.end >= self.topic_end)
+        ):
             self.topic, self.topic_end = spec, res.end
 
 

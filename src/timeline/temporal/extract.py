@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .forms import (
+    AnchoredForm,
     CenturyForm,
     ClockForm,
     DateForm,
@@ -43,12 +44,19 @@ class Candidate:
     spec: Form
 
 
-def find(text: str) -> list[Candidate]:
+DATE_ORDERS = ("month-first", "day-first")
+
+
+def find(text: str, date_order: str = "month-first") -> list[Candidate]:
     """Every time expression of ``text``, longest match first, without overlaps, in text order.
+
+    ``date_order`` reads a numeric date whose parts could both be the month ("05/02/2013"): month first
+    (US style, the default) or day first; a part over 12 is the day whatever the setting.
 
     Each rule is tried only near the words it needs (:mod:`timeline.temporal.prefilter`): the same matches
     as scanning the whole text."""
     found: list[tuple[int, int, int, Rule, dict[str, str]]] = []
+    links: list[tuple[int, int, Rule, dict[str, str]]] = []
     scan = Scan(text)
     for order, rule in enumerate(rules()):
         for match in scan.finditer(rule.regex, rule.trigger):
@@ -59,13 +67,16 @@ def find(text: str) -> list[Candidate]:
                 continue
             if rule.reject and rule.reject.search(match.group(0)):
                 continue
+            if rule.kind == "link":  # "two weeks from": joins the day named right after it
+                links.append((match.start(), match.end(), rule, groups))
+                continue
             found.append((match.start(), match.end(), order, rule, groups))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[Candidate] = []
     for start, end, _, rule, groups in found:
         if any(start < c.end and c.start < end for c in taken):
             continue
-        spec = build_spec(rule.kind, groups)
+        spec = build_spec(rule.kind, groups, date_order)
         if spec is None:
             continue
         kind_of = (
@@ -73,7 +84,37 @@ def find(text: str) -> list[Candidate]:
         )  # "Friday night" is a TIME
         taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
-    return [_with_prefix(text, c) for c in taken]
+    return [_with_prefix(text, c) for c in _linked(text, taken, links)]
+
+
+# Kinds a link can join: a named day ("two weeks from next Tuesday", "3 days after January 12th").
+LINK_BASES = (DateForm, WeekdayForm, HolidayForm, OffsetForm)
+
+
+def _linked(text: str, taken: list[Candidate], links: list[tuple[int, int, Rule, dict[str, str]]]) -> list[Candidate]:
+    """Join each link ("two weeks from", "2 days before") to the day named right after it; a link with no
+    such day is dropped, and what it overlapped (the duration "two weeks") stays."""
+    for start, end, rule, groups in links:
+        base = next((c for c in taken if c.start >= end and not text[end : c.start].strip()), None)
+        if base is None or not _is_day(base.spec):
+            continue
+        n = number(groups["num"])
+        if n is None or n != int(n):
+            continue
+        sign = -1 if groups["rel"].lower() == "before" else 1
+        unit = word_table("UNIT")[_norm(groups["unit"]) or ""]
+        form = AnchoredForm(unit=unit, n=sign * int(n), base=base.spec)
+        joined = Candidate(start, base.end, text[start : base.end], rule.name, rule.type, form)
+        taken = [c for c in taken if not (c.start < joined.end and joined.start < c.end)] + [joined]
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _is_day(form: Form) -> bool:
+    if isinstance(form, DateForm):
+        return form.day is not None and form.month is not None
+    if isinstance(form, OffsetForm):  # "tomorrow", "yesterday"
+        return form.unit == "day" and form.relative_to is None and not form.part
+    return isinstance(form, LINK_BASES)
 
 
 def _with_prefix(text: str, cand: Candidate) -> Candidate:
@@ -105,13 +146,32 @@ def number(word: str) -> float | None:
         return float(word)
     except ValueError:
         pass
-    if " " in word and all(w in word_table("NUMBER") for w in word.split()):  # "twenty four"
-        parts = [word_table("NUMBER")[w] for w in word.split()]
-        return None if "X" in parts else sum(float(x) for x in parts)
+    words = [w for w in word.split() if w != "and"]
+    if (
+        word not in word_table("NUMBER")
+        and len(words) > 1
+        and all(w in word_table("NUMBER") or w == "thousand" for w in words)
+    ):
+        return _compound(words)  # "twenty four", "five hundred and twelve"
     value = word_table("NUMBER").get(word)
     if value is None or value == "X":
         return None
     return float(value)
+
+
+def _compound(words: list[str]) -> float | None:
+    total, current = 0.0, 0.0
+    for w in words:
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total, current = total + (current or 1) * 1000, 0.0
+        else:
+            value = word_table("NUMBER")[w]
+            if value == "X":
+                return None
+            current += float(value)
+    return total + current
 
 
 def spelled_year(words: str) -> int | None:
@@ -151,13 +211,29 @@ def _norm(raw: str | None) -> str | None:
     return " ".join(raw.lower().split()) if raw else None
 
 
-def build_spec(kind: str, g: dict[str, str]) -> Form | None:
+def _first(g: dict[str, str], name: str, count: int = 5) -> str | None:
+    """The value of the first group of ``name``, ``name2``, ... that matched (one per alternative)."""
+    return next((g[k] for k in (name, *(f"{name}{i}" for i in range(2, count + 1))) if g.get(k)), None)
+
+
+def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") -> Form | None:
     """The underspecified form of one match: what the words say, before any anchoring."""
     mod = _norm(g.get("mod") or g.get("mod2"))
+    if kind == "numdate":  # "05/02/2013", "19.02.2010": which part is the month
+        lead, follow = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
+        day_first = bool(_first(g, "dot")) or lead > 12 or (date_order == "day-first" and follow <= 12)
+        on, of = (lead, follow) if day_first else (follow, lead)  # day, month
+        if of > 12:
+            return None
+        short = int(g["short"]) if g.get("short") else None
+        return DateForm(year=_year(g.get("year")), month=of, day=on, short_year=short)
+    if kind == "isomonth":  # "2008-04"; "2011-12" after "the" or before "season" is a span of two years
+        iso_year, iso_month = int(g["year"]), int(g["month"])
+        return None if iso_month == (iso_year + 1) % 100 else DateForm(year=iso_year, month=iso_month)
     if kind == "date":
-        month = _month(g.get("month") or g.get("month2"))
-        day = int(g["day"]) if g.get("day") else None
-        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
+        month = _month(_first(g, "month"))
+        day = int(_first(g, "day", 4) or word_table("ORDINAL").get(_norm(g.get("dayw")) or "", "0")) or None
+        year = spelled_year(g["spelled"]) if g.get("spelled") else _year(_first(g, "year"))
         return DateForm(
             year=year,
             month=month,
@@ -210,26 +286,28 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         # "for the year", "end the day": the one reported on, never one still ahead
         return OffsetForm(unit=g["unit"].lower(), n=step, relative_to="context", whole=True, not_ahead=that == "the")
     if kind == "offset":
-        n = number(g["num"])
+        count = number(g["num"])
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
-        if n is None:  # "several years ago", "a few days later": only the direction is known
+        if count is None:  # "several years ago", "a few days later": only the direction is known
             return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-        if n != int(n):
+        if count != int(count):
             return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
-        return OffsetForm(unit=unit, n=sign * int(n), relative_to=relative_to)
+        # "exactly two years ago", "two years ago today": a day, not a year
+        exact = mod in ("exactly", "precisely") or bool(g.get("today"))
+        return OffsetForm(unit=unit, n=sign * int(count), relative_to=relative_to, exact=exact)
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
-        n = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        amount: float | None = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
         if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
-            n = 2.0
-        if n is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
-            n += 0.5
+            amount = 2.0
+        if amount is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
+            amount += 0.5
         if g.get("low"):  # "12 to 18 months": a range of amounts, so the amount is unknown
-            n = None
-        return DurationForm(n=n, unit=unit, mod=mod)
+            amount = None
+        return DurationForm(n=amount, unit=unit, mod=mod)
     if kind == "weekend":
         return WeekendForm()
     if kind == "quarter":
@@ -275,8 +353,34 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         if g.get("decade"):
             return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
+    if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
+        return YearForm(year=2000 + int(g["fy"]), mod=mod)
     if kind == "year":
         return YearForm(year=int(g["year"]), mod=mod)
+    if kind == "clock" and g.get("iyear"):  # "2008-05-16T09:12:30"
+        iso_day = DateForm(year=int(g["iyear"]), month=int(g["imonth"]), day=int(g["iday"]))
+        return ClockForm(
+            hour=int(g.get("hour24") or g["hour24b"]),
+            minute=int(g.get("minute24") or g.get("minute24b") or 0),
+            second=int(s) if (s := g.get("second") or g.get("secondb")) else None,
+            utc=bool(g.get("zulu")),
+            day=iso_day,
+        )
+    if kind == "clockwords":  # "half past noon", "ten minutes to three": the hour as written
+        hour_word = g["hourw"].lower()
+        hour = {"noon": 12, "midnight": 24}.get(hour_word) or int(number(hour_word) or 0)
+        minutes = 30 if g.get("half") else 15 if g.get("quarter") else int(number(_first(g, "minw", 2) or "") or 0)
+        if minutes >= 60 or not 1 <= hour <= 24:
+            return None
+        total = hour * 60 + (-minutes if g["rel"].lower() in ("to", "before", "till", "of") else minutes)
+        if hour == 24 and total > 24 * 60:  # "ten past midnight": the small hours of the next day, not said
+            return None
+        return ClockForm(hour=total // 60, minute=total % 60)
+    if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
+        hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        minute_word = (g.get("minw") or "").lower()
+        minute = 0 if not minute_word or "clock" in minute_word else int(number(minute_word) or 0)
+        return ClockForm(hour=hour, minute=minute)
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
@@ -285,26 +389,52 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         elif g.get("hour24"):
             hour, minute = int(g["hour24"]), int(g["minute24"])
         else:
-            hour, minute = int(g["hour"]) % 12, int(g.get("minute") or 0)
+            hour, minute = int(g["hour"]) % 12, int(_first(g, "minute", 2) or 0)
             if g["ampm"].lower().startswith("p"):
                 hour += 12
-        day: Form | None = None
+        on_day: Form | None = None
         if g.get("weekday"):  # "10 p.m. Wednesday": the day is a weekday, directed like one
-            day = build_spec("weekday", {"weekday": g["weekday"]})
+            on_day = build_spec("weekday", {k: v for k, v in (("weekday", g["weekday"]), ("mod", g.get("dmod"))) if v})
         elif g.get("relday"):
-            day = build_spec("relday", {"word": g["relday"]})
+            on_day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
-        # TIMEX3 marks universal time with "Z"
-        return ClockForm(hour=hour, minute=minute, utc=(g.get("tz") or "").upper() in ("UTC", "GMT"), day=day)
+            on_day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+        elif g.get("nfirst"):  # "8:43 PST on 6/12/2008"
+            numeric = {"first": g["nfirst"], "second": g["nsecond"], "year": g["nyear"]}
+            on_day = build_spec("numdate", numeric, date_order)
+        second = _first(g, "second", 2)
+        return ClockForm(
+            hour=hour,
+            minute=minute,
+            second=int(second) if second else None,
+            utc=(g.get("tz") or "").upper() in ("UTC", "GMT"),  # TIMEX3 marks universal time with "Z"
+            day=on_day,
+        )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
+        mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
+    if kind == "nthweekday":  # "the 3rd Wednesday in November": a rule like a holiday's
+        ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+        weekday_code = word_table("WEEKDAY")[g["weekday"].lower()]
+        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{weekday_code}"
+        return HolidayForm(rule=rule, year=_year(g.get("year")))
+    if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
+        week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
+        weekday = int(word_table("WEEKDAY")[_first(g, "weekday", 2).lower()])  # type: ignore[union-attr]
+        part = word_table("PART_OF_DAY").get(_norm(g.get("part")) or "")
+        return WeekdayForm(weekday=weekday, week=week, part=part)
+    if kind == "set" and (g.get("other") or g.get("num")):  # "every other day", "every four years"
+        count = 2 if g.get("other") else number(g["num"])
+        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        return None if count is None else SetForm(every=unit, count=int(count))
+    if kind == "set" and g.get("times"):  # "twice a month": a month apart each time the text counts
+        return SetForm(every=g["unit"].lower())
     if kind == "set":
         if g.get("adverb"):
-            return SetForm(every=g["adverb"].lower())
-        if g.get("weekday") or g.get("weekday2"):  # "every Monday", "on Sundays", "Tuesday nights"
-            weekday = int(word_table("WEEKDAY")[(g.get("weekday") or g["weekday2"]).lower()])
+            return SetForm(every=g["adverb"].lower().replace("-", ""))
+        if _first(g, "weekday", 3):  # "every Monday", "on Sundays", "Tuesday nights"
+            weekday = int(word_table("WEEKDAY")[(_first(g, "weekday", 3) or "").lower()])
             return SetForm(
                 weekday=weekday, part=word_table("PART_OF_DAY").get(_norm(g.get("part") or g.get("part2")) or "")
             )
@@ -313,6 +443,10 @@ def build_spec(kind: str, g: dict[str, str]) -> Form | None:
         if g.get("season"):  # "every summer"
             return SetForm(season=word_table("SEASON")[g["season"].lower()])
         return SetForm(every=g["unit"].lower())
+    if kind == "narrative":  # "the next morning", "the night before": the day after (before) the day last named
+        # the day only, as the one gold instance (AQUAINT, "the next morning" DATE 2000-02-23) gives it
+        back = (_norm(g.get("which")) or "") in ("previous", "preceding") or _norm(g.get("rel")) == "before"
+        return OffsetForm(unit="day", n=-1 if back else 1, relative_to="context", whole=True)
     if kind == "ref":
         ref = "PRESENT_REF" if g.get("present") else "PAST_REF" if g.get("past") else "FUTURE_REF"
         return RefForm(ref=ref)

@@ -104,6 +104,7 @@ class WeekdayForm(Form):
     mod: str | None = None
     part: str | None = None  # part of day: MO, AF, EV, NI
     relative_to: str | None = None  # "context": from the day last named ("the following Friday")
+    week: int | None = None  # "Tuesday of next week": that day of the anchor's week shifted by ``week``
 
 
 @kind
@@ -118,6 +119,19 @@ class OffsetForm(Form):
     relative_to: str | None = None  # "anchor" or "context"
     whole: bool = False  # names a whole unit ("that year"), not the reference's precision
     not_ahead: bool = False  # "for the year": never a period still ahead of the anchor
+    exact: bool = False  # "exactly two years ago": the day, not the year
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
+class AnchoredForm(Form):
+    """n units from a named day: "two weeks from next Tuesday", "2 days before yesterday"."""
+
+    kind: ClassVar[str] = "anchored"
+    directed: ClassVar[bool] = True  # the direction goes to its day ("from Tuesday": which Tuesday)
+    unit: str
+    n: int
+    base: Form
 
 
 @kind
@@ -240,6 +254,7 @@ class SetForm(Form):
 
     kind: ClassVar[str] = "set"
     every: str | None = None
+    count: int = 1  # "every four years": 4
     weekday: int | None = None
     part: str | None = None
     month: int | None = None
@@ -253,7 +268,7 @@ class RefForm(Form):
     ref: str  # PRESENT_REF, PAST_REF, FUTURE_REF
 
 
-NESTED = ("reference", "day")
+NESTED = ("reference", "day", "base")
 
 
 def from_json(data: dict[str, Any] | str) -> Form:

@@ -25,6 +25,7 @@ MACROS = {
     "PART_OF_DAY": "parts_of_day.tsv",
     "SEASON": "seasons.tsv",
     "HOLIDAY": "holidays.tsv",
+    "ORDINAL": "ordinals.tsv",
     # month names and their abbreviations without a dot ("Jan 2019", "05-Aug-2016"): only next to a day or year
     "MONTH_DATED": ("months.tsv", "month_abbreviations.tsv"),
 }
@@ -34,7 +35,7 @@ MACROS = {
 CAPITALISED_GROUPS = ("month", "month2", "weekday", "weekday2", "dayname", "holiday")
 MONTH_GROUPS = ("month", "month2")
 # Groups that make a lower-case month name a date: a day or a year next to it ("july 4th", "june 2017").
-DATED_GROUPS = ("day", "day2", "year", "spelled", "short")
+DATED_GROUPS = ("day", "day2", "dayw", "ord", "year", "spelled", "short")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def word_table(macro: str) -> dict[str, str]:
 
 def lowercase_ok(group: str, word: str, groups: dict[str, str]) -> bool:
     """Whether a name written in lower case is still the name: a full weekday name ("last friday") always;
-    a month name next to a day or a year ("july 4th", "june 2017"), but never a word that is more often
+    a month name next to a day or a year ("july 4th", "june 2017"), a holiday with a modifier or a year
+    ("last easter"), but never a word that is more often
     something else (``lowercase_ambiguous.tsv``: "may", "march", "sun")."""
     word = word.lower()
     if word in table("lowercase_ambiguous.tsv"):
@@ -80,6 +82,8 @@ def lowercase_ok(group: str, word: str, groups: dict[str, str]) -> bool:
         return word in table("weekdays.tsv")
     if group in MONTH_GROUPS:
         return any(g in groups for g in DATED_GROUPS)
+    if group == "holiday":  # "last easter", "easter 2018"; a bare "thanksgiving" is a common noun
+        return "mod" in groups or "year" in groups
     return False
 
 

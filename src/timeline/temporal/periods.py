@@ -92,7 +92,8 @@ def season_year(code: str, n: int, anchor: date) -> int:
     """The year of 'this' (n=0), 'last' (n<0) or 'next' (n>0) season of ``code``, seen from ``anchor``."""
     first, last = SEASON_MONTHS[code]
     latest = anchor.year if anchor.month >= first else anchor.year - 1  # latest start up to the anchor
-    inside = season_of(latest, code).end >= anchor
+    end = season_of(latest, code).end
+    inside = end is not None and end >= anchor
     if n == 0:
         return latest if inside or code != "WI" and latest == anchor.year else latest + 1
     if n < 0:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re._parser as sre_parse  # the standard library's regex parser: the syntax tree of a pattern
 from collections.abc import Iterator
 from dataclasses import dataclass
-from re import _constants as sre
+from re import _constants as sre  # type: ignore[attr-defined]  # typeshed does not describe re._constants
 from typing import Any
 
 import regex

@@ -15,6 +15,7 @@ from typing import Any
 from .dateparser_adapter import parse_span
 from .forms import (
     RESOLVERS,
+    AnchoredForm,
     CenturyForm,
     ClockForm,
     DateForm,
@@ -81,6 +82,10 @@ SET_VALUES = {
     "quarterly": "P1Q",
     "quarter": "P1Q",
     "hourly": "PT1H",
+    "semiannually": "P6M",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+    "hour": "PT1H",
     "day": "P1D",
     "week": "P1W",
     "month": "P1M",
@@ -186,6 +191,10 @@ def _weekday(spec: WeekdayForm, anchor: date | None) -> Resolution:
     ref = _reference(spec, anchor)
     if ref is not None and ref.start is not None and ref.granularity in ("day", "time"):
         anchor = ref.start  # "the previous Friday" after "on Friday": the Friday before that one
+    if spec.week is not None:  # "Tuesday of next week": the ISO week of the anchor, shifted
+        d = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=spec.week, days=target - 1)
+        res = day_of(d, spec.part)
+        return Resolution(res.value, res.granularity, res.start, res.end, f"that day of the week {spec.week:+d}")
     back = (anchor.isoweekday() - target) % 7  # days back to the most recent one, today included
     if mod in ("last", "past", "previous"):
         d = anchor - timedelta(days=back or 7)
@@ -231,10 +240,13 @@ def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
         )
         if comparison:  # "a year earlier" after "the third quarter": the same quarter a year before
             # "that year", "the following day" name a whole unit; "a year earlier" keeps the reference's precision
-            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.whole else ref.granularity)
+            res = at_granularity(shift_date(ref.start, unit, n), unit if spec.whole else ref.granularity or unit)
             if unit == "day" and spec.part:  # "in the morning" of the day last named
                 res = day_of(shift_date(ref.start, unit, n), spec.part)
             return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {ref.value}")
+    if spec.exact and unit in ("week", "fortnight", "month", "quarter", "year", "decade", "century"):
+        d = shift_date(anchor, unit, n)  # "exactly two years ago": that day
+        return Resolution(d.isoformat(), "day", d, d, f"{n:+d} {unit} from {anchor}, to the day")
     if unit == "day":
         res = day_of(anchor + timedelta(days=n), spec.part)
     elif unit in ("week", "fortnight", "weekend"):
@@ -263,6 +275,16 @@ def _offset(spec: OffsetForm, anchor: date | None) -> Resolution:
     return Resolution(res.value, res.granularity, res.start, res.end, f"{n:+d} {unit} from {anchor}")
 
 
+@resolves(AnchoredForm)
+def _anchored(spec: AnchoredForm, anchor: date | None) -> Resolution:
+    """A named day shifted by n units: "two weeks from next Tuesday" is that Tuesday plus 14 days."""
+    base = resolve(replace(spec.base, direction=spec.direction), anchor)
+    if base.start is None:
+        return base
+    d = shift_date(base.start, spec.unit, spec.n)
+    return Resolution(d.isoformat(), "day", d, d, f"{spec.n:+d} {spec.unit} from {base.value}")
+
+
 @resolves(ShiftForm)
 def _shift(spec: ShiftForm, anchor: date | None) -> Resolution:
     if anchor is None:
@@ -270,8 +292,9 @@ def _shift(spec: ShiftForm, anchor: date | None) -> Resolution:
     unit, n = spec.unit, int(spec.n)
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
         res = season_of(season_year(SEASON_CODES[unit], n, anchor), SEASON_CODES[unit])
-    elif unit == "weekend":
-        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n)
+    elif unit == "weekend":  # on a Sunday, "this weekend" is the one under way (yesterday and today)
+        sunday_back = 1 if anchor.isoweekday() == 7 else 0
+        saturday = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7 + 7 * n - 7 * sunday_back)
         iso = saturday.isocalendar()
         res = Resolution(f"{iso.year}-W{iso.week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
     else:
@@ -289,7 +312,7 @@ def _period(spec: PeriodForm, anchor: date | None) -> Resolution:
     if spec.current:  # "the current quarter": the one the anchor is in
         base, granularity, why = anchor, "quarter", "quarter of the anchor"
     elif ref is not None and ref.start is not None and ref.granularity in usable:
-        base, granularity, why = ref.start, ref.granularity, f"period of {ref.value}"
+        base, granularity, why = ref.start, ref.granularity or "quarter", f"period of {ref.value}"
     else:  # the last quarter that has ended by the anchor
         base, granularity, why = add_months(anchor.replace(day=1), -3), "quarter", "last completed quarter"
     if spec.year and granularity == "quarter":  # "the 1988 quarter": that year's quarter of the reference
@@ -387,20 +410,22 @@ def _year(spec: YearForm, anchor: date | None) -> Resolution:
 
 @resolves(ClockForm)
 def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
-    if anchor is None:
-        return _unanchored(spec)
     hour, minute = spec.hour, spec.minute
-    day, why = anchor, "clock time"
-    ref = _reference(spec, anchor)
-    if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
-        day, why = ref.start, f"clock time on {ref.value}, the day last named"
     if spec.day:  # "noon Saturday": the day resolved as its own expression, in this clause's direction
         res = resolve(replace(spec.day, direction=spec.direction), anchor)
         if res.start is None:
             return res
         day, why = res.start, f"clock time on {res.value}"
-    zone = "Z" if spec.utc else ""
-    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", "time", day, day, why)
+    elif anchor is None:
+        return _unanchored(spec)
+    else:
+        day, why = anchor, "clock time"
+        ref = _reference(spec, anchor)
+        if ref is not None and ref.start is not None:  # "at 10 p.m." after "on Oct. 23": that day
+            day, why = ref.start, f"clock time on {ref.value}, the day last named"
+    seconds = f":{spec.second:02d}" if spec.second is not None else ""
+    zone = "Z" if spec.utc else spec.zone or ""
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{seconds}{zone}", "time", day, day, why)
 
 
 @resolves(HolidayForm)
@@ -437,6 +462,9 @@ def _set(spec: SetForm, anchor: date | None) -> Resolution:
         return Resolution(f"XXXX-{spec.month:02d}", "set")
     if spec.season is not None:
         return Resolution(f"XXXX-{spec.season}", "set")
+    if spec.count != 1 and spec.every in DURATION_CODES:  # "every four years": P4Y
+        prefix, code, mult = DURATION_CODES[spec.every]
+        return Resolution(f"P{prefix}{spec.count * mult}{code}", "set")
     return Resolution(SET_VALUES.get(spec.every or "", "P1D"), "set")
 
 
