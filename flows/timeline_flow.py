@@ -145,9 +145,12 @@ def run(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
         with _patient_ephemeral_start():
-            state = bounded(
-                paths=[str(Path(p)) for p in paths], settings=settings, force=force, allow_empty=allow_empty,
-                return_state=True,
+            state = cast(
+                State[dict[str, Any]],
+                bounded(
+                    paths=[str(Path(p)) for p in paths], settings=settings, force=force, allow_empty=allow_empty,
+                    return_state=True,
+                ),
             )  # fmt: skip
         summary = state.result(raise_on_failure=False)
         if isinstance(summary, BaseException):  # the flow crashed: the error, not a failed run
