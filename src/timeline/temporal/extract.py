@@ -220,16 +220,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     """The underspecified form of one match: what the words say, before any anchoring."""
     mod = _norm(g.get("mod") or g.get("mod2"))
     if kind == "numdate":  # "05/02/2013", "19.02.2010": which part is the month
-        lead, follow = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
-        day_first = bool(_first(g, "dot")) or lead > 12 or (date_order == "day-first" and follow <= 12)
-        on, of = (lead, follow) if day_first else (follow, lead)  # day, month
-        if of > 12:
+        first, second = int(_first(g, "first") or 0), int(_first(g, "second") or 0)
+        day_first = bool(_first(g, "dot")) or first > 12 or (date_order == "day-first" and second <= 12)
+        d, m = (first, second) if day_first else (second, first)
+        if m > 12:
             return None
         short = int(g["short"]) if g.get("short") else None
-        return DateForm(year=_year(g.get("year")), month=of, day=on, short_year=short)
+        return DateForm(year=_year(g.get("year")), month=m, day=d, short_year=short)
     if kind == "isomonth":  # "2008-04"; "2011-12" after "the" or before "season" is a span of two years
-        iso_year, iso_month = int(g["year"]), int(g["month"])
-        return None if iso_month == (iso_year + 1) % 100 else DateForm(year=iso_year, month=iso_month)
+        y, m = int(g["year"]), int(g["month"])
+        return None if m == (y + 1) % 100 else DateForm(year=y, month=m)
     if kind == "date":
         month = _month(_first(g, "month"))
         day = int(_first(g, "day", 4) or word_table("ORDINAL").get(_norm(g.get("dayw")) or "", "0")) or None
@@ -300,7 +300,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "duration":
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         plural = unit != _norm(g["unit"])
-        amount: float | None = number(g["num"]) if g.get("num") else (None if plural else 1)  # "recent years": X
+        amount = number(g["num"]) if g.get("num") else (None if plural else 1.0)  # "recent years": X
         if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
             amount = 2.0
         if amount is not None and (g.get("half") or g.get("half2")):  # "5 1/2 hours", "a minute and a half"
@@ -344,8 +344,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return DecadeForm(decade=190 + tens[g["spelled"].lower()], mod=mod)
     if kind == "century":  # "the 20th century" is the years 19xx, TIMEX3 "19"
         spelled = {"nineteenth": 19, "twentieth": 20, "twenty first": 21, "twenty second": 22}
-        n = int(g["ord"]) if g.get("ord") else spelled[" ".join(g["spelled"].lower().replace("-", " ").split())]
-        return CenturyForm(century=n - 1)
+        nth = int(g["ord"]) if g.get("ord") else spelled[" ".join(g["spelled"].lower().replace("-", " ").split())]
+        return CenturyForm(century=nth - 1)
     if kind == "year" and g.get("spelled"):
         year = spelled_year(g["spelled"])
         return None if year is None else YearForm(year=year, mod=mod)
@@ -398,15 +398,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         elif g.get("relday"):
             on_day = build_spec("relday", {"word": g["relday"]})
         elif g.get("month") or g.get("month2"):
-            on_day = build_spec("date", {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]})
+            parts = {"month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"]}
+            on_day = build_spec("date", parts | ({"year": g["cyear"]} if g.get("cyear") else {}))
         elif g.get("nfirst"):  # "8:43 PST on 6/12/2008"
             numeric = {"first": g["nfirst"], "second": g["nsecond"], "year": g["nyear"]}
             on_day = build_spec("numdate", numeric, date_order)
-        second = _first(g, "second", 2)
+        seconds = _first(g, "second", 2)
         return ClockForm(
             hour=hour,
             minute=minute,
-            second=int(second) if second else None,
+            second=int(seconds) if seconds else None,
             utc=(g.get("tz") or "").upper() in ("UTC", "GMT"),  # TIMEX3 marks universal time with "Z"
             day=on_day,
         )
@@ -416,14 +417,14 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
     if kind == "nthweekday":  # "the 3rd Wednesday in November": a rule like a holiday's
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
-        weekday_code = word_table("WEEKDAY")[g["weekday"].lower()]
-        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{weekday_code}"
+        iso_weekday = word_table("WEEKDAY")[g["weekday"].lower()]
+        rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{iso_weekday}"
         return HolidayForm(rule=rule, year=_year(g.get("year")))
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
-        weekday = int(word_table("WEEKDAY")[_first(g, "weekday", 2).lower()])  # type: ignore[union-attr]
+        named = int(word_table("WEEKDAY")[(_first(g, "weekday", 2) or "").lower()])
         part = word_table("PART_OF_DAY").get(_norm(g.get("part")) or "")
-        return WeekdayForm(weekday=weekday, week=week, part=part)
+        return WeekdayForm(weekday=named, week=week, part=part)
     if kind == "set" and (g.get("other") or g.get("num")):  # "every other day", "every four years"
         count = 2 if g.get("other") else number(g["num"])
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
