@@ -8,6 +8,10 @@ when the next is due makes the next wait). ``--start-server`` first starts a loc
 loopback (``prefect server start --host 127.0.0.1``) and stops it on exit: what ``make serve`` does. The
 warehouse and other settings come from ``timeline.toml`` / ``TIMELINE_*`` in the environment of this
 process, as for ``timeline run``.
+
+A scheduled run over a path that does not exist (or a glob that matches nothing), or whose inputs were
+all refused, ends Failed in Prefect (see :mod:`timeline.outcome`); refused inputs otherwise leave it
+Completed, with their count in its message and in its ``timeline-run`` artifact.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from timeline.lifeline import die_with_parent
 
 DEFAULT_CRON = "0 * * * *"  # hourly
 
@@ -57,9 +63,11 @@ def local_server(port: int | None = None, env: dict[str, str] | None = None, tim
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "5")
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    # Its own session (stopped as a group), and it dies with this process even after a SIGKILL of it.
     proc = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=die_with_parent,
+    )  # fmt: skip
     api_url = f"http://127.0.0.1:{port}/api"
     try:
         wait_healthy(api_url, timeout, proc)

@@ -21,10 +21,11 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from timeline import runner
+from timeline import outcome, runner
 from timeline.records import Article, BatchResult, Rejection
 from timeline.settings import Settings, load_settings
 
@@ -75,7 +76,9 @@ def build(workers: runner.Workers | None = None, progress: runner.Progress | Non
     ``progress`` of each loaded batch; without ``workers`` the flow starts its own (local runs)."""
 
     @flow(name="timeline", log_prints=False)
-    def timeline_flow(paths: list[str], settings: Settings | None = None, force: bool = False) -> dict[str, Any]:
+    def timeline_flow(
+        paths: list[str], settings: Settings | None = None, force: bool = False, allow_empty: bool = False
+    ) -> State[dict[str, Any]]:
         settings = settings or load_settings()
         planned = runner.plan(read_inputs(paths, settings), settings, force=force)
         own = nullcontext(workers) if workers or settings.dask_address else runner.worker_pool(
@@ -83,21 +86,33 @@ def build(workers: runner.Workers | None = None, progress: runner.Progress | Non
         )  # fmt: skip
         with own as pool:
             summary = runner.execute(planned, settings, on_tasks(pool), progress, _flow_run_id())
-        report(paths, planned, summary)
-        return summary
+        result = outcome.judge(paths, summary, allow_empty)
+        report(paths, planned, summary, result)
+        # The flow run's state says how it went: Failed for a missing inbox or all inputs refused.
+        state = Failed if result.failed else Completed
+        return state(message=f"timeline run {summary['run_id']} {result.message}", data=summary)
 
     return timeline_flow
 
 
-def report(paths: list[str], planned: runner.RunPlan, summary: dict[str, Any]) -> None:
-    """A warning per refused input and the run's table artifact."""
+def report(paths: list[str], planned: runner.RunPlan, summary: dict[str, Any], result: outcome.Outcome) -> None:
+    """A warning per refused input, the outcome, and the run's table artifact (with the refused count)."""
     logger = get_run_logger()
     for rejection in planned.refused + tuple(planned.work.rejected):
         logger.warning("refused %s: %s", rejection.source, rejection.reason)
+    (logger.error if result.failed else logger.warning if result.refused else logger.info)("%s", result.message)
     create_table_artifact(
         key="timeline-run",
-        table=[{"run_id": summary["run_id"], "inputs": planned.inputs, **summary}],
-        description=f"timeline run {summary['run_id']} over {', '.join(paths)}",
+        table=[
+            {
+                "run_id": summary["run_id"],
+                "inputs": planned.inputs,
+                **summary,
+                "refused": result.refused,
+                "outcome": result.message,
+            }
+        ],  # fmt: skip
+        description=f"timeline run {summary['run_id']} over {', '.join(paths)}: {result.message}",
     )
 
 
@@ -115,7 +130,7 @@ def task_runner(settings: Settings, workers: int | None = None) -> Any:
 
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
-    planned: runner.RunPlan | None = None,
+    planned: runner.RunPlan | None = None, allow_empty: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
 
@@ -130,7 +145,17 @@ def run(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
         with _patient_ephemeral_start():
-            return cast(dict[str, Any], bounded(paths=[str(Path(p)) for p in paths], settings=settings, force=force))
+            state = cast(
+                State[dict[str, Any]],
+                bounded(
+                    paths=[str(Path(p)) for p in paths], settings=settings, force=force, allow_empty=allow_empty,
+                    return_state=True,
+                ),
+            )  # fmt: skip
+        summary = state.result(raise_on_failure=False)
+        if isinstance(summary, BaseException):  # the flow crashed: the error, not a failed run
+            raise summary
+        return summary
 
 
 EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing

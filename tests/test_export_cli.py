@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from timeline import pipeline, warehouse
 from timeline.cli import app
-from timeline.errors import ExportError
+from timeline.errors import ExportError, QueryError
 from timeline.export import EXPORT_COLUMNS, SOURCE_COLUMNS, Filters, export, parse_bound, render_rows, selection_sql
 from timeline.records import Article
 
@@ -342,3 +342,43 @@ def test_a_failed_export_leaves_no_partial_file(filled, tmp_path, monkeypatch):
         export(filled, "xlsx", tmp_path / "t.xlsx")
     assert (tmp_path / "t.xlsx").read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]
+
+
+@pytest.mark.parametrize(
+    ("sql", "kind"),
+    [
+        ("COPY events TO '{out}/events.csv'", "COPY"),
+        ("COPY (SELECT * FROM timeline) TO '{out}/timeline.parquet' (FORMAT parquet)", "COPY"),
+        ("SELECT 1; COPY events TO '{out}/second.csv'", "COPY"),
+        ("EXPORT DATABASE '{out}/dump'", "EXPORT DATABASE"),
+        ("ATTACH '{out}/other.duckdb' AS other", "ATTACH"),
+        ("INSTALL httpfs", "INSTALL/LOAD"),
+        ("LOAD httpfs", "INSTALL/LOAD"),
+    ],
+)
+def test_query_writes_no_file_anywhere(filled, tmp_path, sql, kind):
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = _cli(["query", sql.format(out=out), "-w", str(filled)])
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"error: the warehouse is read-only for queries: {kind} statements are refused")
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM read_csv('{out}/../x.csv')",  # reads a file: refused too (no file access at all)
+        "SET enable_external_access = true",  # the lock cannot be undone by the user's SQL
+        "SET lock_configuration = false",
+        "SELECT * FROM glob('{out}/*')",
+    ],
+)
+def test_query_has_no_file_access(filled, tmp_path, sql):
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "x.csv").write_text("a\n1\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="read-only|configuration has been locked"):
+        warehouse.query(filled, sql.format(out=out))
+    assert warehouse.query(filled, "SELECT count(*) FROM timeline")[1] == [(3,)]

@@ -61,6 +61,8 @@ def mixed_folder(folder: Path) -> dict[str, tuple[str, str | None]]:
     write(folder, "no-sentences.txt", "--- *** ... !!! ???", day)
     write(folder, "empty.txt", "")
     write(folder, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(folder, "nul.txt", b"Talks\x00 on Monday\x00\x01")
+    shutil.copy(ROOT / "tests" / "inputs" / "inbox" / "press-release.pdf", folder / "scan.pdf")
     write(folder, "noise.txt", bytes(range(128, 256)) * 40)
     write(folder, "baddate.txt", "Talks on Monday.", {"published": "soon"})
     write(folder, "feb31.txt", "Talks on Tuesday.", {"published": "2025-02-31"})
@@ -75,9 +77,10 @@ def mixed_folder(folder: Path) -> dict[str, tuple[str, str | None]]:
     loaded = ("loaded", None)
     return {
         "good.txt": loaded, "good-front.md": loaded, "nodate.txt": ("loaded", "no publication date"),
-        "latin1.txt": ("loaded", "detected"), "controls.txt": loaded, "entities.txt": loaded,
+        "latin1.txt": ("loaded", "cp1252"), "controls.txt": loaded, "entities.txt": loaded,
         "long-sentence.txt": loaded, "no-sentences.txt": loaded, "empty.txt": ("rejected", "empty article"),
-        "binary.txt": ("rejected", "binary file"), "noise.txt": ("rejected", "not valid UTF-8"),
+        "binary.txt": ("rejected", "unsupported file type: PNG image"), "nul.txt": ("rejected", "binary file"),
+        "scan.pdf": ("rejected", "unsupported file type: PDF document"), "noise.txt": ("rejected", "not valid UTF-8"),
         "baddate.txt": ("rejected", "malformed publication date"),
         "feb31.txt": ("rejected", "impossible publication date"),
         "year0.txt": ("rejected", "impossible publication date"), "badmeta.txt": ("rejected", "malformed metadata"),
@@ -103,7 +106,7 @@ def test_mixed_folder_every_input_accounted_for(prefect_harness, tmp_path, wareh
     result = CliRunner().invoke(
         app, ["run", str(folder), str(tmp_path / "missing.txt"), "-w", str(warehouse_path), "-q"]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # the missing path fails the run, after everything is logged
     _, log = warehouse.query(warehouse_path, "SELECT source, status, reason FROM ingest_log")
     names = [s.removeprefix(str(folder) + "/").removeprefix(str(tmp_path) + "/") for s, _, _ in log]
     assert sorted(names) == sorted(expected), "every input exactly once"

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from flows.serve import free_port, local_server, stop
@@ -70,3 +71,40 @@ def test_served_flow_picks_up_a_new_article(tmp_path):
     assert runs[0][0] >= 2  # scheduled runs, each recorded with its flow run id
     _, log = warehouse.query(db, "SELECT count(*) FROM ingest_log WHERE source LIKE '%late.txt' AND status = 'loaded'")
     assert log == [(1,)]
+
+
+def _flow_runs(api_url: str, state: str) -> list[dict]:
+    """The flow runs in this state, through the server's REST API."""
+    body = json.dumps({"flow_runs": {"state": {"type": {"any_": [state]}}}, "limit": 10}).encode()
+    request = urllib.request.Request(
+        f"{api_url}/flow_runs/filter", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_a_served_flow_over_a_missing_inbox_fails(tmp_path):
+    home, db = tmp_path / "prefect-home", tmp_path / "wh" / "timeline.duckdb"
+    env = {
+        "PREFECT_HOME": str(home), "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2", "PREFECT_LOGGING_LEVEL": "WARNING", "TIMELINE_WAREHOUSE": str(db),
+        "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}",
+    }  # fmt: skip
+    with local_server(free_port(), env=env, timeout=90) as api_url:
+        served = subprocess.Popen(
+            [sys.executable, "-m", "flows.serve", "--interval", "3", str(tmp_path / "no-such-inbox")],
+            env={**os.environ, **env, "PREFECT_API_URL": api_url},
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "serve.log", "w"), start_new_session=True,
+        )  # fmt: skip
+        try:
+
+            def failed() -> list[dict]:
+                return _flow_runs(api_url, "FAILED")
+
+            assert _wait_for(failed, 120, served), (tmp_path / "serve.log").read_text()[-3000:]
+            message = failed()[0]["state"]["message"]
+            assert "no such file, folder or match" in message and "no-such-inbox" in message, message
+        finally:
+            stop(served)
+    _, runs = warehouse.query(db, "SELECT articles_rejected, finished_at IS NOT NULL FROM runs LIMIT 1")
+    assert runs == [(1, True)]  # the run itself is recorded, with the missing path as its refused input

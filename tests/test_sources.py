@@ -155,7 +155,7 @@ def test_bad_inputs_are_refused_with_a_reason(tmp_path: Path, name, content, met
 @pytest.mark.parametrize(
     ("raw", "meta", "expected", "note"),
     [
-        ("Café talks on Monday in Zürich.".encode("latin-1"), {}, "Café talks on Monday in Zürich.", "detected"),
+        ("Café talks on Monday in Zürich.".encode("latin-1"), {}, "Café talks on Monday in Zürich.", "as cp1252"),
         ("Café talks on Monday.".encode("latin-1"), {"encoding": "latin-1"}, "Café talks on Monday.", "declared"),
         ("Talks on Monday — “finally”.".encode("utf-16"), {}, "Talks on Monday — “finally”.", "byte-order mark"),
         ("\ufeffTalks on Monday.".encode(), {}, "Talks on Monday.", None),
@@ -208,3 +208,71 @@ def test_date_formats(raw, expected):
 def test_missing_path_is_reported(tmp_path: Path):
     (rejection,) = list(read_articles([tmp_path / "nope"]))
     assert isinstance(rejection, Rejection) and "no such file" in rejection.reason
+
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+def test_a_cp1252_file_is_read_as_cp1252():
+    (article,) = list(read_articles([INPUTS / "cp1252-sao-paulo.txt"]))
+    assert isinstance(article, Article), article
+    assert "São Paulo" in article.text and "fête" in article.text and "“the talks" in article.text
+    assert "Săo" not in article.text and "fęte" not in article.text
+    assert "decoded as cp1252 (Western European letters)" in dict(article.meta)["decoded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("A delegação chegou a São Paulo; não comentou. La fête à Genève.", "cp1252"),
+        ("Der Außenminister traf sich in München; Færøerne, Søren.", "cp1252"),
+        ("El presidente llegó a Cádiz; ¿qué pasó? 3½ años, 1.000 €.", "cp1252"),
+        ("Předseda vlády řekl, že příští týden navštíví Brno.", "cp1250"),  # ø beside í: not Danish
+        ("Prezydent powiedział, że odwiedzi Łódź i spotka się z władzami.", "cp1250"),  # "powiedzia³"
+        ("Preşedintele a declarat că săptămâna viitoare va vizita Timişoara.", "cp1250"),  # "sãptãmâna"
+        ("A miniszterelnök kedden Győrben találkozott a vezetőkkel.", "cp1250"),  # "Gyõrben"
+    ],
+)
+def test_western_european_text_is_cp1252_and_the_rest_is_detected(text, codec):
+    from timeline.sources.common import decode
+
+    decoded, note = decode((text + " ").encode(codec) * 4)
+    assert decoded == (text + " ") * 4
+    assert ("Western European" in note) == (codec == "cp1252")
+    if codec != "cp1252":
+        assert "detected, a guess" in note
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("report.pdf", (INPUTS / "inbox" / "press-release.pdf").read_bytes(), "PDF document"),
+        ("report.txt", (INPUTS / "inbox" / "press-release.pdf").read_bytes(), "PDF document"),  # by its bytes
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG image"),
+        ("chart.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        ("memo.docx", b"PK\x03\x04\x14\x00\x06\x00", "office document or zip archive"),
+        ("memo.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "legacy office document"),
+        ("memo.xlsx", b"not really a spreadsheet", ".xlsx file"),
+    ],
+)
+def test_unsupported_file_types_are_refused_passed_explicitly_or_in_a_folder(tmp_path, name, content, kind):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(content)
+    for target in (tmp_path / "in" / name, tmp_path / "in"):
+        (refused,) = list(read_articles([target]))
+        assert isinstance(refused, Rejection), refused
+        assert refused.reason.startswith(f"unsupported file type: {kind}"), refused.reason
+
+
+def test_a_pdf_in_a_folder_is_logged_as_refused():
+    results = list(read_articles([INPUTS / "inbox"]))
+    by_name = {Path(r.source).name: r for r in results}
+    assert isinstance(by_name["talks.txt"], Article)
+    assert isinstance(by_name["press-release.pdf"], Rejection)
+    assert "PDF document" in by_name["press-release.pdf"].reason
+
+
+def test_a_text_that_starts_like_a_magic_number_is_still_text(tmp_path):
+    (tmp_path / "bm.txt").write_text("BM announced on Monday that talks resumed.", encoding="utf-8")
+    (article,) = list(read_articles([tmp_path / "bm.txt"]))
+    assert isinstance(article, Article)

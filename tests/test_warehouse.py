@@ -157,7 +157,8 @@ def test_rerunning_the_migrations_is_a_no_op(warehouse_path):
         schema = con.execute("SELECT * FROM schema_doc").fetchall()
         assert warehouse.migrate(con) == []
         for version, sql in warehouse.migration_files():
-            if version.startswith(("02", "06")):  # the analyst views and comments can even run twice by hand
+            # the analyst views and comments can even run twice by hand (in order: 06x and 071 redefine views of 020)
+            if version.startswith(("02", "06", "071")):
                 con.execute(sql)
         assert con.execute("SELECT * FROM schema_migrations ORDER BY version").fetchall() == before
         assert con.execute("SELECT * FROM schema_doc").fetchall() == schema
@@ -237,7 +238,8 @@ def meeting(warehouse_path) -> None:
         ),
         (
             "SELECT day, events, day_precise, occurred, planned, reported, articles FROM events_by_day",
-            [(date(2025, 2, 24), 3, 2, 2, 0, 1, 2), (date(2025, 2, 27), 1, 1, 0, 1, 0, 1)],
+            # the week e3 is not counted on its Monday: day-precise events only
+            [(date(2025, 2, 24), 2, 2, 1, 0, 1, 2), (date(2025, 2, 27), 1, 1, 0, 1, 0, 1)],
         ),
     ],
 )  # fmt: skip

@@ -6,6 +6,8 @@ boundary (:func:`main`); a traceback is never the user interface.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,12 +16,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from . import export as export_mod
+from . import lifeline, outcome, warehouse
 from . import plot as plot_mod
-from . import warehouse
 from .cli_eval import eval_app
 from .errors import QueryError, TimelineError
 from .settings import load_settings
@@ -101,16 +104,82 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str = "tabl
     if fmt != "table":
         sys.stdout.write(export_mod.render_rows(columns, rows, fmt))
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
+    cells = [[export_mod.as_text(v) for v in row] for row in rows]
+    narrow = [
+        c in ("date", "status", "granularity", "run_id")
+        or all(isinstance(row[i], date | int | float) for row in rows if row[i] is not None)
+        for i, c in enumerate(columns)
+    ]  # fmt: skip
+    # Boxed when it fits the terminal; else without borders (2 characters between columns, not 3).
+    widths = fit_widths(columns, cells, narrow, out.width - (3 * len(columns) + 1))
+    style: dict[str, Any] = {}
+    if widths is None:
+        style = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "padding": (0, 1, 0, 0)}
+        widths = fit_widths(columns, cells, narrow, out.width - 2 * (len(columns) - 1))
+    if widths is None:  # too many columns to fit without cutting words: one block per row (psql's expanded display)
+        _print_records(columns, cells, title)
+        return
+    table = Table(title=title, show_lines=False, header_style="bold", **style)
     for i, c in enumerate(columns):
-        values = [row[i] for row in rows]
-        narrow = c in ("date", "status", "granularity") or all(
-            isinstance(v, date | int | float) for v in values if v is not None
-        )
-        table.add_column(c, overflow="fold", no_wrap=narrow)
-    for row in rows:
-        table.add_row(*(export_mod.as_text(v) for v in row))
+        table.add_column(c, overflow="fold", no_wrap=narrow[i], width=widths[i] if widths else None)
+    for row_cells in cells:
+        table.add_row(*row_cells)
     out.print(table)
+
+
+def _print_records(columns: list[str], cells: list[list[str]], title: str | None) -> None:
+    """Rows as blocks of 'column  value' lines, values wrapped at spaces: for results too wide for a table."""
+    if title:
+        out.print(title, style="bold", highlight=False)
+    label = max(len(c) for c in columns)
+    for n, row_cells in enumerate(cells, start=1):
+        out.rule(f"row {n}", align="left", characters="─")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, min_width=label, style="bold")
+        grid.add_column(overflow="fold")
+        for c, v in zip(columns, row_cells, strict=True):
+            grid.add_row(c, v)
+        out.print(grid, highlight=False)
+    if not cells:
+        out.print("(no rows)", highlight=False)
+
+
+def fit_widths(columns: list[str], cells: list[list[str]], narrow: list[bool], room: int) -> list[int] | None:
+    """Column widths that fit ``room`` characters, wrapping text at spaces and never inside a word.
+
+    A narrow column (dates, numbers, ids) keeps its whole width; the text columns start at their longest
+    word; then, narrowest first, a column that needs less than an equal share of the room left is made
+    whole; the rest of the room goes to the columns by how much of their text is left to show. ``None``
+    when even the longest words do not fit side by side.
+    """
+    from rich.cells import cell_len
+
+    def lines(i: int) -> list[str]:
+        return [columns[i], *(line for row in cells for line in row[i].splitlines() or [""])]
+
+    natural = [max(cell_len(line) for line in lines(i)) for i in range(len(columns))]
+    if sum(natural) <= room:
+        return natural
+    widths = [
+        natural[i] if narrow[i] else max(cell_len(w) for line in lines(i) for w in line.split() or [""])
+        for i in range(len(columns))
+    ]  # fmt: skip
+    spare = room - sum(widths)
+    if spare < 0:
+        return None
+    wanting = sorted((i for i in range(len(columns)) if widths[i] < natural[i]), key=lambda i: natural[i])
+    for i in list(wanting):  # narrow columns first: made whole when they need less than an equal share
+        if natural[i] - widths[i] <= spare / len(wanting):
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
+            wanting.remove(i)
+    while spare > 0 and wanting:  # the rest by how much text each column has left to show
+        chosen = max(wanting, key=lambda i: (natural[i] - widths[i]) / natural[i])
+        widths[chosen] += 1
+        spare -= 1
+        if widths[chosen] == natural[chosen]:
+            wanting.remove(chosen)
+    return widths
 
 
 @app.command()
@@ -126,14 +195,40 @@ def run(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Parse every article again, changed or not.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the timeline.")] = False,
+    allow_empty: Annotated[
+        bool, typer.Option("--allow-empty", help="A missing path or a glob matching nothing is not a failure.")
+    ] = False,
 ) -> None:
-    """Run the pipeline flow over articles (only new or changed ones are parsed) and print the timeline."""
-    from . import runner
+    """Run the pipeline flow over articles (only new or changed ones are parsed) and print the timeline.
 
+    Exit status: 0 done (refused inputs are a warning), 3 a path missing or a glob matching nothing, 4 every
+    input refused, 130/143 interrupted by SIGINT/SIGTERM (see the README for the whole table)."""
     settings = load_settings(
         warehouse=warehouse_path, batch_size=batch_size, workers=workers, dask_address=dask_address
     )
     targets = [str(p) for p in (paths or [Path("seeds")])]
+    lifeline.watch_descendants()  # no server or worker of this run outlives it, even after SIGKILL
+    try:
+        with lifeline.interruptible():
+            summary = _run(targets, settings, force, allow_empty)
+    except lifeline.Interrupted as stop:
+        marked = warehouse.mark_interrupted(settings.warehouse, os.getpid(), stop.name, settings.lock_wait_seconds)
+        err.print(
+            f"interrupted by {stop.name}: the batch being loaded was rolled back; "
+            f"{marked} run{'' if marked == 1 else 's'} recorded as interrupted",
+            highlight=False,
+        )
+        raise typer.Exit(stop.exit_code) from None
+    _report_run(summary, settings, quiet)
+    result = outcome.judge(targets, summary, allow_empty)
+    if result.failed:
+        err.print(f"[red]error:[/red] run {summary['run_id']} {result.message}", highlight=False)
+        raise typer.Exit(result.exit_code)
+
+
+def _run(targets: list[str], settings: Any, force: bool, allow_empty: bool) -> dict[str, Any]:
+    from . import runner
+
     # Decided from content hashes first: a run with nothing to parse or re-anchor never starts Prefect.
     planned = runner.plan(runner.read_inputs(targets, settings), settings, force=force)
     if planned.idle:
@@ -143,7 +238,11 @@ def run(
         from flows.timeline_flow import run as run_flow
 
         with _progress_bar() as hook:
-            summary = run_flow(targets, settings, force=force, progress=hook, planned=planned)
+            summary = run_flow(targets, settings, force=force, progress=hook, planned=planned, allow_empty=allow_empty)
+    return summary
+
+
+def _report_run(summary: dict[str, Any], settings: Any, quiet: bool) -> None:
     _, rejected = warehouse.query(
         settings.warehouse,
         "SELECT source, status, reason FROM ingest_log WHERE run_id = ? AND reason IS NOT NULL ORDER BY source",
@@ -198,9 +297,39 @@ def status(
     settings = load_settings(warehouse=warehouse_path)
     report = warehouse.run_status(settings.warehouse, runs, wait_seconds=settings.lock_wait_seconds)
     fmt = "json" if as_json else "table"
-    print_rows(report.run_columns, report.runs, fmt, title="Runs")
+    if as_json:
+        print_rows(report.run_columns, report.runs, fmt, title="Runs")
+    else:  # the counts as one line of words, so that the table fits 80 columns
+        print_rows(*_runs_for_reading(report.run_columns, report.runs), title="Runs")
     if report.rejections or as_json:
         print_rows(report.rejection_columns, report.rejections, fmt, title="Refused in the last run")
+
+
+COUNT_WORDS = (
+    ("inputs", "input", "inputs"), ("loaded", "loaded", "loaded"), ("reanchored", "re-anchored", "re-anchored"),
+    ("unchanged", "unchanged", "unchanged"), ("rejected", "refused", "refused"),
+    ("forgotten", "forgotten", "forgotten"), ("events", "event", "events"),
+)  # fmt: skip
+
+
+def _runs_for_reading(columns: list[str], runs: list[tuple[Any, ...]]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The runs table with its counts in one column of words: '3 inputs: 2 loaded, 1 refused; 7 events'."""
+    counted = [name for name, _, _ in COUNT_WORDS]
+    kept = [c for c in columns if c not in counted]
+    rows = []
+    for run in runs:
+        values = dict(zip(columns, run, strict=True))
+        words = {
+            name: f"{values[name]} {one if values[name] == 1 else many}"
+            for name, one, many in COUNT_WORDS
+            if values.get(name) is not None
+        }  # fmt: skip
+        middle = [
+            words[n] for n in ("loaded", "reanchored", "unchanged", "rejected", "forgotten") if n in words and values[n]
+        ]
+        text = f"{words.get('inputs', '? inputs')}: {', '.join(middle) or 'none loaded'}; {words.get('events', '')}"
+        rows.append((*(values[c] for c in kept), text.rstrip("; ")))
+    return [*kept, "counts"], rows
 
 
 @app.command()
@@ -218,6 +347,27 @@ def reanchor(
     summary = runner.reanchor(settings, article, day)
     how = "parsed its stored text again (it had no date)" if summary["reparsed"] else "re-anchored without re-parsing"
     err.print(f"{summary['article']}: published {day}; {how}; {summary['events']} events", highlight=False)
+
+
+@app.command()
+def forget(
+    articles: Annotated[
+        list[str], typer.Argument(help="Article ids, source paths or file names.", metavar="ARTICLE...")
+    ],
+    warehouse_path: WarehouseOption = None,
+) -> None:
+    """Remove articles and everything derived from them (events, merged events, time expressions, dates set by
+    hand); logged as a run."""
+    from .forget import forget as forget_articles
+
+    settings = load_settings(warehouse=warehouse_path)
+    summary = forget_articles(settings, articles)
+    n = len(summary["articles"])
+    err.print(
+        f"run {summary['run_id']}: forgot {n} article{'' if n == 1 else 's'} ({', '.join(summary['articles'])}) "
+        f"and {summary['events']} events, {summary['rows']} rows in all",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -251,8 +401,10 @@ def query(
 
 @app.command("export")
 def export_cmd(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx, parquet or json.")] = "csv",
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write (its extension gives the format).")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv, xlsx, parquet or json [default: from the --out extension].")
+    ] = None,
     warehouse_path: WarehouseOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -263,7 +415,8 @@ def export_cmd(
     """Export the timeline, one row per event, optionally filtered."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    n = export_mod.export(settings.warehouse, fmt.lower(), out_path, filters)
+    chosen = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
+    n = export_mod.export(settings.warehouse, chosen, out_path, filters)
     err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
@@ -285,22 +438,48 @@ def plot(
     err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = outcome.EXIT_OK, outcome.EXIT_ERROR, outcome.EXIT_USAGE, 130
+
+
+def usage_message(exc: typer.TyperException) -> str:
+    """One line for a usage error of the pinned typer (its own click): what is wrong, and a hint."""
+    option, possibilities = getattr(exc, "option_name", None), getattr(exc, "possibilities", None)
+    if option is not None and type(exc).__name__ == "NoSuchOption":
+        message = f"no such option {option}"
+        if possibilities:
+            message += f" (did you mean {' or '.join(sorted(possibilities))}?)"
+    else:
+        message = " ".join(exc.format_message().split())
+        message = re.sub(r"\. Did you mean (.+)\?$", r" (did you mean \1?)", message).rstrip(".")
+        message = (message[:1].lower() + message[1:]).removeprefix("invalid value: ")
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "timeline"
+    return f"{message}; see '{command} --help'"
+
+
 def main() -> None:
-    """Entry point: the one place where library errors become a one-line message."""
+    """Entry point: the one place where library and usage errors become a one-line message.
+
+    Exit status: see :data:`timeline.outcome.EXIT_CODES` (0 done, 1 an error, 2 a usage error, 3 and 4 a
+    failed run, 130 and 143 interrupted).
+    """
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise SystemExit(1) from None
-    except typer.Abort:
-        raise SystemExit(130) from None
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
+        raise SystemExit(EXIT_ERROR) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except (typer.Abort, KeyboardInterrupt):
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except typer.TyperException as exc:  # typer's click exceptions: usage errors, and the help of no_args_is_help
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # type: ignore[attr-defined]
+            raise SystemExit(EXIT_USAGE) from None
+        err.print(f"[red]error:[/red] {usage_message(exc)}", highlight=False, markup=True)
+        raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
 
 
 if __name__ == "__main__":

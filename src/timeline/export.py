@@ -50,6 +50,10 @@ class Filters:
     statuses: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()  # text in the event, sentence, time, place, actors or article title
 
+    def __post_init__(self) -> None:
+        if self.date_from is not None and self.date_to is not None and self.date_from > self.date_to:
+            raise ExportError(f"--from {self.date_from} is after --to {self.date_to}: no event can match; swap them")
+
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on ``timeline t`` and its parameters (``TRUE`` when nothing is filtered)."""
         clauses: list[str] = []

@@ -5,8 +5,9 @@ Reads: :class:`~timeline.records.BatchResult` batches and SQL. Writes: the DuckD
 one fails at once with a lock error, reported as :class:`WarehouseError`), Arrow inserts rather than
 row-by-row ones, delete-then-insert per article inside one transaction so re-runs never duplicate.
 Migrations are ``resources/migrations/NNN_name.sql`` files applied once each, in number order, and
-recorded in ``schema_migrations``. Queries run on read-only connections, so a user's SQL cannot write;
-their errors become one-line :class:`QueryError` messages.
+recorded in ``schema_migrations``. Queries run on read-only connections without file access (no
+``COPY ... TO``, ``EXPORT``, ``ATTACH``, ``INSTALL``/``LOAD``, and no ``read_csv`` either), so a user's SQL
+writes nothing anywhere; their errors become one-line :class:`QueryError` messages.
 """
 
 from __future__ import annotations
@@ -216,6 +217,16 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
         "INSERT INTO runs (run_id, flow_run_id, started_at, inputs, pid) VALUES (?, ?, ?, ?, ?)",
         [run_id, flow_run_id, _now(), inputs, os.getpid()],
     )
+
+
+def mark_interrupted(path: Path | str, pid: int, signal_name: str, wait_seconds: float = 10.0) -> int:
+    """Record that the unfinished runs of process ``pid`` were stopped by ``signal_name``; how many."""
+    with connect(path, wait_seconds=wait_seconds) as con:
+        row = con.execute(
+            "UPDATE runs SET interrupted = ? WHERE pid = ? AND finished_at IS NULL AND interrupted IS NULL",
+            [signal_name, pid],
+        ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
@@ -596,9 +607,10 @@ class RunStatus:
 
 RUNS_SQL = """
 SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(seconds, 1) AS seconds,
-       CASE WHEN finished_at IS NOT NULL THEN 'finished' ELSE 'running or interrupted' END AS state,
+       CASE WHEN finished_at IS NOT NULL THEN 'finished'
+            WHEN interrupted IS NOT NULL THEN 'interrupted by ' || interrupted ELSE 'running or killed' END AS state,
        inputs, articles_loaded AS loaded, articles_reanchored AS reanchored, articles_unchanged AS unchanged,
-       articles_rejected AS rejected, events
+       articles_rejected AS rejected, articles_forgotten AS forgotten, events
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
 
@@ -619,10 +631,48 @@ def run_status(path: Path | str, last: int = 10, wait_seconds: float = READ_WAIT
 
 
 READ_ONLY_REFUSAL = re.compile(r'statement of type "(?P<kind>\w+)" on database "[^"]*" which is attached in read-only')
+# Statements that write files or other databases, or load code: refused before they run. The session
+# settings of :func:`_lock_down` refuse them too (and any file access), whatever the parser says.
+WRITING_STATEMENTS = {
+    duckdb.StatementType.COPY: "COPY", duckdb.StatementType.EXPORT: "EXPORT DATABASE",
+    duckdb.StatementType.ATTACH: "ATTACH", duckdb.StatementType.DETACH: "DETACH",
+    duckdb.StatementType.LOAD: "INSTALL/LOAD",
+}  # fmt: skip
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """No file access (COPY TO, EXPORT, ATTACH, INSTALL/LOAD, read_csv ...) on this connection, for good.
+
+    ``lock_configuration`` makes every later ``SET``/``RESET`` fail, so user SQL cannot turn it back on.
+    """
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def _refuse_writes(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(_one_line(exc)) from exc
+    for statement in statements:
+        kind = WRITING_STATEMENTS.get(statement.type)
+        copy_database = statement.query.lstrip()[:4].upper() == "COPY"  # COPY FROM DATABASE parses as a PRAGMA
+        if kind is None and statement.type == duckdb.StatementType.PRAGMA and copy_database:
+            kind = "COPY FROM DATABASE"
+        if kind is not None:
+            raise QueryError(
+                f"the warehouse is read-only for queries: {kind} statements are refused "
+                "(queries read the warehouse only; no file or other database is written)"
+            )
 
 
 def _query_error(exc: duckdb.Error) -> QueryError:
     message = _one_line(exc)
+    if isinstance(exc, duckdb.PermissionException):
+        return QueryError(
+            "the warehouse is read-only for queries and files are out of reach: "
+            f"{message.removeprefix('Permission Error: ')}"
+        )
     refused = READ_ONLY_REFUSAL.search(message)
     if refused:
         return QueryError(
@@ -643,6 +693,8 @@ def query(
     if not sql.strip():
         raise QueryError("no SQL given")
     with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
+        _refuse_writes(con, sql)
+        _lock_down(con)
         try:
             cur = con.execute(sql, params or [])
             if cur.description is None:
@@ -657,6 +709,8 @@ def query_table(
 ) -> pa.Table:
     """Run a SELECT on a read-only connection; return the result as an Arrow table (column types kept)."""
     with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
+        _refuse_writes(con, sql)
+        _lock_down(con)
         try:
             return con.sql(sql, params=list(params or [])).to_arrow_table()
         except duckdb.Error as exc:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .entities import KINDS, acronym
-from .syntax import entities, sentence_entities, words
+from .syntax import entities, entities_overlapping, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -234,7 +234,8 @@ def participants(
     """Actors and place named in the tokens ``indices``; also every place seen (widest first if asked)."""
     actors: list[str] = []
     places: list[tuple[str, str]] = []
-    for ent in entities(doc):
+    near = entities_overlapping(doc, min(indices), max(indices) + 1) if indices else ()
+    for ent in near:
         if ent.label_ not in ACTOR_LABELS | PLACE_LABELS or indices.isdisjoint(range(ent.start, ent.end)):
             continue
         if all(t.i in names.title_tokens for t in ent):

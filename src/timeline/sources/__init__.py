@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from . import dates, feed, html, jsonl, text, wire
+from . import dates, feed, filetype, html, jsonl, text, wire
 from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published
 from .text import read_article, split_front_matter
 
@@ -66,6 +66,8 @@ def _hidden(rel: Path) -> bool:
 def is_input(path: Path) -> bool:
     """Whether a file found in a folder is an article file (sidecars and READMEs are not)."""
     name = path.name.lower()
+    if name.endswith(filetype.UNSUPPORTED_SUFFIXES):  # a PDF, image or office file: read, to be refused by type
+        return True
     return name.endswith(tuple(READERS)) and not name.endswith(SIDECAR_SUFFIX) and name != "readme.md"
 
 
@@ -108,6 +110,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     reader = READERS.get(path.suffix.lower(), text.read)
     produced = 0
     try:
+        refused = filetype.unsupported(path)
+        if refused is not None:
+            raise InputError(refused)
         for item in reader(path, max_bytes):
             produced += 1
             yield finish(item) if isinstance(item, Article) else item

@@ -50,8 +50,9 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
     """Text of ``raw`` and a note when it was not UTF-8; InputError when it is not text at all.
 
     Tries, in order: a byte-order mark, UTF-8, the declared encoding (sidecar ``encoding``, HTML/XML
-    charset), then the encoding detected by charset-normalizer. Refuses binary data and bytes that no
-    encoding turns into readable text.
+    charset), cp1252 when the text reads as Western European (:func:`western_european`), and only then
+    the encoding detected by charset-normalizer (flagged as a guess in the note). Refuses binary data and
+    bytes that no encoding turns into readable text.
     """
     if not raw.strip():
         raise InputError("empty article: the file has no text")
@@ -72,27 +73,95 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
             return raw.decode(declared), f"decoded as declared encoding {declared}"
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError(f"{first_error} and cannot decode as declared encoding {declared!r}: {exc}") from exc
-    detected = _detect(raw)
+    western = western_european(raw)
+    if western is not None:
+        return western, f"{first_error}: decoded as cp1252 (Western European letters)"
+    detected = _detect(raw, exclude=WESTERN_CODECS)  # not Western European (above): not one of those either
     if detected is None:
         raise InputError(f"{first_error} and no other encoding gives readable text; declare it in the sidecar")
     text, codec = detected
-    return text, f"{first_error}: decoded as {codec} (detected)"
+    return text, f"{first_error}: decoded as {codec} (detected, a guess: declare the encoding in the sidecar)"
 
 
-def _detect(raw: bytes) -> tuple[str, str] | None:
+WESTERN_CODECS = ("cp1252", "latin_1", "iso8859_15", "cp1258", "mac_roman")
+# Letters of the Western European languages in cp1252 (French, German, Spanish, Portuguese, Italian,
+# Dutch, the Nordic languages), and the marks news text uses; a text of other bytes is not read as cp1252.
+_WESTERN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœ" + "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ")
+_WESTERN_MARKS = frozenset("\u00a0’‘‚“”„–—…•·«»‹›¡¿°ºª£€¥¢§©®™×÷±½¼¾²³¹µ¶†‡‰´¨¦¬¯¸")
+_IN_WORD = frozenset("’'-")  # marks that may sit between two letters of a word ("aujourd’hui")
+# Tilde vowels are Portuguese: followed by o, e, s (não, mãe, irmãs, lições) or ending the word (manhã).
+_TILDE_NEXT = frozenset("oeOEsS")
+_NORDIC = frozenset("øØåÅæÆ")
+
+
+def western_european(raw: bytes) -> str | None:
+    """``raw`` decoded as cp1252 when it reads as a Western European text, else ``None``.
+
+    Charset detection cannot tell cp1252 from cp1250 on the bytes of a French or Portuguese text (both
+    decode them; "São Paulo" becomes "Săo Paulo" in the other), so cp1252 is tried first and kept when
+    every non-ASCII character is a Western European letter or a usual mark, no mark sits inside a word
+    (Polish "³" for "ł", Romanian "º" for "ş" do), a tilde vowel is followed as in Portuguese, and a
+    Nordic letter does not share a word with other accents (Czech "pøíští" for "příští"). Central
+    European texts fail these tests and go on to detection.
+    """
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if ch in _WESTERN_LETTERS:
+            if ch in "ãõÃÕ" and after.isalpha() and after not in _TILDE_NEXT:
+                return None
+            if ch in _NORDIC and _mixed_nordic_word(text, i):
+                return None
+        elif ch in _WESTERN_MARKS:
+            if before.isalpha() and after.isalpha() and ch not in _IN_WORD:
+                return None
+        else:
+            return None
+    return text
+
+
+def _mixed_nordic_word(text: str, i: int) -> bool:
+    start, end = i, i + 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    accents = {c for c in text[start:end] if c >= "\x80" and c not in _NORDIC and c not in "éÉ"}
+    return bool(accents)
+
+
+def _detect(raw: bytes, exclude: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The first encoding charset-normalizer proposes whose text is readable and has no symbol inside a word."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[: 2**20]).best()
-    if best is None or best.chaos > 0.2:
-        return None
-    try:
-        text = raw.decode(best.encoding)
-    except (LookupError, UnicodeDecodeError):
-        return None
-    printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
-    if printable < 0.95 * min(len(text), 20000):
-        return None
-    return text, best.encoding
+    for match in from_bytes(raw[: 2**20], cp_exclusion=list(exclude) or None):
+        if match.chaos > 0.2:
+            continue
+        try:
+            text = raw.decode(match.encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
+        if printable >= 0.95 * min(len(text), 20000) and not _symbol_in_word(text):
+            return text, match.encoding
+    return None
+
+
+def _symbol_in_word(text: str) -> bool:
+    """Whether a symbol or a superscript digit sits between two letters ("powiedzia³"): a wrong code page."""
+    for i in range(1, len(text) - 1):
+        ch = text[i]
+        if ch >= "\x80" and unicodedata.category(ch) in ("So", "Sc", "Sk", "Sm", "No"):
+            if text[i - 1].isalpha() and text[i + 1].isalpha():
+                return True
+    return False
 
 
 def clean_text(text: str) -> str:

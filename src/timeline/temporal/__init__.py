@@ -9,6 +9,7 @@ through :func:`form_of`, :func:`direction` and :func:`looks_ahead`, never by sea
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -92,13 +93,8 @@ def tag_text(nlp: Language, text: str, anchor: date | None, article_id: str = ""
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    index = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            index = i
-        else:
-            break
-    return index
+    """The index of the sentence that holds ``offset`` (by bisection: a scan made long articles quadratic)."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def _explain(cand_text: str, res: Resolution, anchor: date | None, spec: Form) -> str:

@@ -1,0 +1,154 @@
+"""Stopping real runs: SIGTERM rolls back the batch being loaded, records the run as interrupted and leaves
+no process of the run behind; after SIGKILL the watcher stops the Prefect server and workers the run
+started. Bounded waits throughout; every process started here is killed at the end whatever happens."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline import warehouse
+from timeline.errors import WarehouseError
+from timeline.lifeline import descendants
+
+from .conftest import ROOT, SHARED
+
+ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}", "PREFECT_LOGGING_LEVEL": "WARNING"}
+TEXT = re.compile(r"<TEXT>(?P<text>.*)</TEXT>", re.S)
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+
+N = 60  # articles: enough that the run is still parsing when it is stopped
+
+
+def _inbox(folder: Path, n: int = N) -> None:
+    folder.mkdir()
+    docs = sorted((SHARED / "eval" / "te3" / "TimeBank").glob("*.tml"))[:n]
+    if len(docs) < n:
+        pytest.skip("the TimeML corpus is not in ../shared/eval")
+    for i, path in enumerate(docs):
+        body = TEXT.search(path.read_text(encoding="utf-8"))
+        text = html.unescape(re.sub(r"<[^>]+>", "", body.group("text") if body else "")).strip()
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{i:02d}.meta.json").write_text('{"published": "1998-02-27"}', encoding="utf-8")
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _start(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    _inbox(tmp_path / "inbox")
+    db = tmp_path / "wh" / "timeline.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline.cli", "run", str(tmp_path / "inbox"), "-w", str(db), "-q",
+         "--batch-size", "2", "--workers", "2"],
+        env={**ENV, "PREFECT_HOME": str(tmp_path / "prefect")}, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    return proc, db
+
+
+def _loaded(db: Path) -> int:
+    try:  # a reader gets in between two batches; while one is loaded it may be refused: look again
+        return warehouse.query(db, "SELECT count(*) FROM ingest_log WHERE status = 'loaded'")[1][0][0]
+    except WarehouseError:
+        return 0
+
+
+def _wait_mid_run(proc: subprocess.Popen, db: Path, timeout: float = 240) -> dict[int, int]:
+    """The run's descendants once its Prefect server is up and its first batch is loaded."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        family = descendants(proc.pid)
+        if any("uvicorn" in _cmdline(p) for p in family) and _loaded(db) > 0:
+            return descendants(proc.pid)
+        time.sleep(0.3)
+    raise AssertionError("the run never loaded its first batch")
+
+
+def _alive(pids: dict[int, int]) -> list[str]:
+    left = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state not in ("Z", "X"):
+            left.append(f"{pid}: {_cmdline(pid)[:120]}")
+    return left
+
+
+def _wait_gone(pids: dict[int, int], timeout: float) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(pids):
+        time.sleep(0.2)
+    return _alive(pids)
+
+
+def _kill_all(proc: subprocess.Popen, pids: dict[int, int]) -> None:
+    for pid in [proc.pid, *pids]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_run_cleanly(tmp_path, sig):
+    proc, db = _start(tmp_path)
+    family: dict[int, int] = {}
+    try:
+        family = _wait_mid_run(proc, db)
+        proc.send_signal(sig)
+        started = time.monotonic()
+        out, err = proc.communicate(timeout=60)
+        stopped_after = time.monotonic() - started
+        assert proc.returncode == 128 + sig, err[-3000:]
+        assert f"interrupted by {signal.Signals(sig).name}" in err
+        ours = err.split("interrupted by")[0]  # what follows may be the shutdown noise of Prefect's server
+        assert "Traceback" not in ours, err[-3000:]
+        assert "Traceback" not in err or "prefect/server" in err, err[-3000:]
+        assert _wait_gone(family, 15) == []  # the server, the workers and the watcher are gone too
+        assert stopped_after < 30, stopped_after
+    finally:
+        _kill_all(proc, family)
+    _, runs = warehouse.query(db, "SELECT interrupted, finished_at FROM runs")
+    assert runs == [(signal.Signals(sig).name, None)]
+    assert 0 < _loaded(db) < N  # stopped mid-run
+    # whole batches only: every article in the warehouse has its ingest_log row, none half-loaded
+    _, orphans = warehouse.query(
+        db,
+        "SELECT count(*) FROM articles WHERE article_id NOT IN "
+        "(SELECT article_id FROM ingest_log WHERE article_id IS NOT NULL)",
+    )
+    assert orphans == [(0,)]
+    _, shown = warehouse.query(db, "SELECT state FROM (" + warehouse.RUNS_SQL + ")", [1])
+    assert shown == [(f"interrupted by {signal.Signals(sig).name}",)]
+
+
+def test_after_sigkill_no_process_of_the_run_survives(tmp_path):
+    proc, db = _start(tmp_path)
+    family: dict[int, int] = {}
+    try:
+        family = _wait_mid_run(proc, db)
+        assert any("uvicorn" in _cmdline(p) for p in family)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        assert _wait_gone(family, 20) == []
+    finally:
+        _kill_all(proc, family)
+    _, runs = warehouse.query(db, "SELECT interrupted, finished_at FROM runs")
+    assert runs == [(None, None)]  # killed outright: 'running or killed'
