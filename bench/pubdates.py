@@ -1,6 +1,6 @@
 """Publication dates of web pages: the sources stage beside htmldate alone, on pages with a known date.
 
-Usage: python bench/pubdates.py [PAGES_DIR ...]   (default tests/samples/pages)
+Usage: python bench/pubdates.py [--rows FILE.tsv] [PAGES_DIR ...]   (default tests/samples/pages)
 
 A folder holds ``.html`` pages and a ``truth.json`` mapping each file name to ``{"date": "YYYY-MM-DD" or
 null, "conflict": bool}`` (htmldate's own evaluation files, ``{url: {"file": ..., "date": ...}}``, are read
@@ -15,7 +15,11 @@ not the page's), none (no date where the page has one). The methods, all measure
 - ``htmldate fast``: ``find_date(extensive_search=False, original_date=True)``, what the stage used before;
 - ``htmldate extensive``: ``find_date(extensive_search=True, original_date=True)``.
 
-For the fixture folder the conflicts flagged are compared with ``truth.json`` too.
+The dates the stage loads with the low-confidence flag (``articles.date_low_confidence``: a date found
+only in the page's text) are counted among its dates, and counted apart too. ``--rows`` writes one line
+per page (folder, page, true date, the stage's date, its source, its conflict, low confidence, htmldate
+extensive's date) to read the stage's errors by cause. For the fixture folder the conflicts flagged are
+compared with ``truth.json`` too.
 """
 
 from __future__ import annotations
@@ -50,8 +54,9 @@ def cases(folder: Path) -> list[tuple[Path, str, str | None, bool | None]]:
     return out
 
 
-def timeline_date(page: Path, url: str) -> tuple[str | None, str | None, str | None]:
-    """(date, source, conflict) as a run would store them; the URL, when known, as a sidecar gives it."""
+def timeline_date(page: Path, url: str) -> tuple[str | None, str | None, str | None, bool]:
+    """(date, source, conflict, low confidence) as a run would store them; the URL, when known, as a
+    sidecar gives it."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / (page.stem + ".html")
         copy.write_bytes(page.read_bytes())
@@ -60,9 +65,10 @@ def timeline_date(page: Path, url: str) -> tuple[str | None, str | None, str | N
         try:
             article = read_article(copy)
         except InputError:
-            return None, "rejected", None
+            return None, "rejected", None, False
     article = finish(replace(article, url=url or article.url))
-    return (article.published.isoformat() if article.published else None), article.date_source, article.date_conflict
+    published = article.published.isoformat() if article.published else None
+    return published, article.date_source, article.date_conflict, bool(article.date_low_confidence)
 
 
 def htmldate_date(page: Path, url: str, extensive: bool) -> str | None:
@@ -81,13 +87,15 @@ def score(found: str | None, truth: str | None) -> str:
     return "none" if found is None else "wrong"
 
 
-def main(folders: list[Path]) -> None:
+def main(folders: list[Path], rows_file: Path | None = None) -> None:
+    lines: list[str] = []
     for folder in folders:
         rows = cases(folder)
         if not rows:
             print(f"{folder}: no pages with a known date")
             continue
-        ours: dict[Path, tuple[str | None, str | None, str | None]] = {}
+        ours: dict[Path, tuple[str | None, str | None, str | None, bool]] = {}
+        extensive: dict[Path, str | None] = {}
 
         def timeline(page: Path, url: str, ours: dict = ours) -> str | None:
             ours[page] = timeline_date(page, url)
@@ -96,7 +104,7 @@ def main(folders: list[Path]) -> None:
         methods = {
             "timeline": timeline,
             "htmldate fast": lambda p, u: htmldate_date(p, u, False),
-            "htmldate extensive": lambda p, u: htmldate_date(p, u, True),
+            "htmldate extensive": lambda p, u: extensive.setdefault(p, htmldate_date(p, u, True)),
         }
         print(f"\n{folder} ({len(rows)} pages)")
         print(f"{'method':20} {'right':>7} {'wrong':>7} {'none':>7} {'s/page':>7}")
@@ -109,6 +117,17 @@ def main(folders: list[Path]) -> None:
             n = len(rows)
             print(f"{name:20} " + " ".join(f"{100 * counts[k] / n:6.1f}%" for k in ("right", "wrong", "none"))
                   + f" {seconds:7.3f}")  # fmt: skip
+        low = {"right": 0, "wrong": 0}
+        for page, _, truth, _ in rows:
+            if ours[page][3]:
+                low[score(ours[page][0], truth)] += 1
+        n = len(rows)
+        print(f"timeline, dates of low confidence among them: {100 * low['right'] / n:.1f}% right, "
+              f"{100 * low['wrong'] / n:.1f}% wrong ({low['right']} and {low['wrong']} pages)")  # fmt: skip
+        for page, _, truth, _ in rows:
+            found, source, conflict, weak = ours[page]
+            fields = (folder.name, page.name, truth, found, source, conflict, weak, extensive.get(page))
+            lines.append("\t".join("" if v is None else str(v) for v in fields))
         expected = [(p, u, c) for p, u, _, c in rows if c is not None]
         if expected:
             hits = sum((ours[p][2] is not None) == c for p, _, c in expected)
@@ -120,5 +139,14 @@ def main(folders: list[Path]) -> None:
         print("date sources: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items(), key=lambda kv: -kv[1])))
 
 
+    if rows_file is not None:
+        head = "folder\tpage\ttruth\tdate\tsource\tconflict\tlow_confidence\thtmldate_extensive\n"
+        rows_file.write_text(head + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]] or [ROOT / "tests" / "samples" / "pages"])
+    args = sys.argv[1:]
+    rows_to = None
+    if args[:1] == ["--rows"]:
+        rows_to, args = Path(args[1]), args[2:]
+    main([Path(a) for a in args] or [ROOT / "tests" / "samples" / "pages"], rows_to)

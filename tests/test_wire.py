@@ -468,8 +468,13 @@ def test_status_of_its_own_clause(text, words, value, state, nlp) -> None:
 
 PAGES = Path(__file__).parent / "samples" / "pages"
 PAGE_TRUTH = json.loads((PAGES / "truth.json").read_text(encoding="utf-8"))
-# pages whose date htmldate's URL extractor or the stripped markup cannot give: no date rather than a wrong one
-UNDATED_BY_DESIGN = {"url-compact-date.html", "modified-only-with-dateline.html"}
+# a page whose date the stripped markup cannot give (only a modification date): no date rather than a wrong one
+UNDATED_BY_DESIGN = {"modified-only-with-dateline.html"}
+# pages whose only date is one in their text, contradicted by nothing: loaded with it, flagged low-confidence
+# (the first two have no publication date: the flag is what keeps their date from being taken as sure)
+LOW_CONFIDENCE_BY_DESIGN = {
+    "no-date-dates-in-text.html", "sitemap-like-old-dates.html", "url-compact-date.html", "text-date-only-header.html",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TRUTH), ids=sorted(PAGE_TRUTH))
@@ -480,8 +485,12 @@ def test_page_dates(name) -> None:
     got = article.published.isoformat() if article.published else None
     if name in UNDATED_BY_DESIGN:
         assert got is None, (got, article.date_source)
+    elif truth["date"] is None and name in LOW_CONFIDENCE_BY_DESIGN:
+        assert got is not None, article.date_evidence
     else:
         assert got == truth["date"], (got, article.date_source, article.date_evidence)
+    assert article.date_low_confidence is ((name in LOW_CONFIDENCE_BY_DESIGN) if got else None), article.date_source
+    assert (article.date_source == "text") is bool(article.date_low_confidence)
     assert (article.date_conflict is not None) == truth["conflict"], article.date_conflict
     assert article.date_source == ("none" if got is None else article.date_source)
 
@@ -552,3 +561,60 @@ def test_provenance_is_stored_and_queryable(tmp_path: Path, warehouse_path: Path
         ).fetchone()
     assert row == ("user", "user 2020-06-07, dateline 2020-06-08", "Madrid", date(2020, 6, 8), "AP",
                    "Maria Gonzalez")  # fmt: skip
+
+
+def test_low_confidence_date_is_stored_flagged_and_logged(warehouse_path: Path, nlp) -> None:
+    from timeline import warehouse
+
+    (article,) = read_articles([PAGES / "text-date-only-header.html"])
+    assert (article.published, article.date_source, article.date_low_confidence) == (date(2022, 1, 25), "text", True)
+    batch = process_batch([article])
+    assert any("of low confidence" in note for _, note in batch.notes), batch.notes
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1", None, inputs=1)
+        warehouse.load_batch(con, batch, "r1")
+        row = con.execute("SELECT published, date_source, date_low_confidence FROM articles").fetchone()
+    assert row == (date(2022, 1, 25), "text", True)
+
+
+D = date.fromisoformat
+# A date found only in a page's text: (text date, htmldate's latest date, dateline date, URL year-month,
+# the date taken, its source, low confidence).
+WEAK_DATES = [
+    ("2021-10-14", "2021-10-14", None, None, "2021-10-14", "text", True),  # the only date the page gives
+    ("2021-10-14", "2021-10-20", None, None, None, None, False),  # the page names a later date: updated since?
+    ("2021-10-14", None, None, None, None, None, False),
+    ("2021-01-01", "2021-01-01", None, None, None, None, False),  # a year alone ("© 2021"), completed to a day
+    ("2021-10-14", "2021-10-14", None, (2021, 9), None, None, False),  # the URL's month says otherwise
+    ("2021-10-14", "2021-10-20", None, (2021, 10), "2021-10-14", "text+url", False),  # the URL's month agrees
+    ("2021-10-14", "2021-10-14", "2021-10-13", None, None, None, False),  # the dateline says otherwise
+    ("2021-10-14", "2021-10-20", "2021-10-14", None, "2021-10-14", "text+dateline", False),
+    ("2021-01-01", "2021-01-05", "2021-01-01", None, "2021-01-01", "text+dateline", False),  # New Year's Day wire
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("weak", "latest", "dateline", "month", "taken", "source", "low"), WEAK_DATES)
+def test_weak_date_needs_agreement_or_nothing_against_it(weak, latest, dateline, month, taken, source, low) -> None:
+    from timeline.sources.dates import weak_date
+
+    got = weak_date(D(weak), D(latest) if latest else None, D(dateline) if dateline else None, month)
+    assert got == (D(taken) if taken else None, source, low)
+
+
+URL_MONTHS = [
+    ("https://example.com/news/2019/06/slug", (2019, 6)),
+    ("https://example.com/2019/06/07/slug.html", (2019, 6)),
+    ("https://example.com/archive/2019-06/slug", (2019, 6)),
+    ("https://blog.example.com/2023/10/3-questions-for-tina", (2023, 10)),
+    ("https://example.com/news/2019/slug", None),
+    ("https://example.com/item/2019136/slug", None),  # an id, not a date
+    ("https://example.com/2019/13/slug", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("url", "month"), URL_MONTHS)
+def test_url_month(url, month) -> None:
+    from timeline.sources.dates import url_month
+
+    assert url_month(url) == month

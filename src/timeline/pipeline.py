@@ -104,6 +104,10 @@ def process_batch(
             weak = dict(article.meta).get("date_weak")
             why = f" (only weak evidence, not used: a date {weak} in the page's text)" if weak else ""
             remark.append(f"no publication date{why}: relative dates left unresolved")
+        elif article.date_low_confidence:
+            remark.append(
+                f"publication date {article.published.isoformat()} of low confidence: found only in the page's text"
+            )
         decoded = dict(article.meta).get("decoded")
         if decoded:
             remark.append(decoded)

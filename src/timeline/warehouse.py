@@ -181,6 +181,7 @@ ARTICLE_COLUMNS = {
     "published": "published", "content_hash": "content_hash", "text": "text", "date_source": "date_source",
     "date_conflict": "date_conflict", "dateline_city": "dateline_city", "dateline_date": "dateline_date",
     "agency": "agency", "byline": "byline", "date_evidence": "date_evidence_json",
+    "date_low_confidence": "date_low_confidence",
 }  # fmt: skip
 TIMEX_COLUMNS = {
     "timex_id": "timex_id", "article_id": "article_id", "start_char": "start", "end_char": "end",

@@ -46,8 +46,11 @@ USER = ("user",)
 METADATA = ("front matter", "record", "feed")
 # a URL is fixed when a story is first published; a page's markup is rendered again (measured on htmldate's
 # 800 evaluation pages: the URL date right for 119 of 123 pages that have one, the markup for 471 of 516)
-PRECEDENCE = (*USER, *METADATA, "url", "markup", "sidecar default", "page", "dateline")
+GENERIC_DATE = "meta date"  # the page's metadata gives a date only in a generic date tag
+PRECEDENCE = (*USER, *METADATA, "url", "markup", "sidecar default", "page", GENERIC_DATE, "dateline")
 WEAK = "text"
+LATEST = "text latest"  # the latest date htmldate's extensive mode finds in the page (original_date=False)
+NOT_WINNERS = (WEAK, LATEST)
 _DAY = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
@@ -68,6 +71,15 @@ def url_date(url: str) -> date | None:
     return _iso(found)
 
 
+_URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-]|$)")
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """(year, month) of a URL's date folders ("/2019/06/slug", "/2019-06/"), whether or not a day follows."""
+    found = _URL_MONTH.search(url or "")
+    return (int(found.group("year")), int(found.group("month"))) if found else None
+
+
 def page_dates(page: str) -> dict[str, date]:
     """The dates an HTML page gives: ``markup`` (meta and JSON-LD elements only), ``page`` (htmldate's fast
     mode over the whole page) and ``text`` (its extensive mode), each the original publication date,
@@ -82,19 +94,40 @@ def page_dates(page: str) -> dict[str, date]:
     for element in tree.xpath(MODIFIED):  # a page that says only when it changed says nothing of its first day
         element.drop_tree()
     found: dict[str, date] = {}
-    kept = tree.xpath("//meta | //script[@type='application/ld+json']")
-    if kept:
-        head = "".join(lxml.html.tostring(e, encoding="unicode") for e in kept)
-        value = _iso(find_date(f"<html><head>{head}</head><body></body></html>", extensive_search=False,
-                               original_date=True, url=""))  # fmt: skip
-        if value is not None:
-            found["markup"] = value
+    kept = tree.xpath(METADATA_XPATH)
+    value = _metadata_date(kept)
+    generic = bool(tree.xpath(GENERIC)) and _metadata_date(tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")) is None
+    if value is not None:
+        found[GENERIC_DATE if generic else "markup"] = value
+    if generic:  # the page read apart from its metadata, so that the generic tag cannot win there too
+        for element in kept:
+            element.drop_tree()
     cleaned = lxml.html.tostring(tree, encoding="unicode")
-    for name, extensive in (("page", False), (WEAK, True)):
-        value = _iso(find_date(cleaned, extensive_search=extensive, original_date=True, url=""))
+    for name, extensive, original in (("page", False, True), (WEAK, True, True), (LATEST, True, False)):
+        value = _iso(find_date(cleaned, extensive_search=extensive, original_date=original, url=""))
         if value is not None:
             found[name] = value
     return found
+
+
+def _metadata_date(elements: list) -> date | None:
+    """htmldate's fast mode on these metadata elements alone (original date)."""
+    import lxml.html
+    from htmldate import find_date
+
+    if not elements:
+        return None
+    head = "".join(lxml.html.tostring(e, encoding="unicode") for e in elements)
+    return _iso(find_date(f"<html><head>{head}</head><body></body></html>", extensive_search=False,
+                          original_date=True, url=""))  # fmt: skip
+
+
+METADATA_XPATH = "//meta | //script[@type='application/ld+json']"
+# a meta element that says "date" and nothing more (name="date", "DC.date", "dcterms.date"): content systems
+# fill it with the day the page last changed (TYPO3 does by default) as often as with its first day
+_KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+GENERIC_TEST = f"self::meta and ({_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date')"
+GENERIC = f"//meta[{_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date']"
 
 
 # meta elements and time elements that give a modification date ("article:modified_time", "og:updated_time",
@@ -102,7 +135,8 @@ def page_dates(page: str) -> dict[str, date]:
 MODIFIED = (
     "//meta[contains(translate(concat(@property, @name, @itemprop), 'MODIFEDUPAT', 'modifedupat'), 'modif')"
     " or contains(translate(concat(@property, @name, @itemprop), 'MODIFEDUPAT', 'modifedupat'), 'updat')]"
-    " | //time[contains(@class, 'updat') or contains(@class, 'modif') or contains(@itemprop, 'dateModified')]"
+    " | //time[(contains(@class, 'updat') or contains(@class, 'modif') or contains(@itemprop, 'dateModified'))"
+    " and not(contains(@class, 'publish'))]"  # WordPress's <time class="entry-date published updated">: both
 )
 
 
@@ -186,11 +220,12 @@ def settle(article: Article, dateline_text: str | None) -> Article:
         dateline = _nearest(parsed[0], parsed[1], near)
         if dateline is not None and abs(dateline - near) > timedelta(days=31):
             dateline = None
+    low = False
     if published is None and WEAK in evidence:
-        weak = evidence[WEAK]
-        if dateline is not None and dateline == weak:
-            published, source = weak, f"{WEAK}+dateline"
-    others = {s: v for s, v in evidence.items() if s not in (source, WEAK)}
+        published, source, low = weak_date(evidence[WEAK], evidence.get(LATEST), dateline, url_month(article.url))
+        if published is None:
+            source = None
+    others = {s: v for s, v in evidence.items() if s not in (source, *NOT_WINNERS)}
     if dateline is not None and source != "dateline":
         others["dateline"] = dateline
     conflict = [f"{s} {v.isoformat()}" for s, v in others.items() if published is not None and v != published]
@@ -206,4 +241,25 @@ def settle(article: Article, dateline_text: str | None) -> Article:
         date_source=source or "none",
         date_conflict=", ".join(conflict) or None,
         dateline_date=dateline,
+        date_low_confidence=low if published is not None else None,
     )
+
+
+def weak_date(
+    weak: date, latest: date | None, dateline: date | None, month: tuple[int, int] | None
+) -> tuple[date | None, str | None, bool]:
+    """(date, source, low confidence) from a date found only in a page's text, or (None, None, False).
+
+    Taken when independent evidence agrees with it — the dateline's day and month (``text+dateline``), the
+    URL's year and month (``text+url``) — or, flagged as low-confidence (``text``), when nothing contradicts
+    it and it is the only date the page gives: htmldate's extensive reading asked for the latest date
+    (``original_date=False``) finds the same one, so it is no first date of a page updated since, and it is
+    not the 1st of January, which is most often a year alone ("© 2016", "2022") completed to a day."""
+    if dateline is not None and dateline == weak:
+        return weak, f"{WEAK}+dateline", False
+    if month is not None and month == (weak.year, weak.month):
+        return weak, f"{WEAK}+url", False
+    contradicted = dateline is not None or month is not None
+    if latest == weak and (weak.month, weak.day) != (1, 1) and not contradicted:
+        return weak, WEAK, True
+    return None, None, False
