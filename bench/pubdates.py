@@ -104,7 +104,7 @@ def main(folders: list[Path], rows_file: Path | None = None) -> None:
         methods = {
             "timeline": timeline,
             "htmldate fast": lambda p, u: htmldate_date(p, u, False),
-            "htmldate extensive": lambda p, u: extensive.setdefault(p, htmldate_date(p, u, True)),
+            "htmldate extensive": lambda p, u, seen=extensive: seen.setdefault(p, htmldate_date(p, u, True)),
         }
         print(f"\n{folder} ({len(rows)} pages)")
         print(f"{'method':20} {'right':>7} {'wrong':>7} {'none':>7} {'s/page':>7}")

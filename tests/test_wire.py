@@ -268,6 +268,98 @@ CASES = [
         ),
         never=("OTTAWA", "Reuters"),
     ),
+    Case(
+        "yonhap-seoul-double-hyphen",
+        "SEOUL, May 3 (Yonhap) -- South Korea's exports rose 3.7 percent in April from a year earlier, the "
+        "trade ministry said on Thursday.\n",
+        "2025-05-03",
+        (Row("ministry said", "2025-05-01", "occurred"),),
+        never=("SEOUL", "Yonhap"),
+        no_value=("2025-05-03",),
+        lead={"dateline_city": "Seoul", "agency": "Yonhap", "dateline_date": "2025-05-03"},
+    ),
+    Case(
+        "pti-new-delhi-no-dash",
+        "NEW DELHI, Jan 10 (PTI) Prime Minister Narendra Modi will inaugurate the new terminal at Navi Mumbai "
+        "airport on Sunday, officials said.\n",
+        "2025-01-10",
+        (Row("Narendra Modi will inaugurate the new terminal", "2025-01-12", "planned", ("Narendra Modi",)),),
+        never=("NEW DELHI", "PTI"),
+        no_value=("2025-01-10",),
+        lead={"dateline_city": "New Delhi", "agency": "PTI", "dateline_date": "2025-01-10"},
+    ),
+    Case(
+        "ians-colon-title-case",
+        "Mumbai (IANS): The Reserve Bank of India cut its key lending rate by 25 basis points on Friday, "
+        "Governor Sanjay Malhotra said.\n",
+        "2025-02-07",
+        (Row("Reserve Bank of India cut its key lending rate", "2025-02-07", "occurred"),),
+        never=("IANS", "Mumbai (IANS)"),
+        lead={"dateline_city": "Mumbai", "agency": "IANS"},
+    ),
+    Case(
+        "upi-washington-expected",
+        "WASHINGTON, March 4 (UPI) -- The House is expected to vote on the spending bill on Friday, "
+        "hours before the government runs out of money.\n",
+        "2025-03-04",
+        (Row("House is expected to vote", "2025-03-07", "planned"),),
+        never=("WASHINGTON", "UPI"),
+        no_value=("2025-03-04",),
+        lead={"dateline_city": "Washington", "agency": "UPI"},
+    ),
+    Case(
+        "efe-rio-de-janeiro-spanish-date",
+        "RIO DE JANEIRO, 5 de marzo (EFE).- Brazilian President Luiz Inácio Lula da Silva signed a decree on "
+        "Tuesday raising the minimum wage.\n",
+        "2025-03-05",
+        (Row("Lula da Silva signed a decree", "2025-03-04", "occurred"),),
+        never=("RIO DE JANEIRO", "EFE"),
+        no_value=("2025-03-05",),
+        lead={"dateline_city": "Rio de Janeiro", "agency": "EFE", "dateline_date": "2025-03-05"},
+    ),
+    Case(
+        "afp-paris-french-date-en-dash",
+        "PARIS, 3 mai 2025 (AFP) – French President Emmanuel Macron will host Ukrainian President Volodymyr "
+        "Zelensky at the Elysee on Wednesday.\n",
+        "2025-05-03",
+        (Row("Emmanuel Macron will host", "2025-05-07", "planned", ("Emmanuel Macron",)),),
+        never=("PARIS", "AFP"),
+        no_value=("2025-05-03",),
+        lead={"dateline_city": "Paris", "agency": "AFP", "dateline_date": "2025-05-03"},
+    ),
+    Case(
+        "dpa-frankfurt-am-main-horizontal-bar",
+        "FRANKFURT AM MAIN (dpa) ― The European Central Bank left interest rates unchanged on Thursday, "
+        "President Christine Lagarde said.\n",
+        "2025-07-24",
+        (Row("European Central Bank left interest rates unchanged", "2025-07-24", "occurred"),),
+        never=("FRANKFURT", "dpa"),
+        lead={"dateline_city": "Frankfurt am Main", "agency": "dpa"},
+    ),
+    Case(
+        "bloomberg-dateline-and-credit",
+        "NEW YORK, June 2 (Bloomberg) -- Stocks fell on Monday as investors weighed new tariff threats.\n\n"
+        "--With assistance from Jane Doe.\n",
+        "2025-06-02",
+        (Row("Stocks fell", "2025-06-02", "occurred"),),
+        never=("NEW YORK", "Bloomberg"),
+        lead={"dateline_city": "New York", "agency": "Bloomberg"},
+    ),
+    Case(
+        "wsj-em-dash-touching",
+        "BERLIN—Germany's economy shrank in the second quarter, the statistics office said on Friday.\n",
+        "2025-07-25",
+        (Row("statistics office said", "2025-07-25", "occurred"),),
+        never=("BERLIN",),
+        lead={"dateline_city": "Berlin", "agency": None},
+    ),
+    Case(
+        "company-ticker-is-no-dateline",
+        "Apple (AAPL) shares rose on Monday after the company said it would invest $500 billion in the U.S.\n",
+        "2025-02-24",
+        (Row("shares rose", "2025-02-24", "occurred"),),
+        lead={"dateline_city": None, "agency": None},
+    ),
 ]
 
 
@@ -392,6 +484,32 @@ LEADS = [
     ("By Andrea Shalal and David Lawder\nWASHINGTON, May 2 (Reuters) - The", "Washington", "May 2", "Reuters",
      "Andrea Shalal; David Lawder", "The"),
     ("By JOSH BOAK Associated Press\nWASHINGTON (AP) — President", "Washington", None, "AP", "Josh Boak", "President"),
+    ("SEOUL, May 3 (Yonhap) -- South Korea's exports", "Seoul", "May 3", "Yonhap", None, "South"),
+    ("NEW DELHI, Jan 10 (PTI) Prime Minister Narendra Modi", "New Delhi", "Jan 10", "PTI", None, "Prime"),
+    ("New Delhi, Jan 10 (IANS) The Centre on Friday", "New Delhi", "Jan 10", "IANS", None, "The"),
+    ("NEW DELHI (PTI): The Supreme Court", "New Delhi", None, "PTI", None, "The"),
+    ("WASHINGTON, March 4 (UPI) -- The House voted", "Washington", "March 4", "UPI", None, "The"),
+    ("LONDON (PA) - The Prime Minister", "London", None, "PA", None, "The"),
+    ("TOKYO, May 3 (Kyodo) -- Japan's", "Tokyo", "May 3", "Kyodo", None, "Japan"),
+    ("PARIS, 3 mai 2025 (AFP) - Le gouvernement", "Paris", "3 mai 2025", "AFP", None, "Le"),
+    ("Paris (AFP) – Le Premier ministre", "Paris", None, "AFP", None, "Le"),
+    ("ROMA, 3 MAG (ANSA) - Il governo", "Roma", "3 MAG", "ANSA", None, "Il"),
+    ("RIO DE JANEIRO, 5 de marzo (EFE).- El Gobierno", "Rio de Janeiro", "5 de marzo", "EFE", None, "El"),
+    ("Ciudad de México, 5 de marzo de 2025 (EFE).- La presidenta", "Ciudad de México", "5 de marzo de 2025", "EFE",
+     None, "La"),
+    ("BOGOTÁ, 5 mar (EFE).- El presidente", "Bogotá", "5 mar", "EFE", None, "El"),
+    ("FRANKFURT AM MAIN (dpa) - Die Börse", "Frankfurt am Main", None, "dpa", None, "Die"),
+    ("DÜSSELDORF (dpa) ― Die Landesregierung", "Düsseldorf", None, "dpa", None, "Die"),
+    ("SAN JUAN, Puerto Rico (AP) — Power", "San Juan", None, "AP", None, "Power"),
+    ("PORT-AU-PRINCE, Haiti (AP) — Gangs", "Port-Au-Prince", None, "AP", None, "Gangs"),
+    ("N'DJAMENA, Chad (AP) — The", "N'Djamena", None, "AP", None, "The"),
+    ("ST. LOUIS (AP) — A jury", "St. Louis", None, "AP", None, "A"),
+    ("BERLIN—Germany's economy shrank", "Berlin", None, None, None, "Germany"),
+    ("北京，5月3日 (新华社) — 中国", "北京", "5月3日", "新华社", None, "中国"),
+    ("東京 (共同) — 政府は", "東京", None, "共同", None, "政府は"),
+    ("서울, 5월 3일 (연합뉴스) - 정부는", "서울", "5월 3일", "연합뉴스", None, "정부는"),
+    ("القاهرة (رويترز) - قال", "القاهرة", None, "رويترز", None, "قال"),
+    ("ΑΘΗΝΑ (Reuters) - Η κυβέρνηση", "Αθηνα", None, "Reuters", None, "Η"),
 ]  # fmt: skip
 
 NOT_LEADS = [
@@ -402,6 +520,12 @@ NOT_LEADS = [
     "By the end of the year, prices had doubled.",
     "By Tuesday the talks had collapsed.",
     "BREAKING: Markets fall on Monday.",
+    "Apple (AAPL) shares rose on Monday.",
+    "Shares of Tesla (TSLA) fell 5% on Monday.",
+    "India (PTI) is the country's largest news agency.",
+    "US-China talks resumed on Monday.",
+    "NATO-led forces moved into the town.",
+    "政府は5月3日に発表した。",
 ]
 
 
@@ -419,18 +543,20 @@ def test_not_a_lead(text) -> None:
 
 
 SIGN_OFFS = [
-    "Talks resume on Monday.\n\n(Reporting by Tim Kelly; Editing by Stephen Coates)\n",
-    "Talks resume on Monday.\n(Reporting by Tim Kelly in Tokyo; Additional reporting by Kiyoshi Takenaka; "
-    "Writing by David Dolan; Editing by Lincoln Feast.)",
-    "Talks resume on Monday.\n\n-- Reporting by Jane Doe; editing by John Roe\n",
-]
+    ("Talks resume on Monday.\n\n(Reporting by Tim Kelly; Editing by Stephen Coates)\n", "Tim Kelly"),
+    ("Talks resume on Monday.\n(Reporting by Tim Kelly in Tokyo; Additional reporting by Kiyoshi Takenaka; "
+     "Writing by David Dolan; Editing by Lincoln Feast.)", "Lincoln Feast"),
+    ("Talks resume on Monday.\n\n-- Reporting by Jane Doe; editing by John Roe\n", "John Roe"),
+    ("Talks resume on Monday.\n\n--With assistance from Jane Doe and John Roe.\n", "John Roe"),
+    ("Talks resume on Monday.\n\nAssociated Press writer Jane Doe in Seoul contributed to this report.\n", "Jane Doe"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", SIGN_OFFS)
-def test_sign_off_is_masked(text) -> None:
+@pytest.mark.parametrize(("text", "name"), SIGN_OFFS)
+def test_sign_off_is_masked(text, name) -> None:
     lead = read_lead(text)
     (start, end), *_ = lead.masked
-    assert "Reporting by" in text[start:end] and "Talks" not in text[start:end]
+    assert name in text[start:end] and "Talks" not in text[start:end]
 
 
 # Status from the clause's own tense, modality and cues, published on Wednesday 2025-03-12:
@@ -535,6 +661,21 @@ def test_url_date_when_the_record_has_none_and_conflict_when_it_has_another(tmp_
     assert (second.published, second.date_source) == (date(2024, 5, 2), "record")
     assert second.date_conflict == "record 2024-05-02, url 2024-05-01"
     assert (third.published, third.date_source) == (None, "none")
+
+
+DATELINE_DATES = [
+    ("April 30", (4, 30, None)), ("3 March", (3, 3, None)), ("Sept. 1", (9, 1, None)),
+    ("Oct. 3, 2024", (10, 3, 2024)), ("30 апреля", (4, 30, None)), ("3 MAG", (5, 3, None)),
+    ("5 de marzo de 2025", (3, 5, 2025)), ("3 mai", (5, 3, None)), ("5月3日", (5, 3, None)),
+    ("5월 3일", (5, 3, None)), ("12. März", (3, 12, None)), ("Thursday", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "parsed"), DATELINE_DATES)
+def test_dateline_day_and_month(text, parsed) -> None:
+    from timeline.sources.dates import day_and_month
+
+    assert day_and_month(text) == parsed
 
 
 def test_dateline_with_its_year_dates_an_undated_release(tmp_path: Path) -> None:

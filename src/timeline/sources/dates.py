@@ -3,7 +3,7 @@
 Reads: the dates a reader found (``Article.date_evidence``, in the reader's order), the article's URL and
 its dateline (:mod:`.wire`). Writes: the article with ``published``, ``date_source`` (which evidence
 gave the date), ``date_conflict`` (the evidence that disagrees, e.g. ``markup 2020-06-07, dateline
-2020-06-08``) and ``dateline_date``. This module is also the htmldate adapter.
+2020-06-08``), ``date_low_confidence`` and ``dateline_date``. This module is also the htmldate adapter.
 
 Evidence, from the strongest (the first present wins; a disagreement never changes the winner, it is
 recorded as a conflict):
@@ -16,17 +16,25 @@ recorded as a conflict):
    was first published, where a page's markup is rendered again;
 4. an HTML page's ``markup`` (meta tags, Open Graph ``article:published_time``, JSON-LD
    ``datePublished``: htmldate in its fast mode on those elements only, original date, after dropping
-   the elements that give a modification date), when htmldate reading the whole page agrees (else the
-   ``page`` date is taken: the metadata date came from elsewhere than a publication tag);
+   the elements that give a modification date, but not WordPress's ``<time class="entry-date published
+   updated">``), when htmldate reading the whole page agrees (else the ``page`` date is taken: the
+   metadata date came from elsewhere than a publication tag);
 5. ``sidecar default``: a many-article file's sidecar date, for its entries without one;
 6. ``page``: a date htmldate's fast mode finds elsewhere in the page's markup (``<time datetime>``, a
    date-classed element, the title);
-7. ``dateline``: the dateline's date, when it gives its year ("NEW YORK, Oct. 3, 2024 /PRNewswire/");
-8. weak evidence only — a date htmldate's extensive mode finds in the page's ``text``: it is taken only
-   when the dateline's day and month agree with it (``text+dateline``); otherwise the article is loaded
-   *without* a date and the candidate is named in the run's log (``ingest_log.reason``, from the
-   article's ``date_weak`` metadata).
-   A wrong date shifts every relative date of the article, which is worse than none.
+7. ``meta date``: a date the page's metadata gives only in a generic date tag (``<meta name="date">``,
+   ``DC.date``, ``dcterms.date``), which content systems fill with the day the page last changed as often
+   as with its first day: the page is then read again without its metadata, and a date found there
+   (``page``) comes first;
+8. ``dateline``: the dateline's date, when it gives its year ("NEW YORK, Oct. 3, 2024 /PRNewswire/");
+9. weak evidence only — a date htmldate's extensive mode finds in the page's ``text``
+   (:func:`weak_date`): taken when independent evidence agrees with it — the dateline's day and month
+   (``text+dateline``), the URL's year and month (``text+url``) — or, *flagged as low-confidence*
+   (``text``, ``date_low_confidence``), when nothing contradicts it and it is the only date the page
+   gives (htmldate asked for the latest date, ``original_date=False``, finds the same one) and it is not
+   the 1st of January (most often a year alone); otherwise the article is loaded *without* a date and the
+   candidate is named in the run's log (``ingest_log.reason``, from the article's ``date_weak``
+   metadata). A wrong date shifts every relative date of the article, which is worse than none.
 
 A dateline's day and month without a year ("TOKYO, April 30") take the year that puts them nearest to the
 chosen date; a dateline day that differs from the chosen date is a conflict.
@@ -52,6 +60,7 @@ WEAK = "text"
 LATEST = "text latest"  # the latest date htmldate's extensive mode finds in the page (original_date=False)
 NOT_WINNERS = (WEAK, LATEST)
 _DAY = re.compile(r"\d{1,2}")
+_IDEOGRAPHIC = re.compile(r"(?P<month>\d{1,2})[ \t]*[月월][ \t]*(?P<day>\d{1,2})[ \t]*[日일]")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 for _noisy in ("htmldate", "courlan"):
@@ -96,7 +105,8 @@ def page_dates(page: str) -> dict[str, date]:
     found: dict[str, date] = {}
     kept = tree.xpath(METADATA_XPATH)
     value = _metadata_date(kept)
-    generic = bool(tree.xpath(GENERIC)) and _metadata_date(tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")) is None
+    specific = tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")
+    generic = bool(tree.xpath(GENERIC)) and _metadata_date(specific) is None
     if value is not None:
         found[GENERIC_DATE if generic else "markup"] = value
     if generic:  # the page read apart from its metadata, so that the generic tag cannot win there too
@@ -156,8 +166,12 @@ def day_and_month(text: str | None) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of a dateline's date as written ("April 30", "3 March", "Sept. 1")."""
     if not text:
         return None
-    months = resources.table("temporal/months.tsv")
-    month = None
+    ideographic = _IDEOGRAPHIC.search(text)  # "5月3日" (Chinese, Japanese), "5월 3일" (Korean)
+    if ideographic is not None:
+        number, day = int(ideographic.group("month")), int(ideographic.group("day"))
+        return (number, day, None) if 1 <= number <= 12 and 1 <= day <= 31 else None
+    months = {**resources.table("sources/dateline_months.tsv"), **resources.table("temporal/months.tsv")}
+    month: int | None = None
     for word in re.findall(r"[^\W\d_]+\.?", text):
         key = word.lower()
         value = months.get(key) or months.get(key.rstrip(".")) or months.get(key.rstrip(".") + ".")

@@ -27,18 +27,26 @@ from .. import resources
 
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
-_DAY_MONTH = r"(?:[^\W\d_]{3,}\.?[ \t]+\d{1,2}|\d{1,2}\.?[ \t]+[^\W\d_]{3,}\.?)(?:,?[ \t]+\d{4})?"
+_DAY_MONTH = (
+    r"(?:[^\W\d_]{3,}\.?[ \t]+\d{1,2}|\d{1,2}\.?[ \t]+(?:de[ \t]+)?[^\W\d_]{3,}\.?)(?:,?[ \t]+(?:de[ \t]+)?\d{4})?"
+    r"|\d{1,2}[ \t]*[月월][ \t]*\d{1,2}[ \t]*[日일]"  # "5 de marzo", "3 MAG"; Chinese, Japanese and Korean "5月3日"
+)
+_COMMA = r"[ \t]*[,，、][ \t]*"  # the ideographic commas too
+_PARTICLES = {"de", "del", "da", "das", "do", "dos", "di", "du", "des", "la", "le", "el", "am", "an", "im", "upon"}
 _CREDIT = r"(?:\([ \t]*(?P<agency>[^()\n\d]{2,40}?)[ \t]*\)|/[ \t]*(?P<wire>[^/\n\d]{2,30}?)[ \t]*/)"
 _DASH = r"\.?[ \t]*(?:--?|[–—―_])"  # "_": AP's dash in the 1990s ("O'SMACH, Cambodia (AP)_ The")
-DATELINE = re.compile(
-    rf"(?P<city>{_PLACE})(?:,[ \t]*(?P<region>{_PLACE}))?(?:,[ \t]*(?P<date>{_DAY_MONTH}))?"
-    rf"[ \t]*{_CREDIT}?[ \t]*{_DASH}[ \t]+(?=\S)"
-)
+_HEAD = rf"(?P<city>{_PLACE})(?:{_COMMA}(?P<region>{_PLACE}))?(?:{_COMMA}(?P<date>{_DAY_MONTH}))?"
+# a dash then a space; an em or en dash may touch the story ("BERLIN—Germany's", "北京，5月3日电—")
+DATELINE = re.compile(rf"{_HEAD}[ \t]*{_CREDIT}?(?:[ \t]*{_DASH}[ \t]+|[ \t]*[–—―][ \t]*)(?=\S)")
+# Indian agencies write no dash: "NEW DELHI, Jan 10 (PTI) The Centre ...", "New Delhi (IANS): The ..." (a
+# known agency's name only, so that "Apple (AAPL) shares rose" is no dateline)
+DATELINE_NO_DASH = re.compile(rf"{_HEAD}[ \t]*\([ \t]*(?P<agency>[^()\n\d]{{2,40}}?)[ \t]*\)[ \t]*:?[ \t]+(?=\S)")
 CREDIT_ONLY = re.compile(rf"{_CREDIT}[ \t]*{_DASH}[ \t]+(?=\S)")
 BYLINE = re.compile(r"[ \t]*By[ \t]+(?P<names>[^\n]{3,120}?)[ \t]*(?:\n|$)")
 SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:\(|--?[ \t]*|—[ \t]*)?(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|"
     r"edited|reported)[ \t]+by\b[^\n]*$"
+    r"|^[ \t]*(?:--?|—)?[ \t]*with[ \t]+assistance[ \t]+(?:from|by)\b[^\n]*$"  # Bloomberg's "--With assistance from"
     r"|^[^\n]{0,160}\bcontributed[ \t]+(?:to[ \t]+)?(?:this[ \t]+)?report(?:ing)?\.?[ \t]*$"
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*$")
@@ -66,7 +74,12 @@ def agencies() -> dict[str, str]:
 
 
 def _capitalised(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() for w in words)
+    """Every word capitalised, or in a script without capitals ("東京", "القاهرة"); a particle inside a name
+    may be lower-case ("Ciudad de México", "Rio de Janeiro")."""
+    inner = range(1, len(words) - 1)
+    return bool(words) and all(
+        w[:1].isupper() or not w[:1].islower() or (i in inner and w in _PARTICLES) for i, w in enumerate(words)
+    )
 
 
 def _all_caps(text: str) -> bool:
@@ -76,7 +89,8 @@ def _all_caps(text: str) -> bool:
 
 def _display(place: str) -> str:
     """A place as a name: "SÃO PAULO" → "São Paulo" (words written in capitals only)."""
-    return " ".join(w.title() if _all_caps(w) else w for w in place.split())
+    words = [w.title() if _all_caps(w) else w for w in place.split()]
+    return " ".join(w.lower() if 0 < i < len(words) - 1 and w.lower() in _PARTICLES else w for i, w in enumerate(words))
 
 
 def _person(words: list[str]) -> str | None:
@@ -117,7 +131,11 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         return {"city": None, "region": None, "date": None, "agency": agency}, credit.end()
     found = DATELINE.match(line)
     if found is None:
-        return None
+        found = DATELINE_NO_DASH.match(line)
+        if found is None or found.group("agency").strip().lower() not in agencies():
+            return None
+        if line[found.end() : found.end() + 1].islower():  # "India (PTI) is ...": a sentence, not a lead
+            return None
     city, region, when = found.group("city"), found.group("region"), found.group("date")
     agency = (found.group("agency") or found.group("wire") or "").strip() or None
     if not _capitalised(city.split()) or (region is not None and not _capitalised(region.split())):
