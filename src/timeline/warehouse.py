@@ -200,8 +200,9 @@ TIMEX_COLUMNS = {
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
 READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
+# the rows of an article (the last two: its timeline rows, made again after a load)
 ARTICLE_TABLES = ("event_readings", "events", "event_facets", "time_expressions", "articles", "timeline_actors",
-                  "timeline_entries")  # the rows of an article (the last two: its timeline rows, made again after a load)
+                  "timeline_entries")  # fmt: skip
 TIMELINE_TABLES = ARTICLE_TABLES[-2:]  # kept by the writer (see :func:`update_timeline`)
 
 
@@ -353,10 +354,10 @@ def load_batch(
             con.register("_events", event_rows)
             con.register("_articles", article_rows)
             try:
-                mentions = "(SELECT * FROM event_mentions WHERE event_id IN (SELECT event_id FROM _events))"
-                _write_timeline(con, {"events": "_events", "articles": "_articles", "mentions": mentions,
+                linked = "(SELECT * FROM event_mentions WHERE event_id IN (SELECT event_id FROM _events))"
+                _write_timeline(con, {"events": "_events", "articles": "_articles", "mentions": linked,
                                       "canonical": f"(SELECT * FROM canonical_events WHERE canonical_id IN "
-                                                   f"(SELECT canonical_id FROM {mentions}))"})  # fmt: skip
+                                                   f"(SELECT canonical_id FROM {linked}))"})  # fmt: skip
             finally:
                 con.unregister("_events")
                 con.unregister("_articles")
@@ -426,7 +427,8 @@ def update_timeline(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str] | N
     _drop_timeline(con, keys)
     con.register("_keys", keys)
     try:
-        _write_timeline(con, {**TABLES, "events": "(SELECT * FROM events WHERE event_id IN (SELECT event_id FROM _keys))"})
+        events = "(SELECT * FROM events WHERE event_id IN (SELECT event_id FROM _keys))"
+        _write_timeline(con, {**TABLES, "events": events})
     finally:
         con.unregister("_keys")
 
@@ -565,8 +567,10 @@ def refresh_canonical(
         )
         members = _events(
             con.execute(
-                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
-                    OR event_id IN (SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
+                # one semi-join (an OR of two would read every column of every event before filtering)
+                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                    SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)) UNION
+                    SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
                 [ids, stale],
             )
         )
@@ -610,18 +614,9 @@ def refresh_canonical(
         for c in merged
         for i in c.event_ids
     ]
-    if article_ids is not None:  # every canonical event one of these events or articles was in
-        stale = sorted(
-            set(stale)
-            | {
-                r[0]
-                for r in con.execute(
-                    """SELECT DISTINCT canonical_id FROM event_mentions
-                       WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
-                    [list(article_of), list(article_ids)],
-                ).fetchall()
-            }
-        )
+    # With article_ids, every canonical event a member was in is in stale: the members are the articles'
+    # events (their groups: the first query), the other members of those groups, the members of the groups
+    # they can join (joinable) and candidates never grouped; stale holds those groups and ``dissolve``.
     con.execute("BEGIN TRANSACTION")
     try:
         if article_ids is None:
