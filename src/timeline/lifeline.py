@@ -20,8 +20,10 @@ Reads: nothing. Writes: process attributes. Two tools, both without third-party 
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
+import logging
 import os
 import signal
 import subprocess
@@ -84,6 +86,32 @@ def interruptible() -> Iterator[None]:
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
+
+
+# ---- a quick end ---------------------------------------------------------------------------------
+
+exit_status: int = 0  # what the process ends with after :func:`end_quickly` (set by the CLI's entry point)
+
+
+def end_quickly() -> None:
+    """If this process imported Prefect, end it once the exit handlers registered from now on have run
+    (Prefect's stop of its ephemeral server among them) without tearing down every module it imported:
+    at the end of a ``timeline run`` that teardown (Prefect, its server's modules, pydantic, SQLAlchemy)
+    took 1 to 4 s. Logging and the standard streams are flushed first; the status is :data:`exit_status`.
+    A process that never imported Prefect ends as usual."""
+    atexit.register(_end)
+
+
+def _end() -> None:
+    if "prefect" not in sys.modules:
+        return
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(exit_status)
 
 
 # ---- the watcher ---------------------------------------------------------------------------------
