@@ -181,6 +181,9 @@ def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> i
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
         partial.unlink(missing_ok=True)
         raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
+    except BaseException:  # Ctrl-C (KeyboardInterrupt) or any other stop mid-write: no half-written file left
+        partial.unlink(missing_ok=True)
+        raise
     return table.num_rows
 
 
