@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from timeline import pipeline, warehouse
+from timeline import cli, pipeline, warehouse
 from timeline.cli import app
 from timeline.errors import ExportError, QueryError
 from timeline.export import EXPORT_COLUMNS, SOURCE_COLUMNS, Filters, export, parse_bound, render_rows, selection_sql
@@ -387,6 +387,40 @@ def test_a_failed_export_leaves_no_partial_file(filled, tmp_path, monkeypatch):
         export(filled, "xlsx", tmp_path / "t.xlsx")
     assert (tmp_path / "t.xlsx").read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]
+
+
+CTRL_C_SCRIPT = """
+import os, signal, sys, time
+from timeline import cli, export
+
+def write_then_ctrl_c(out, *args):
+    out.write_bytes(b"PK partial")
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C mid-write
+    time.sleep(10)
+
+def duckdb_stopped(*args, **kwargs):
+    raise RuntimeError("Query interrupted")  # what DuckDB raises when SIGINT stops a statement
+
+if sys.argv[1] == "write":
+    export._write_xlsx = write_then_ctrl_c
+else:
+    export.select_events = duckdb_stopped
+sys.argv = ["timeline", "export", "-w", sys.argv[2], "--out", sys.argv[3]]
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("where", ["write", "query"])
+def test_ctrl_c_during_export_is_one_line_and_leaves_the_earlier_file(filled, tmp_path, where):
+    out = tmp_path / "t.xlsx"
+    out.write_bytes(b"the previous export")
+    proc = subprocess.run(
+        [sys.executable, "-c", CTRL_C_SCRIPT, where, str(filled), str(out)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 130
+    assert proc.stderr.strip().splitlines() == [cli.INTERRUPTED]
+    assert out.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]  # no partial file left
 
 
 @pytest.mark.parametrize(
