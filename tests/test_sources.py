@@ -140,6 +140,7 @@ def test_glob_patterns(tmp_path: Path):
         ("open.md", b"---\ntitle: x\nText on Monday", None, "no closing"),
         ("wrongcodec.txt", "Caf\xe9 on Monday".encode("latin-1"), {"encoding": "utf-32"}, "declared encoding"),
         ("notafeed.xml", b"<config><a>1</a></config>", None, "not an RSS/Atom feed"),
+        ("quiet.rss", b'<rss version="2.0"><channel><title>x</title></channel></rss>', None, "a feed without entries"),
         ("nav.html", b"<html><head><title>Login</title></head><body></body></html>", None, "no article text"),
         ("huge.txt", b"Talks on Monday. " * 70_000, None, "over the 1 MiB limit"),
     ],
