@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import subprocess
@@ -14,7 +15,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from timeline import pipeline, warehouse
+from timeline import cli, pipeline, warehouse
 from timeline.cli import app
 from timeline.errors import ExportError, QueryError
 from timeline.export import EXPORT_COLUMNS, SOURCE_COLUMNS, Filters, export, parse_bound, render_rows, selection_sql
@@ -133,6 +134,49 @@ def test_xlsx_never_turns_text_into_formulas(tmp_path, warehouse_path):
     event = sheet.cell(2, EXPORT_COLUMNS.index("event") + 1)
     assert event.value == "=1+1" and event.data_type == "s"
     assert sheet["A2"].value == "2025" and sheet["A2"].data_type == "s"
+
+
+FORMULAS = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", '=HYPERLINK("http://example.com","x")']
+
+
+@pytest.fixture()
+def formulas(nlp, warehouse_path) -> Path:
+    """One article per formula-like title; each dates one event ("Macron visited Paris on Monday")."""
+    articles = [
+        Article(f"f{i}.txt", f"Emmanuel Macron visited Paris on Monday, story {i}.", date(2025, 2, 25), title)
+        for i, title in enumerate(FORMULAS)
+    ]
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.load_batch(con, pipeline.process_batch(articles), "r1")
+    return warehouse_path
+
+
+def test_csv_guards_every_cell_a_spreadsheet_would_run(formulas, tmp_path):
+    out = tmp_path / "f.csv"
+    assert export(formulas, "csv", out) == len(FORMULAS)
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["article"] for r in rows) == sorted("'" + f for f in FORMULAS)  # OWASP: a leading quote
+    for row in rows:
+        assert not any((v or "").startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
+        assert row["date"] == "2025-02-24" and row["confidence"][0].isdigit()  # dates and numbers as they are
+    assert render_rows(["a"], [("=1+1",)], "csv") == "a\n=1+1\n"  # query --csv output is left as it is
+    assert render_rows(["a", "b"], [("-x", -0.5)], "csv", for_spreadsheets=True) == "a,b\r\n'-x,-0.5\r\n"
+
+
+def test_xlsx_writes_formula_like_text_as_text_and_keeps_date_cells(formulas, tmp_path):
+    out = tmp_path / "f.xlsx"
+    export(formulas, "xlsx", out)
+    sheet = openpyxl.load_workbook(out)["timeline"]
+    header = [c.value for c in sheet[1]]
+    article, day = header.index("article") + 1, header.index("date") + 1
+    cells = [sheet.cell(r, article) for r in range(2, sheet.max_row + 1)]
+    written = sorted(f.replace("\r", "_x000D_") for f in FORMULAS)  # XLSX escapes CR; openpyxl reads it so
+    assert sorted(c.value for c in cells) == written and {c.data_type for c in cells} == {"s"}
+    assert all(sheet.cell(r, day).value == datetime(2025, 2, 24) for r in range(2, sheet.max_row + 1))
+    sources = openpyxl.load_workbook(out)["sources"]
+    titles = [c for row in sources.iter_rows(min_row=2) for c in row if c.value in written]
+    assert len(titles) == len(FORMULAS) and {c.data_type for c in titles} == {"s"}
 
 
 @pytest.mark.parametrize(
@@ -343,6 +387,40 @@ def test_a_failed_export_leaves_no_partial_file(filled, tmp_path, monkeypatch):
         export(filled, "xlsx", tmp_path / "t.xlsx")
     assert (tmp_path / "t.xlsx").read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]
+
+
+CTRL_C_SCRIPT = """
+import os, signal, sys, time
+from timeline import cli, export
+
+def write_then_ctrl_c(out, *args):
+    out.write_bytes(b"PK partial")
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C mid-write
+    time.sleep(10)
+
+def duckdb_stopped(*args, **kwargs):
+    raise RuntimeError("Query interrupted")  # what DuckDB raises when SIGINT stops a statement
+
+if sys.argv[1] == "write":
+    export._write_xlsx = write_then_ctrl_c
+else:
+    export.select_events = duckdb_stopped
+sys.argv = ["timeline", "export", "-w", sys.argv[2], "--out", sys.argv[3]]
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("where", ["write", "query"])
+def test_ctrl_c_during_export_is_one_line_and_leaves_the_earlier_file(filled, tmp_path, where):
+    out = tmp_path / "t.xlsx"
+    out.write_bytes(b"the previous export")
+    proc = subprocess.run(
+        [sys.executable, "-c", CTRL_C_SCRIPT, where, str(filled), str(out)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 130
+    assert proc.stderr.strip().splitlines() == [cli.INTERRUPTED]
+    assert out.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx", "wh"]  # no partial file left
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from timeline.temporal import prefilter as tp
 from timeline.temporal.lexicon import rules
-from timeline.temporal.prefilter import RUN, Scan, trigger
+from timeline.temporal.prefilter import RUN, Scan, parse, trigger
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = " ".join(ex.sentence for rule in rules() for ex in rule.examples)
@@ -80,3 +82,39 @@ def test_trigger_bounds(pattern, words, before, after):
 )
 def test_no_trigger_without_a_bound(pattern):
     assert trigger(pattern) is None
+
+
+def test_no_private_standard_library_module_is_used():
+    source = (ROOT / "src" / "timeline" / "temporal" / "prefilter.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(?:import|from)\s+(?:re\._|re\s+import\s+_|sre_)", source, re.MULTILINE)
+
+
+def lit(text: str) -> list[tuple[str, int]]:
+    return [(tp.LITERAL, ord(c)) for c in text]
+
+
+DIGITS = [(tp.IN, [(tp.CATEGORY, "digit")])]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "tree"),
+    [
+        ("ab", lit("ab")),
+        ("(?:x|y|[ab])z", [(tp.IN, lit("xyab")), *lit("z")]),  # one character each: a class
+        ("(?:xa)z", lit("xaz")),  # a plain group is its items
+        ("ma(?:rch|y)", [*lit("ma"), (tp.BRANCH, (None, [lit("rch"), lit("y")]))]),
+        ("(?:march|may)", [*lit("ma"), (tp.BRANCH, (None, [lit("rch"), lit("y")]))]),  # the common prefix moves out
+        (r"[^x]\d{2,}?", [(tp.NOT_LITERAL, 120), (tp.MIN_REPEAT, (2, tp.MAXREPEAT, DIGITS))]),
+        (r"(?<!\w)\b", [(tp.ASSERT_NOT, (-1, [(tp.IN, [(tp.CATEGORY, "word")])])), (tp.AT, "boundary")]),
+        ("[a-c-]", [(tp.IN, [(tp.RANGE, (97, 99)), (tp.LITERAL, 45)])]),
+    ],
+)
+def test_the_syntax_tree(pattern, tree):
+    assert parse(pattern) == tree
+
+
+@pytest.mark.parametrize("pattern", [r"(?P<a>x)(?P=a)", r"(x)\1", r"\p{L}", r"(?>x)", r"x++", "(x", "x)", "[ab"])
+def test_syntax_it_does_not_read_is_refused(pattern):
+    with pytest.raises(ValueError):
+        parse(pattern)
+    assert trigger(pattern + "day") is None

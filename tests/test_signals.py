@@ -136,7 +136,7 @@ def test_a_signal_stops_the_run_cleanly(tmp_path, sig):
     )
     assert orphans == [(0,)]
     _, shown = warehouse.query(db, "SELECT state FROM (" + warehouse.RUNS_SQL + ")", [1])
-    assert shown == [(f"interrupted by {signal.Signals(sig).name}",)]
+    assert shown == [(f"interrupted by {signal.Signals(sig).name}, not made good yet",)]
 
 
 def test_after_sigkill_no_process_of_the_run_survives(tmp_path):

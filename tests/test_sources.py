@@ -4,6 +4,7 @@ reason for every input that is refused."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -130,11 +131,16 @@ def test_glob_patterns(tmp_path: Path):
         ("year0.txt", b"Talks on Monday.", {"published": "0000-01-01"}, "impossible publication date"),
         ("absurd.txt", b"Talks on Monday.", {"published": "0001-01-01"}, "implausible publication date"),
         ("far.txt", b"Talks on Monday.", {"published": "9999-12-31"}, "implausible publication date"),
+        ("week.txt", b"Talks on Monday.", {"published": "2025-W09"}, "a week, not a day"),
+        ("tomorrow.txt", b"Talks on Monday.", {"published": "tomorrow"}, "malformed publication date"),
+        ("number.txt", b"Talks on Monday.", {"published": 1740441600}, "malformed publication date"),
+        ("future.txt", b"Talks on Monday.", {"published": "2300-01-01"}, "implausible publication date"),
         ("badmeta.txt", b"Talks on Monday.", "{not json", "malformed metadata"),
         ("front.md", b"---\ntitle: [unclosed\n---\nText", None, "malformed front matter"),
         ("open.md", b"---\ntitle: x\nText on Monday", None, "no closing"),
         ("wrongcodec.txt", "Caf\xe9 on Monday".encode("latin-1"), {"encoding": "utf-32"}, "declared encoding"),
         ("notafeed.xml", b"<config><a>1</a></config>", None, "not an RSS/Atom feed"),
+        ("quiet.rss", b'<rss version="2.0"><channel><title>x</title></channel></rss>', None, "a feed without entries"),
         ("nav.html", b"<html><head><title>Login</title></head><body></body></html>", None, "no article text"),
         ("huge.txt", b"Talks on Monday. " * 70_000, None, "over the 1 MiB limit"),
     ],
@@ -208,6 +214,50 @@ def test_date_formats(raw, expected):
 def test_missing_path_is_reported(tmp_path: Path):
     (rejection,) = list(read_articles([tmp_path / "nope"]))
     assert isinstance(rejection, Rejection) and "no such file" in rejection.reason
+
+
+def test_links_that_lead_nowhere_are_refused_named_or_in_a_folder(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("The minister resigned on Monday.")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "folder.txt").mkdir()  # a folder named like a file is a folder: searched, holding nothing
+    reasons = {Path(r.source).name: r.reason for r in read_articles([tmp_path]) if isinstance(r, Rejection)}
+    assert reasons == {
+        "broken.txt": f"broken symbolic link: its target {tmp_path / 'gone.txt'} does not exist",
+        "loop1.txt": "symbolic link loop: the link leads back to itself",
+        "loop2.txt": "symbolic link loop: the link leads back to itself",
+    }
+    (named,) = list(read_articles([tmp_path / "broken.txt"]))
+    assert isinstance(named, Rejection) and named.reason.startswith("broken symbolic link")
+    assert list(read_articles([tmp_path / "folder.txt"])) == []
+
+
+def test_a_folder_that_cannot_be_listed_is_refused(tmp_path: Path, monkeypatch):
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "a.txt").write_text("The minister resigned on Monday.")
+    (tmp_path / "good.txt").write_text("The council met on Tuesday.")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p).name != "closed" and real(p, mode))  # as if chmod 000
+    results = list(read_articles([tmp_path]))
+    refused = {Path(r.source).name: r.reason for r in results if isinstance(r, Rejection)}
+    assert refused == {"closed": "cannot read folder: permission denied"}
+    assert "good.txt" in [Path(a.source).name for a in results if isinstance(a, Article)]
+
+
+def test_an_unreadable_sidecar_is_named(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.txt").write_text("The minister resigned on Monday.")
+    (tmp_path / "a.meta.json").write_text('{"published": "2025-02-25"}')
+    real = Path.read_text
+
+    def read_text(self, *args, **kwargs):
+        if self.name == "a.meta.json":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    (rejection,) = list(read_articles([tmp_path]))
+    assert rejection.reason == "cannot read its sidecar a.meta.json: Permission denied"
 
 
 INPUTS = Path(__file__).parent / "inputs"

@@ -62,6 +62,44 @@ def test_rejections_are_logged(warehouse_path):
     assert rows == [("x.txt", "rejected", "empty article")]
 
 
+def _states(path) -> dict[str, str]:
+    _, rows = warehouse.query(path, "SELECT run_id, state FROM (" + warehouse.RUNS_SQL + ")", [50])
+    return dict(rows)
+
+
+def _logged(con, run_id: str, source: str) -> None:
+    warehouse.load_batch(con, BatchResult(rejections=(Rejection(source, "empty article"),)), run_id)
+
+
+def test_an_unfinished_run_counts_until_a_later_run_makes_it_good(warehouse_path):
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "a")
+        _logged(con, "a", "a.txt")
+        con.execute("UPDATE runs SET interrupted = 'SIGTERM' WHERE run_id = 'a'")
+        warehouse.start_run(con, "killed")
+        _logged(con, "killed", "k.txt")
+        assert warehouse.unfinished_runs(con, "b") == ["a", "killed"]  # the next run's refresh covers both
+        warehouse.start_run(con, "b")
+        warehouse.finish_run(con, "b")
+        assert warehouse.unfinished_runs(con, "c") == []  # b's refresh brought their merged events up to date
+    assert _states(warehouse_path) == {
+        "a": "interrupted by SIGTERM, made good by b", "killed": "running or killed, made good by b", "b": "finished",
+    }  # fmt: skip
+
+
+def test_a_run_still_writing_after_a_later_run_finished_is_not_made_good(warehouse_path):
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "slow")
+        _logged(con, "slow", "1.txt")
+        warehouse.start_run(con, "quick")
+        warehouse.finish_run(con, "quick")
+        assert warehouse.unfinished_runs(con, "next") == []
+        _logged(con, "slow", "2.txt")  # a batch loaded after quick's refresh: not covered by it
+        assert warehouse.unfinished_runs(con, "next") == ["slow"]
+        assert warehouse.unfinished_runs(con, "slow") == []  # never its own
+    assert _states(warehouse_path)["slow"] == "running or killed, not made good yet"
+
+
 def test_query_is_read_only(warehouse_path, batch):
     with warehouse.connect(warehouse_path) as con:
         warehouse.load_batch(con, batch, "r1")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -457,6 +459,9 @@ def usage_message(exc: typer.TyperException) -> str:
     return f"{message}; see '{command} --help'"
 
 
+INTERRUPTED = "interrupted by SIGINT (Ctrl-C): stopped before anything was written or changed"
+
+
 def main() -> None:
     """Entry point: the one place where library and usage errors become a one-line message.
 
@@ -472,6 +477,15 @@ def main() -> None:
 
 
 def _main() -> None:
+    seen: list[int] = []
+
+    def on_sigint(signum: int, frame: Any) -> None:  # Python's own handler, noting that it ran
+        seen.append(signum)
+        signal.default_int_handler(signum, frame)
+
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.default_int_handler and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, on_sigint)
     try:
         code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:
@@ -480,6 +494,12 @@ def _main() -> None:
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
     except (typer.Abort, KeyboardInterrupt):
+        err.print(INTERRUPTED, highlight=False)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except RuntimeError as exc:  # DuckDB stops a statement on SIGINT with "Query interrupted"
+        if "interrupted" not in str(exc).lower():
+            raise
+        err.print(INTERRUPTED, highlight=False)
         raise SystemExit(EXIT_INTERRUPTED) from None
     except typer.TyperException as exc:  # typer's click exceptions: usage errors, and the help of no_args_is_help
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -487,6 +507,11 @@ def _main() -> None:
             raise SystemExit(EXIT_USAGE) from None
         err.print(f"[red]error:[/red] {usage_message(exc)}", highlight=False, markup=True)
         raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
+    finally:
+        if signal.getsignal(signal.SIGINT) is on_sigint:
+            signal.signal(signal.SIGINT, previous)
+    if code == EXIT_INTERRUPTED and seen:  # typer turns Ctrl-C in a command into exit status 130, silently
+        err.print(INTERRUPTED, highlight=False)
     if isinstance(code, int) and code:
         raise SystemExit(code)
 

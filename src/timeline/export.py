@@ -172,7 +172,7 @@ def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> i
             pq.write_table(table, partial)
         elif fmt == "csv":
             with partial.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM tells spreadsheets "UTF-8"
-                fh.write(render_rows(table.column_names, _rows(table), "csv"))
+                fh.write(render_rows(table.column_names, _rows(table), "csv", for_spreadsheets=True))
         elif fmt == "json":
             partial.write_text(render_rows(table.column_names, _rows(table), "json"), encoding="utf-8")
         else:
@@ -181,6 +181,9 @@ def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> i
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
         partial.unlink(missing_ok=True)
         raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
+    except BaseException:  # Ctrl-C (KeyboardInterrupt) or any other stop mid-write: no half-written file left
+        partial.unlink(missing_ok=True)
+        raise
     return table.num_rows
 
 
@@ -217,13 +220,31 @@ def as_text(value: Any) -> str:
     return str(_jsonable(value))
 
 
-def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
-    """Rows as CSV (with header), a JSON array of objects, or a Markdown table."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads a cell starting so as a formula
+
+
+def spreadsheet_text(value: Any) -> str:
+    """A value as one CSV cell that a spreadsheet shows as the text it is, never runs as a formula.
+
+    As OWASP's CSV injection guidance says: text starting with ``= + - @``, a tab or a carriage return
+    gets a leading single quote (``'=1+1``), which spreadsheets read as "this cell is text"; numbers and
+    dates are written as they are (``-0.5`` stays a number)."""
+    text = as_text(value)
+    if isinstance(value, int | float | date) or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
+
+
+def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, for_spreadsheets: bool = False) -> str:
+    """Rows as CSV (with header), a JSON array of objects, or a Markdown table; ``for_spreadsheets``:
+    CSV cells that could run as a formula are guarded (:func:`spreadsheet_text`) and lines end in CR LF
+    (RFC 4180, as spreadsheets write CSV), so that a cell holding a carriage return is quoted too."""
     if fmt == "csv":
+        cell = spreadsheet_text if for_spreadsheets else as_text
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        writer = csv.writer(buf, lineterminator="\r\n" if for_spreadsheets else "\n")
         writer.writerow(columns)
-        writer.writerows([[as_text(v) for v in row] for row in rows])
+        writer.writerows([[cell(v) for v in row] for row in rows])
         return buf.getvalue()
     if fmt == "json":
         data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]

@@ -242,9 +242,25 @@ def mark_interrupted(path: Path | str, pid: int, signal_name: str, wait_seconds:
     return int(row[0]) if row else 0
 
 
+# A run that never finished (interrupted, killed, or still running) is *made good* by the first run that
+# finished after its last write: that run's refresh of the merged events covered the unfinished run's
+# articles (every finished run refreshes those of the runs not yet made good). Writers hold the file one
+# at a time, so a write stamped before a run's finish was committed before that run's refresh read it.
+MADE_GOOD_SQL = """
+SELECT u.run_id, (SELECT s.run_id FROM runs s WHERE s.finished_at > u.last_write AND s.run_id <> u.run_id
+                  ORDER BY s.finished_at LIMIT 1) AS made_good_by
+FROM (SELECT r.run_id, greatest(r.started_at, coalesce(max(l.logged_at), r.started_at)) AS last_write
+      FROM runs r LEFT JOIN ingest_log l ON l.run_id = r.run_id
+      WHERE r.finished_at IS NULL GROUP BY r.run_id, r.started_at) u
+"""
+
+
 def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
-    """Runs other than ``run_id`` that started and never finished (interrupted, or running now)."""
-    rows = con.execute("SELECT run_id FROM runs WHERE finished_at IS NULL AND run_id <> ?", [run_id]).fetchall()
+    """Runs other than ``run_id`` that never finished and are not made good by a later run yet: those whose
+    articles' merged events the next refresh must bring up to date (see :data:`MADE_GOOD_SQL`)."""
+    rows = con.execute(
+        f"SELECT run_id FROM ({MADE_GOOD_SQL}) WHERE made_good_by IS NULL AND run_id <> ? ORDER BY run_id", [run_id]
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -772,13 +788,15 @@ class RunStatus:
     rejections: list[tuple[Any, ...]]
 
 
-RUNS_SQL = """
+RUNS_SQL = f"""
 SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(seconds, 1) AS seconds,
        CASE WHEN finished_at IS NOT NULL THEN 'finished'
-            WHEN interrupted IS NOT NULL THEN 'interrupted by ' || interrupted ELSE 'running or killed' END AS state,
+            WHEN interrupted IS NOT NULL THEN 'interrupted by ' || interrupted ELSE 'running or killed' END
+       || CASE WHEN finished_at IS NOT NULL THEN ''
+               WHEN made_good_by IS NULL THEN ', not made good yet' ELSE ', made good by ' || made_good_by END AS state,
        inputs, articles_loaded AS loaded, articles_reanchored AS reanchored, articles_unchanged AS unchanged,
        articles_rejected AS rejected, articles_forgotten AS forgotten, events
-FROM runs ORDER BY started_at DESC LIMIT ?
+FROM runs LEFT JOIN ({MADE_GOOD_SQL}) USING (run_id) ORDER BY started_at DESC LIMIT ?
 """
 
 

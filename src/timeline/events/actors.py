@@ -9,6 +9,11 @@ Reads: a parsed ``Doc``. Writes: actor names and a place for an event's phrase. 
 - a role description ("the French and British leaders", "the US president") is the person of that
   country holding that role in the article; if nobody holds it yet, the most recent untitled person
   named earlier in the same sentence ("... influence Donald Trump ... from the US president");
+- a title may hold "of" phrases ("U.S. Secretary of State Marco Rubio", "Speaker of the House Mike
+  Johnson", "White House Chief of Staff Susie Wiles"): their words are title words too; a title in
+  apposition names its person ("the Secretary of Defense, Pete Hegseth, visited": Pete Hegseth);
+- time words NER takes for names (time zones "UTC", "ET"; days, months, units: ``not_actors.tsv`` and
+  the temporal word lists) and news agencies (``sources/agencies.tsv``: "told Reuters") are no parties;
 - a capital city acting as a party stands for its country ("label Moscow as the aggressor" → Russia);
 - a visit or meeting at the seat of an office (``seats.tsv``: "White House") involves the holder of
   that office in the article.
@@ -27,6 +32,56 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 GENERAL_DESCRIPTIONS = {"company", "firm", "corporation", "group"}
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct"}
+TITLE_LINKS = TITLE_DEPS | {"prep", "pobj", "det"}  # "Secretary of State", "Speaker of the House"
+TITLE_PREPS = {"of", "for"}
+TIME_LISTS = ("temporal/weekdays.tsv", "temporal/months.tsv", "temporal/month_abbreviations.tsv", "temporal/units.tsv")
+
+
+def _not_actor_words() -> frozenset[str]:
+    """Words that never name a party: time zones and units of measure, days, months, time units."""
+    found = set(resources.table("events/not_actors.tsv"))
+    for name in TIME_LISTS:
+        found.update(resources.table(name))
+    return frozenset(w.rstrip(".") for w in found)
+
+
+def is_time_or_unit(ent: Span) -> bool:
+    """Whether a name is only time words, units and numbers ("UTC", "0800 GMT", "ET", "mph")."""
+    known = _not_actor_words()
+    tokens = [t for t in ent if not t.is_punct]
+    return bool(tokens) and all(t.like_num or t.lower_.rstrip(".") in known for t in tokens)
+
+
+def is_agency(name: str) -> bool:
+    """A news agency or wire service under any of its names: it reports the news ("told Reuters")."""
+    return name.lower() in resources.table("sources/agencies.tsv")
+
+
+def _title_word(token: Token, low: int, name: range) -> bool:
+    """Whether ``token``, before the name, may be a word of the name's title: its heads lead to the name
+    through title links only, none before ``low`` ("State" → "of" → "Secretary" → "Rubio")."""
+    at = token
+    for _ in range(name.stop - low + 1):
+        if at.i in name:
+            return True
+        if at.dep_ not in TITLE_LINKS or not low <= at.head.i < name.stop or at.head.i == at.i:
+            return False
+        if at.dep_ == "prep" and at.lower_ not in TITLE_PREPS:
+            return False
+        at = at.head
+    return False
+
+
+def title_before(ent: Span, start: int) -> list[Token]:
+    """The title words right before a name, from ``start`` on: the longest run of words whose heads lead
+    to the name within the run ("U.S. Secretary of State" before "Marco Rubio")."""
+    doc, name = ent.doc, range(ent.start, ent.end)
+    low = ent.start
+    while low > start and _title_word(doc[low - 1], start, name):
+        low -= 1
+    while bad := [i for i in range(low, ent.start) if not _title_word(doc[i], low, name)]:
+        low = max(bad) + 1  # a word whose heads leave the run is no title word, nor is anything before it
+    return list(doc[low : ent.start])
 
 
 def _country(token_text: str) -> str | None:
@@ -146,24 +201,30 @@ class NameResolver:
     # ---- the cast ----------------------------------------------------------------------------
 
     def _read_titles(self, sent: Span) -> None:
-        doc = sent.doc
         for ent in sentence_entities(sent):
             if ent.label_ != "PERSON":
                 continue
-            inside = set(range(ent.start, ent.end))
-            title: list[Token] = []
-            j = ent.start - 1
-            while j >= sent.start and doc[j].dep_ in TITLE_DEPS and (doc[j].head.i in inside or doc[j].i in inside):
-                title.append(doc[j])
-                inside.add(j)
-                j -= 1
-            title.reverse()
+            title = title_before(ent, sent.start)
+            name = self.canonical(ent)
+            title += self._apposed_title(ent, name)
             country = next((c for t in title if (c := _country(t.text)) is not None), None)
             role = _role(title)
-            name = self.canonical(ent)
             old = self.cast.get(name, (None, None))
             self.cast[name] = (old[0] or country, old[1] or role)
             self.title_tokens.update(t.i for t in title)
+
+    def _apposed_title(self, ent: Span, name: str) -> list[Token]:
+        """A title in apposition: "the Secretary of Defense, Pete Hegseth" (the title's noun then names
+        the person, as a role description does) or "Pete Hegseth, the Secretary of Defense"."""
+        root = ent.root
+        titles = [c for c in root.children if c.dep_ == "appos" and _role([c]) is not None]
+        if root.dep_ == "appos" and root.head.i < ent.start and _role([root.head]) is not None:
+            titles.append(root.head)
+            self.described.setdefault(root.head.i, []).append(name)
+        out: list[Token] = []
+        for noun in titles:  # before the name, its words up to the name; after it, the whole phrase
+            out += [t for t in noun.subtree if t.i < ent.start or noun is not root.head]
+        return out
 
     def _read_descriptions(self, sent: Span) -> None:
         """'the French and British leaders', 'the US president': who the article means."""
@@ -240,9 +301,11 @@ def participants(
             continue
         if all(t.i in names.title_tokens for t in ent):
             continue  # "UK" in "UK Prime Minister Sir Keir Starmer" is a title, not a party
+        if is_time_or_unit(ent):
+            continue  # "UTC", "0800 GMT": NER's names that are times or units
         name = names.canonical(ent)
-        if not name:
-            continue
+        if not name or (ent.label_ != "GPE" and is_agency(name)):
+            continue  # "told Reuters": who reports the news is no party to it ("PA" may be Pennsylvania)
         if _is_place(ent):
             places.append((name, ent.label_))
             continue

@@ -10,7 +10,9 @@ error escapes. The order of precedence of publication dates is in :mod:`.common`
 
 from __future__ import annotations
 
+import errno
 import glob
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -43,9 +45,17 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Rejection]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and is_input(p) and not _hidden(p.relative_to(path))
-            )
+            for p in [path, *sorted(path.rglob("*"))]:
+                if p != path and _hidden(p.relative_to(path)):
+                    continue
+                if p.is_dir() and not os.access(p, os.R_OK | os.X_OK):  # what it holds cannot be listed
+                    missing.append(Rejection(str(p.absolute()), "cannot read folder: permission denied"))
+                elif not is_input(p):
+                    continue
+                elif p.is_file():
+                    found.append(p)
+                elif (link := dangling_link(p)) is not None:  # an input's name that leads nowhere: say so
+                    missing.append(Rejection(str(p.absolute()), link))
         elif path.is_file():
             found.append(path)
         elif glob.has_magic(str(raw)):
@@ -54,9 +64,21 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Rejection]]:
             if not matches:
                 missing.append(Rejection(str(path), "no file matches this pattern"))
         else:
-            missing.append(Rejection(str(path), "no such file or folder"))
+            missing.append(Rejection(str(path), dangling_link(path) or "no such file or folder"))
     unique = list(dict.fromkeys(p.resolve() for p in found))
     return unique, missing
+
+
+def dangling_link(path: Path) -> str | None:
+    """Why a symbolic link leads to no file (a missing target, a loop), or ``None`` if it is none such."""
+    if not path.is_symlink() or path.exists():
+        return None
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link leads back to itself"
+    return f"broken symbolic link: its target {os.readlink(path)} does not exist"
 
 
 def _hidden(rel: Path) -> bool:

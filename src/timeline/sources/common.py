@@ -170,6 +170,9 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+_ISO_WEEK = re.compile(r"\d{4}-?W\d\d(?!-?\d)", re.IGNORECASE)  # a week without its day
+
+
 def read_sidecar(path: Path) -> dict[str, Any]:
     """The ``<stem>.meta.json`` next to ``path`` (``{}`` if there is none)."""
     sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
@@ -177,6 +180,8 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         return {}
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read its sidecar {sidecar.name}: {exc.strerror or exc}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"malformed metadata in {sidecar.name}: {exc}") from exc
     if not isinstance(meta, dict):
@@ -220,6 +225,8 @@ def coerce_date(raw: object, key: str = "published") -> date:
 
 
 def _parse_text_date(text: str, key: str) -> date:
+    if _ISO_WEEK.match(text):  # "2025-W09": Python would take its Monday, a day the metadata never gave
+        raise InputError(f"malformed publication date {key}={text!r}: a week, not a day; give YYYY-MM-DD")
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:

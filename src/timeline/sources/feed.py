@@ -32,6 +32,8 @@ def read(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
     if not raw.strip():
         raise InputError("empty article: the file has no text")
     parsed = feedparser.parse(raw)
+    if not parsed.entries and parsed.get("version"):  # a feed, well formed, that holds nothing yet
+        raise InputError(f"a feed without entries ({parsed.version}): nothing to read")
     if not parsed.entries:
         problem = getattr(parsed, "bozo_exception", None)
         why = f": {' '.join(str(problem).split())}" if parsed.get("bozo") and problem else ""

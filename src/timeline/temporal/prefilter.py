@@ -22,14 +22,20 @@ every attempt there reads what it would read in the whole text. Why that is exac
 
 A rule whose pattern gives no such bound (no required word, or an unbounded repeat of anything else)
 is always scanned in full.
+
+The syntax tree comes from :func:`parse`, a reader of the regular-expression syntax the rules use
+(groups, look-arounds, classes, repeats, ``\\b \\d \\s \\w`` and their negations, scoped flags), written
+here rather than taken from the standard library's private parser. It shapes the tree as that parser
+does where the bounds depend on it: a common first item of all the alternatives moves out of the
+alternation ("march|may" needs "ma"), alternatives of one character each become a class, a
+non-capturing group is its items. Any other syntax (``\\p{L}``, POSIX classes, back references)
+gives no tree, and the rule is scanned in full.
 """
 
 from __future__ import annotations
 
-import re._parser as sre_parse  # the standard library's regex parser: the syntax tree of a pattern
 from collections.abc import Iterator
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]  # typeshed does not describe re._constants
 from typing import Any
 
 import regex
@@ -39,10 +45,205 @@ _COMMONEST = frozenset(["the", "of", "and", "to", "in", "a"])  # words to trigge
 RUN = 16  # the longest run of spaces, digits or hyphens for which the bounds are computed
 _LONG_RUN = regex.compile(rf"[\s\d-]{{{RUN + 1}}}")
 _CASE_TWINS = regex.compile("[\u0130\u0131\u017f\u212a]")  # non-ASCII letters that match ASCII ones, case ignored
-_RUN_CLASSES = {sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT}
-_ONE_CHAR = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
 _HYPHEN = ord("-")
+
+
+# ---- the syntax tree of a pattern ----------------------------------------------------------------
+# A tree is a list of (op, argument) items: LITERAL code point; NOT_LITERAL code point; IN [(LITERAL,
+# code) | (RANGE, (low, high)) | (CATEGORY, name) | (NEGATE, None)]; ANY None; AT name (\b, ^, $ ...);
+# SUBPATTERN (group, flags on, flags off, tree); BRANCH (None, [tree, ...]); MAX_REPEAT / MIN_REPEAT
+# (min, max, tree), max MAXREPEAT when unbounded; ASSERT / ASSERT_NOT (1 ahead or -1 behind, tree).
+
+LITERAL, NOT_LITERAL, IN, ANY, AT = "literal", "not_literal", "in", "any", "at"
+SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT = "subpattern", "branch", "max_repeat", "min_repeat"
+ASSERT, ASSERT_NOT, RANGE, CATEGORY, NEGATE = "assert", "assert_not", "range", "category", "negate"
+MAXREPEAT = -1  # the max of an unbounded repeat
+SPACE, DIGIT = "space", "digit"
+_RUN_CLASSES = {SPACE, DIGIT}
+_ONE_CHAR = (LITERAL, NOT_LITERAL, IN, ANY)
+_REPEATS = (MAX_REPEAT, MIN_REPEAT)
+_CLASS_ESCAPES = {"d": DIGIT, "D": "not_digit", "s": SPACE, "S": "not_space", "w": "word", "W": "not_word"}
+_AT_ESCAPES = {"b": "boundary", "B": "non_boundary", "A": "beginning_string", "Z": "end_string"}
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_FLAGS = frozenset("aiLmsux")
+
+
+class Tree(list[Any]):
+    """A sequence of items; two trees are equal only if they are the same one (as the parser compares
+    alternatives' first items: a group never counts as a common prefix)."""
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__  # type: ignore[assignment]  # list sets it to None
+
+
+class _Unsupported(ValueError):
+    """Syntax this reader does not know: the rule is scanned in full."""
+
+
+def parse(pattern: str) -> Tree:
+    """The syntax tree of ``pattern``; :class:`ValueError` for syntax it does not read."""
+    reader = _Reader(pattern)
+    tree = reader.alternation()
+    if reader.at < len(pattern):
+        raise _Unsupported(f"unbalanced parenthesis at {reader.at}")
+    return tree
+
+
+class _Reader:
+    def __init__(self, pattern: str):
+        self.text, self.at = pattern, 0
+
+    def peek(self, n: int = 1) -> str:
+        return self.text[self.at : self.at + n]
+
+    def take(self, n: int = 1) -> str:
+        out = self.text[self.at : self.at + n]
+        if len(out) < n:
+            raise _Unsupported("pattern ends too soon")
+        self.at += n
+        return out
+
+    def alternation(self) -> Tree:
+        alternatives = [self.sequence()]
+        while self.peek() == "|":
+            self.take()
+            alternatives.append(self.sequence())
+        if len(alternatives) == 1:
+            return alternatives[0]
+        out = Tree()
+        while all(alternatives) and all(a[0] == alternatives[0][0] for a in alternatives[1:]):
+            out.append(alternatives[0][0])  # a first item common to every alternative moves out
+            for a in alternatives:
+                del a[0]
+        members: list[tuple[str, Any]] = []
+        for a in alternatives:
+            if len(a) != 1 or not (a[0][0] == LITERAL or a[0][0] == IN and a[0][1][:1] != [(NEGATE, None)]):
+                out.append((BRANCH, (None, alternatives)))
+                return out
+            members.extend([a[0]] if a[0][0] == LITERAL else a[0][1])
+        out.append((IN, list(dict.fromkeys(members))))  # one character each: a class
+        return out
+
+    def sequence(self) -> Tree:
+        out = Tree()
+        while self.peek() and self.peek() not in "|)":
+            char = self.take()
+            if char in "*+?{":
+                if char == "{" and not regex.match(r"\d*(?:,\d*)?\}", self.text[self.at :]):
+                    out.append((LITERAL, ord(char)))  # "{" not opening a count is a literal
+                    continue
+                self.repeat(out, char)
+            elif char == "(":
+                out.append(self.group())
+            elif char == "[":
+                out.append(self.char_class())
+            elif char == ".":
+                out.append((ANY, None))
+            elif char in "^$":
+                out.append((AT, char))
+            elif char == "\\":
+                out.append(self.escape())
+            else:
+                out.append((LITERAL, ord(char)))
+        for i in reversed(range(len(out))):  # a non-capturing group without flags is its items
+            op, av = out[i]
+            if op == SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+                out[i : i + 1] = av[3]
+        return out
+
+    def repeat(self, out: Tree, char: str) -> None:
+        if not out or out[-1][0] in (AT, *_REPEATS):
+            raise _Unsupported("nothing to repeat")
+        if char == "{":
+            counts = self.text[self.at : self.text.index("}", self.at)]
+            self.at += len(counts) + 1
+            low, _, high = counts.partition(",")
+            least = int(low or 0)
+            most = least if "," not in counts else int(high) if high else MAXREPEAT
+        else:
+            least, most = {"*": (0, MAXREPEAT), "+": (1, MAXREPEAT), "?": (0, 1)}[char]
+        kind = MAX_REPEAT
+        if self.peek() == "?":
+            self.take()
+            kind = MIN_REPEAT
+        elif self.peek() == "+":
+            raise _Unsupported("possessive repeat")
+        op, av = out[-1]
+        item = av[3] if op == SUBPATTERN and av[0] is None and not av[1] and not av[2] else Tree([out[-1]])
+        out[-1] = (kind, (least, most, item))
+
+    def group(self) -> tuple[str, Any]:
+        name: str | None = None
+        on = off = ""
+        if self.peek() == "?":
+            self.take()
+            head = self.peek(2)
+            if head[:1] == ":":
+                self.take()
+            elif head[:1] in "=!" or head in ("<=", "<!"):
+                behind = head[:1] == "<"
+                kind = ASSERT if self.take(2 if behind else 1)[-1] == "=" else ASSERT_NOT
+                tree = self.close()
+                return kind, (-1 if behind else 1, tree)
+            elif head in ("P<",) or head[:1] == "<":
+                self.take(2 if head == "P<" else 1)
+                end = self.text.find(">", self.at)
+                if end < 0:
+                    raise _Unsupported("unterminated group name")
+                name, self.at = self.text[self.at : end], end + 1
+            else:
+                flags = regex.match(r"(?P<on>[aiLmsux]*)(?:-(?P<off>[imsx]+))?:", self.text[self.at :])
+                if flags is None or not (flags["on"] or flags["off"]):
+                    raise _Unsupported(f"group syntax at {self.at}")
+                on, off = flags["on"], flags["off"] or ""
+                self.at += flags.end()
+        return SUBPATTERN, (name, on, off, self.close())
+
+    def close(self) -> Tree:
+        tree = self.alternation()
+        if self.take() != ")":
+            raise _Unsupported("missing )")
+        return tree
+
+    def escape(self, in_class: bool = False) -> tuple[str, Any]:
+        char = self.take()
+        if char in _CLASS_ESCAPES:
+            item = (CATEGORY, _CLASS_ESCAPES[char])
+            return item if in_class else (IN, [item])
+        if char == "b" and in_class:
+            return LITERAL, 8
+        if char in _AT_ESCAPES and not in_class:
+            return AT, _AT_ESCAPES[char]
+        if char in _CHAR_ESCAPES:
+            return LITERAL, ord(_CHAR_ESCAPES[char])
+        if char.isascii() and char.isalnum():  # \p{L}, \m, \x41, back references ...: not read here
+            raise _Unsupported(f"escape \\{char}")
+        return LITERAL, ord(char)
+
+    def char_class(self) -> tuple[str, Any]:
+        members: list[tuple[str, Any]] = []
+        negated = self.peek() == "^"
+        if negated:
+            self.take()
+        first = True
+        while first or self.peek() != "]":
+            first = False
+            char = self.take()
+            item = self.escape(in_class=True) if char == "\\" else (LITERAL, ord(char))
+            if self.peek() == "-" and self.peek(2) != "-]" and self.peek(2)[1:] not in ("", "]"):
+                self.take()
+                end = self.take()
+                high = self.escape(in_class=True) if end == "\\" else (LITERAL, ord(end))
+                if item[0] != LITERAL or high[0] != LITERAL or high[1] < item[1]:
+                    raise _Unsupported("bad range")
+                item = (RANGE, (item[1], high[1]))
+            members.append(item)
+        self.take()
+        if not negated and len(members) == 1 and members[0][0] == LITERAL:
+            return members[0]
+        if negated and len(members) == 1 and members[0][0] == LITERAL:
+            return NOT_LITERAL, members[0][1]
+        return IN, ([(NEGATE, None)] if negated else []) + list(dict.fromkeys(members))
 
 
 @dataclass(frozen=True)
@@ -62,8 +263,8 @@ def trigger(pattern: str) -> Trigger | None:
     if "[:" in pattern:  # a POSIX class of the regex module reads as plain characters to the standard parser
         return None
     try:
-        tree = sre_parse.parse(pattern, sre.SRE_FLAG_IGNORECASE)
-    except Exception:  # syntax of the regex module the standard parser lacks (\p{L}, \m): scan in full
+        tree = parse(pattern)
+    except ValueError:  # syntax this reader does not know (\p{L}, \m, back references): scan in full
         return None
     found, reach = _required(tree), _width(tree, ahead=True)
     if found is None or reach is None:
@@ -72,16 +273,16 @@ def trigger(pattern: str) -> Trigger | None:
     return Trigger(tuple(sorted(words)), before, after, reach + 2)  # +2: a word boundary reads one more character
 
 
-def _run_class(item: sre_parse.SubPattern) -> bool:
+def _run_class(item: Tree) -> bool:
     """A one-character class of spaces, digits and hyphens: the only thing a bound may repeat freely."""
-    if len(item) != 1 or item[0][0] is not sre.IN:
+    if len(item) != 1 or item[0][0] != IN:
         return False
     return all(
-        op is sre.CATEGORY and av in _RUN_CLASSES or op is sre.LITERAL and av == _HYPHEN for op, av in item[0][1]
+        op == CATEGORY and av in _RUN_CLASSES or op == LITERAL and av == _HYPHEN for op, av in item[0][1]
     )
 
 
-def _width(tree: sre_parse.SubPattern, ahead: bool = False) -> int | None:
+def _width(tree: Tree, ahead: bool = False) -> int | None:
     """The most characters ``tree`` consumes (``ahead``: or reads, look-aheads and boundaries included);
     ``None`` if unbounded."""
     total = 0
@@ -89,20 +290,20 @@ def _width(tree: sre_parse.SubPattern, ahead: bool = False) -> int | None:
         width: int | None
         if op in _ONE_CHAR:
             width = 1
-        elif op is sre.SUBPATTERN:
+        elif op == SUBPATTERN:
             width = _width(av[3], ahead)
-        elif op is sre.BRANCH:
+        elif op == BRANCH:
             widths = [_width(alt, ahead) for alt in av[1]]
             width = None if None in widths else max(w for w in widths if w is not None)
         elif op in _REPEATS:
-            if av[1] == sre.MAXREPEAT:
+            if av[1] == MAXREPEAT:
                 width = RUN if _run_class(av[2]) else None
             else:
                 item = _width(av[2], ahead)
                 width = None if item is None else av[1] * item
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):  # a look-ahead reads forward; a look-behind only back
+        elif op in (ASSERT, ASSERT_NOT):  # a look-ahead reads forward; a look-behind only back
             width = _width(av[1], ahead) if ahead and av[0] == 1 else 0
-        elif op is sre.AT:
+        elif op == AT:
             width = 1 if ahead else 0
         else:
             width = None
@@ -112,7 +313,7 @@ def _width(tree: sre_parse.SubPattern, ahead: bool = False) -> int | None:
     return total
 
 
-def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | None:
+def _required(tree: Tree) -> tuple[frozenset[str], int, int] | None:
     """(words, before, after): every match of ``tree`` holds one of ``words`` (or a look-around of it
     reads one) starting at ``o``, and the match starts between ``o - before`` and ``o + after``; ``None``
     if no such set is known."""
@@ -133,9 +334,9 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
                 words, step = longer, step + 1
             step -= 1
             found = words, 0, 0
-        elif op is sre.SUBPATTERN:
+        elif op == SUBPATTERN:
             found = _required(av[3])
-        elif op is sre.BRANCH:
+        elif op == BRANCH:
             alternatives = [_required(alt) for alt in av[1]]
             if all(a is not None for a in alternatives):
                 found = (
@@ -145,16 +346,16 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
                 )
         elif op in _REPEATS and av[0] >= 1:
             found = _required(av[2])
-        elif op is sre.ASSERT and av[0] == 1:  # a look-ahead reads its words from here on
+        elif op == ASSERT and av[0] == 1:  # a look-ahead reads its words from here on
             found = _required(av[1])
-        elif op is sre.ASSERT:  # a look-behind reads them in the ``width`` characters before here
+        elif op == ASSERT:  # a look-behind reads them in the ``width`` characters before here
             inner, width = _required(av[1]), _width(av[1])
             found = None if inner is None or width is None else (inner[0], 0, width)
         if found is not None and offset is not None and all(w.isascii() and w for w in found[0]):
             candidate = found[0], offset + found[1], found[2]
             if best is None or _rank(candidate) > _rank(best):
                 best = candidate
-        width = _width(sre_parse.SubPattern(tree.state, items[i : i + step]))
+        width = _width(Tree(items[i : i + step]))
         offset = None if offset is None or width is None else offset + width
         i += step
     return best
@@ -163,15 +364,15 @@ def _required(tree: sre_parse.SubPattern) -> tuple[frozenset[str], int, int] | N
 def _chars(item: tuple[Any, Any]) -> frozenset[str] | None:
     """The lower-cased characters one item matches if it is a character or a small class of them."""
     op, av = item
-    if op is sre.LITERAL:
+    if op == LITERAL:
         return frozenset(chr(av).lower())
-    if op is not sre.IN:
+    if op != IN:
         return None
     out: set[str] = set()
     for member, value in av:
-        if member is sre.LITERAL:
+        if member == LITERAL:
             out.add(chr(value).lower())
-        elif member is sre.RANGE and value[1] - value[0] < MAX_WORDS:
+        elif member == RANGE and value[1] - value[0] < MAX_WORDS:
             out.update(chr(c).lower() for c in range(value[0], value[1] + 1))
         else:
             return None
