@@ -23,6 +23,8 @@ def test_rule_examples(nlp, rule, sentence, published, expected):
     mentions = tag(nlp(sentence), "t", date.fromisoformat(published))
     if expected is None:
         assert not [m for m in mentions if m.rule == rule], mentions
+    elif expected == "unknown":  # found, but its value is not in the text ("the day before the election")
+        assert [m for m in mentions if m.rule == rule and m.value is None], mentions
     else:  # the rule's own example: produced by that rule, not by another one that happens to match
         assert expected in [m.value for m in mentions if m.rule == rule], [(m.text, m.value, m.rule) for m in mentions]
 
@@ -51,6 +53,14 @@ FORMS = [
     forms.SetForm(weekday=1, part="MO"),
     forms.SetForm(every="weekly"),
     forms.RefForm(ref="PAST_REF"),
+    forms.YearForm(year=300, bc=True),
+    forms.CenturyForm(century=4, bc=True),
+    forms.HolidayForm(rule="09/1/1", weekend=True, year=2025),
+    forms.EventOffsetForm(unit="day", n=-1, event="the election"),
+    forms.NthForm(unit="week", n=10, base=forms.YearForm(year=2024)),
+    forms.NthForm(unit="week", n=10, direction="past"),
+    forms.WeekdayInForm(weekday=1, base=forms.OffsetForm(unit="week", n=2, relative_to="anchor", exact=True)),
+    forms.DateForm(day=26, weekday=5, direction="future"),
     forms.OffsetForm(unit="year", n=-1, reference=forms.QuarterForm(quarter=3, year=2025)),
 ]
 
