@@ -299,6 +299,16 @@ SPANS = [
     ("The company adopted a plan earlier this year.", "earlier this year", "2025"),
     ("Earlier Friday, police clashed with protesters.", "Friday", "2025-02-21"),
     ('Baker said on ABC\'s "This Week" that talks failed.', "This Week", None),  # a quoted title
+    ('He said on CBS\'s "60 Minutes" that talks failed.', "60 Minutes", None),
+    # a period of a game is no period of the calendar; with a year it is
+    ("The striker scored in the second half.", "the second half", None),
+    ("The Lakers led by ten in the third quarter.", "the third quarter", None),
+    ("The team's sales rose in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+    ("Profit fell in the first half of 2024, the team said.", "the first half of 2024", "2024-H1"),
+    # an anchored offset: to a day it has a value, to an event none (a wrong date is worse than none)
+    ("They met two days after Christmas.", "two days after Christmas", "2024-12-27"),
+    ("They met the day before the election.", "the day before", None),
+    ("They met the day before yesterday.", "the day before yesterday", "2025-02-23"),
 ]
 
 
@@ -306,6 +316,13 @@ SPANS = [
 def test_spans_and_values(nlp, sentence, span, value):
     mentions = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
     assert mentions.get(span) == value, mentions
+
+
+def test_event_offset_is_stored_underspecified(nlp):
+    (mention,) = [m for m in tag(nlp("He voted the day after the election."), "t", date(2025, 2, 25)) if m.rule]
+    form = form_of(mention)
+    assert isinstance(form, forms.EventOffsetForm) and (form.n, form.event) == (1, "the election")
+    assert mention.value is None and reanchor(mention, date(2026, 1, 1)).value is None
 
 
 def test_rate_is_a_set(nlp):

@@ -2,7 +2,7 @@
 
 Reads: a parsed spaCy ``Doc`` and a :class:`~timeline.temporal.extract.Candidate`. Writes: booleans
 (:func:`not_a_time`) or a re-typed candidate (:func:`as_rate`): a frequency adjective before a noun ("its
-quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week") are
+quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week", "60 Minutes") are
 dropped, and so is a period of a game ("scored in the second half"); a unit after a quantity ("$2 million a
 year") is a rate, a SET.
 """
@@ -69,7 +69,9 @@ def _title(doc: Doc, cand: Candidate) -> bool:
     """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
     words = cand.text.split()
     quoted = doc_text(doc)[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
-    return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
+    # a number may open the title (CBS's "60 Minutes"), but a name needs one capitalised word
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(w[:1].isupper() for w in words)
+    return quoted and len(words) > 1 and capitalised
 
 
 def _fraction(doc: Doc, cand: Candidate) -> bool:
