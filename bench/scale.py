@@ -155,6 +155,7 @@ def build_large(path: Path, n_events: int, merge: bool = False) -> dict[str, flo
                 """INSERT INTO event_mentions SELECT event_id, substr(sha1('canonical:' || event_id), 1, 16),
                        article_id FROM events"""
             )
+            warehouse.update_timeline(con)  # the rows written by SQL: the timeline table made again from them
         merged = time.perf_counter()
         warehouse.finish_run(con, run_id)
     return {"load_s": round(loaded - started, 1), "merge_s": round(merged - loaded, 1)}
