@@ -437,6 +437,12 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if hour == 24 and total > 24 * 60:  # "ten past midnight": the small hours of the next day, not said
             return None
         return ClockForm(hour=total // 60, minute=total % 60)
+    if kind == "clock" and g.get("hourn"):  # "last night at 8": an evening hour, on that evening's day
+        if g.get("weekday"):
+            evening = build_spec("weekday", {"weekday": g["weekday"]})
+        else:
+            evening = OffsetForm(unit="day", n=-1 if _norm(g.get("nmod")) == "last" else 0)
+        return ClockForm(hour=int(g["hourn"]) + 12, minute=int(g.get("minuten") or 0), day=evening)
     if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
         hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
         minute_word = (g.get("minw") or "").lower()
