@@ -90,6 +90,16 @@ def test_read_gold_and_bad_lines(tmp_path):
         read_gold(tmp_path / "missing.jsonl")
 
 
+def test_read_gold_from_a_folder(tmp_path):
+    good = {"text": "on 1/1/2016", "reference": "2018-08-31", "expressions": []}
+    (tmp_path / "a.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(good) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps(good) + "\n", encoding="utf-8")
+    assert [r.line for r in read_gold(tmp_path)] == [1, 2, 3]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no JSONL"):
+        read_gold(tmp_path / "empty")
+
+
 SUITE = [
     {
         "text": "The minister resigned yesterday.",

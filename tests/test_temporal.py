@@ -23,6 +23,8 @@ def test_rule_examples(nlp, rule, sentence, published, expected):
     mentions = tag(nlp(sentence), "t", date.fromisoformat(published))
     if expected is None:
         assert not [m for m in mentions if m.rule == rule], mentions
+    elif expected == "unknown":  # found, but its value is not in the text ("the day before the election")
+        assert [m for m in mentions if m.rule == rule and m.value is None], mentions
     else:  # the rule's own example: produced by that rule, not by another one that happens to match
         assert expected in [m.value for m in mentions if m.rule == rule], [(m.text, m.value, m.rule) for m in mentions]
 
@@ -51,6 +53,14 @@ FORMS = [
     forms.SetForm(weekday=1, part="MO"),
     forms.SetForm(every="weekly"),
     forms.RefForm(ref="PAST_REF"),
+    forms.YearForm(year=300, bc=True),
+    forms.CenturyForm(century=4, bc=True),
+    forms.HolidayForm(rule="09/1/1", weekend=True, year=2025),
+    forms.EventOffsetForm(unit="day", n=-1, event="the election"),
+    forms.NthForm(unit="week", n=10, base=forms.YearForm(year=2024)),
+    forms.NthForm(unit="week", n=10, direction="past"),
+    forms.WeekdayInForm(weekday=1, base=forms.OffsetForm(unit="week", n=2, relative_to="anchor", exact=True)),
+    forms.DateForm(day=26, weekday=5, direction="future"),
     forms.OffsetForm(unit="year", n=-1, reference=forms.QuarterForm(quarter=3, year=2025)),
 ]
 
@@ -289,6 +299,16 @@ SPANS = [
     ("The company adopted a plan earlier this year.", "earlier this year", "2025"),
     ("Earlier Friday, police clashed with protesters.", "Friday", "2025-02-21"),
     ('Baker said on ABC\'s "This Week" that talks failed.', "This Week", None),  # a quoted title
+    ('He said on CBS\'s "60 Minutes" that talks failed.', "60 Minutes", None),
+    # a period of a game is no period of the calendar; with a year it is
+    ("The striker scored in the second half.", "the second half", None),
+    ("The Lakers led by ten in the third quarter.", "the third quarter", None),
+    ("The team's sales rose in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+    ("Profit fell in the first half of 2024, the team said.", "the first half of 2024", "2024-H1"),
+    # an anchored offset: to a day it has a value, to an event none (a wrong date is worse than none)
+    ("They met two days after Christmas.", "two days after Christmas", "2024-12-27"),
+    ("They met the day before the election.", "the day before", None),
+    ("They met the day before yesterday.", "the day before yesterday", "2025-02-23"),
 ]
 
 
@@ -296,6 +316,13 @@ SPANS = [
 def test_spans_and_values(nlp, sentence, span, value):
     mentions = {m.text: m.value for m in tag(nlp(sentence), "t", date(2025, 2, 25))}
     assert mentions.get(span) == value, mentions
+
+
+def test_event_offset_is_stored_underspecified(nlp):
+    (mention,) = [m for m in tag(nlp("He voted the day after the election."), "t", date(2025, 2, 25)) if m.rule]
+    form = form_of(mention)
+    assert isinstance(form, forms.EventOffsetForm) and (form.n, form.event) == (1, "the election")
+    assert mention.value is None and reanchor(mention, date(2026, 1, 1)).value is None
 
 
 def test_rate_is_a_set(nlp):

@@ -99,7 +99,9 @@ def weekdays_cmd(
 
 @eval_app.command("expressions")
 def expressions_cmd(
-    gold: Annotated[Path, typer.Argument(help="JSONL gold file (e.g. ../shared/eval/recognizers-text/*.jsonl).")],
+    gold: Annotated[
+        Path, typer.Argument(help="JSONL gold file, or a folder of them (e.g. ../shared/eval/recognizers-text).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[
         bool, typer.Option("--misses", help="Also list every gold expression missed or wrong, and every spurious one.")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -102,7 +102,20 @@ class ExpressionReport:
 
 
 def read_gold(path: Path) -> list[GoldRecord]:
-    """The records of a JSONL gold file; a malformed line is an :class:`InputError` naming it."""
+    """The records of a JSONL gold file, or of every ``*.jsonl`` file of a folder (numbered on from one file to
+    the next); a malformed line is an :class:`InputError` naming it."""
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise InputError(f"{path}: no JSONL gold file in this folder")
+        records: list[GoldRecord] = []
+        for file in files:
+            records += [replace(r, line=r.line + len(records)) for r in _read_file(file)]
+        return records
+    return _read_file(path)
+
+
+def _read_file(path: Path) -> list[GoldRecord]:
     if not path.is_file():
         raise InputError(f"{path}: not a JSONL gold file")
     records = []

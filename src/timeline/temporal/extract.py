@@ -7,6 +7,7 @@ anchoring is :mod:`timeline.temporal.resolve`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .forms import (
@@ -16,9 +17,11 @@ from .forms import (
     DateForm,
     DecadeForm,
     DurationForm,
+    EventOffsetForm,
     Form,
     HalfForm,
     HolidayForm,
+    NthForm,
     OffsetForm,
     PeriodForm,
     QuarterForm,
@@ -27,6 +30,7 @@ from .forms import (
     SetForm,
     ShiftForm,
     WeekdayForm,
+    WeekdayInForm,
     WeekendForm,
     YearForm,
 )
@@ -67,7 +71,7 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
                 continue
             if rule.reject and rule.reject.search(match.group(0)):
                 continue
-            if rule.kind == "link":  # "two weeks from": joins the day named right after it
+            if rule.kind in LINK_KINDS:  # "two weeks from", "the 10th week of": joins what is named right after it
                 links.append((match.start(), match.end(), rule, groups))
                 continue
             found.append((match.start(), match.end(), order, rule, groups))
@@ -87,26 +91,78 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
     return [_with_prefix(text, c) for c in _linked(text, taken, links)]
 
 
+# Rule kinds that join the expression named right after them: "link" a count of units to a day ("two weeks
+# from next Tuesday", "the day before yesterday"), "nthlink" an ordinal unit to a period ("the 10th week of").
+LINK_KINDS = ("link", "nthlink")
 # Kinds a link can join: a named day ("two weeks from next Tuesday", "3 days after January 12th").
 LINK_BASES = (DateForm, WeekdayForm, HolidayForm, OffsetForm)
+# "the day before the election": a determiner and a word that is no time ("the day before the vote")
+EVENT_AFTER = re.compile(
+    r"\s+(?P<event>(?:the|his|her|their|its)\s+(?!(?:day|night|week|month|year|morning|evening)\b)[a-z][\w-]*)"
+)
 
 
 def _linked(text: str, taken: list[Candidate], links: list[tuple[int, int, Rule, dict[str, str]]]) -> list[Candidate]:
-    """Join each link ("two weeks from", "2 days before") to the day named right after it; a link with no
-    such day is dropped, and what it overlapped (the duration "two weeks") stays."""
+    """Join each link ("two weeks from", "2 days before", "the first week of") to what is named right after
+    it; a link with nothing to join is dropped, and what it overlapped (the duration "two weeks") stays,
+    except that "the day before" an event is kept as an expression of unknown value."""
     for start, end, rule, groups in links:
         base = next((c for c in taken if c.start >= end and not text[end : c.start].strip()), None)
-        if base is None or not _is_day(base.spec):
+        form = (_nth_link if rule.kind == "nthlink" else _offset_link)(groups, base)
+        if form is None and rule.kind == "link" and groups.get("the") and (event := EVENT_AFTER.match(text, end)):
+            unit = groups["unit2"].lower()
+            sign = -1 if groups["rel"].lower() == "before" else 1
+            event_form = EventOffsetForm(unit=unit, n=sign, event=" ".join(event.group("event").split()))
+            if not any(start < c.end and c.start < end for c in taken):
+                taken = [*taken, Candidate(start, end, text[start:end], rule.name, rule.type, event_form)]
             continue
-        n = number(groups["num"])
-        if n is None or n != int(n):
+        if form is None or base is None:
             continue
-        sign = -1 if groups["rel"].lower() == "before" else 1
-        unit = word_table("UNIT")[_norm(groups["unit"]) or ""]
-        form = AnchoredForm(unit=unit, n=sign * int(n), base=base.spec)
         joined = Candidate(start, base.end, text[start : base.end], rule.name, rule.type, form)
         taken = [c for c in taken if not (c.start < joined.end and joined.start < c.end)] + [joined]
     return sorted(taken, key=lambda c: c.start)
+
+
+def _offset_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
+    """ "two weeks from" + a day: that day shifted; "the day before" + a day: the day before it."""
+    if base is None or not _is_day(base.spec):
+        return None
+    if groups.get("the"):  # "the day before last Tuesday"; "the week before Christmas" is a week, not joined
+        if groups["unit2"].lower() != "day" or groups["rel"].lower() == "from":
+            return None
+        n: float | None = 1.0
+        unit = "day"
+    else:
+        n = number(groups["num"])
+        unit = word_table("UNIT")[_norm(groups["unit"]) or ""]
+    if n is None or n != int(n):
+        return None
+    sign = -1 if groups["rel"].lower() == "before" else 1
+    return AnchoredForm(unit=unit, n=sign * int(n), base=base.spec)
+
+
+ORDINAL_DIGITS = re.compile(r"(?P<n>\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _nth_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
+    """ "the 10th week of" + a year, "the last day of" + a month or year: the nth unit of that period."""
+    if base is None:
+        return None
+    unit, word = groups["unit"].lower(), _norm(groups["ord"]) or ""
+    digits = ORDINAL_DIGITS.fullmatch(word)
+    n = int(digits.group("n")) if digits else int(word_table("ORDINAL").get(word, 0))
+    if word in ("last", "final"):
+        n = -1
+    spec = base.spec
+    years = (isinstance(spec, YearForm) and not spec.bc) or (
+        isinstance(spec, (ShiftForm, OffsetForm)) and spec.unit == "year"
+    )
+    months = (isinstance(spec, DateForm) and spec.month is not None and spec.day is None) or (
+        isinstance(spec, (ShiftForm, OffsetForm)) and spec.unit == "month"
+    )
+    if n == 0 or not (years or (unit == "day" and months)):
+        return None
+    return NthForm(unit=unit, n=n, base=spec)
 
 
 def _is_day(form: Form) -> bool:
@@ -273,7 +329,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         edge_word = _norm(g.get("edge")) or ""
         edge = table("prefixes.tsv").get(edge_word) or table("prefixes.tsv").get(f"the {edge_word} of")
         shifts = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
-        shifts |= {"this past": -1, "this coming": 1}
+        shifts |= {"this past": -1, "this coming": 1, "after next": 2, "before last": -2}
         if g.get("dir"):  # "a year ago": a one-unit offset
             return OffsetForm(unit=unit, n=-1)
         return ShiftForm(unit=unit, n=shifts.get(mod, 0), edge=edge)
@@ -297,9 +353,12 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         # "exactly two years ago", "two years ago today": a day, not a year
         exact = mod in ("exactly", "precisely") or bool(g.get("today"))
         return OffsetForm(unit=unit, n=sign * int(count), relative_to=relative_to, exact=exact)
+    if kind == "duration" and g.get("while"):  # "for a while": a duration of unknown length and unit
+        return DurationForm(unit="while")
     if kind == "duration":
-        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
-        plural = unit != _norm(g["unit"])
+        unit_word = _norm(_first(g, "unit", 2)) or ""
+        unit = word_table("UNIT")[unit_word]
+        plural = unit != unit_word
         amount = number(g["num"]) if g.get("num") else (None if plural else 1.0)  # "recent years": X
         if g.get("num") and "couple" in g["num"].lower():  # "a couple of years"
             amount = 2.0
@@ -319,10 +378,10 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("yearago"):  # "the year-ago third quarter"
             shift = -1
         return QuarterForm(quarter=quarter, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
-    if kind == "half":
-        which = (g.get("half") or g.get("quarters") or "").lower()
+    if kind == "half":  # "the first half" without a year: the year from the tense (year_shift None)
+        which = (_first(g, "half", 4) or g.get("quarters") or "").lower()
         half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
-        shift = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0
+        shift = YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else 0 if g.get("current") else None
         return HalfForm(half=half, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
     if kind == "period":
         words = " ".join(_norm(g.get(k)) or "" for k in ("which", "which2", "which3", "adj", "ago"))
@@ -343,9 +402,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         tens |= {"eighties": 8, "nineties": 9}
         return DecadeForm(decade=190 + tens[g["spelled"].lower()], mod=mod)
     if kind == "century":  # "the 20th century" is the years 19xx, TIMEX3 "19"
-        spelled = {"nineteenth": 19, "twentieth": 20, "twenty first": 21, "twenty second": 22}
-        nth = int(g["ord"]) if g.get("ord") else spelled[" ".join(g["spelled"].lower().replace("-", " ").split())]
-        return CenturyForm(century=nth - 1)
+        nth = int(g["ord"]) if g.get("ord") else int(word_table("ORDINAL")[_norm(g["spelled"]) or ""])
+        return CenturyForm(century=nth - 1, bc=bool(g.get("era")))  # "the 5th century BC": BC04
     if kind == "year" and g.get("spelled"):
         year = spelled_year(g["spelled"])
         return None if year is None else YearForm(year=year, mod=mod)
@@ -353,6 +411,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("decade"):
             return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
+    if kind == "year" and (g.get("era") or g.get("era2")):  # "300 BC", "AD 79"
+        era = (g.get("era") or g["era2"]).replace(".", "").upper()
+        return YearForm(year=int(g.get("ayear") or g["ayear2"]), bc=era.startswith("B"))
     if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
         return YearForm(year=2000 + int(g["fy"]), mod=mod)
     if kind == "year":
@@ -376,6 +437,12 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if hour == 24 and total > 24 * 60:  # "ten past midnight": the small hours of the next day, not said
             return None
         return ClockForm(hour=total // 60, minute=total % 60)
+    if kind == "clock" and g.get("hourn"):  # "last night at 8": an evening hour, on that evening's day
+        if g.get("weekday"):
+            evening = build_spec("weekday", {"weekday": g["weekday"]})
+        else:
+            evening = OffsetForm(unit="day", n=-1 if _norm(g.get("nmod")) == "last" else 0)
+        return ClockForm(hour=int(g["hourn"]) + 12, minute=int(g.get("minuten") or 0), day=evening)
     if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
         hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
         minute_word = (g.get("minw") or "").lower()
@@ -414,12 +481,28 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
-        return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod)
+        weekend = bool(g.get("weekend") or g.get("weekend2"))  # "Labor Day weekend", "the weekend of Easter"
+        return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod, weekend=weekend)
     if kind == "nthweekday":  # "the 3rd Wednesday in November": a rule like a holiday's
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
         iso_weekday = word_table("WEEKDAY")[g["weekday"].lower()]
         rule = f"{_month(g['month'])}/{ords[g['ord'].lower()]}/{iso_weekday}"
         return HolidayForm(rule=rule, year=_year(g.get("year")))
+    if kind == "nth":  # "week 10", "week 27 of last year", "2024-W10"
+        base: Form | None = None
+        if _first(g, "year", 3):
+            base = YearForm(year=int(_first(g, "year", 3) or 0))
+        elif g.get("yearmod"):
+            base = ShiftForm(unit="year", n=YEAR_SHIFTS[g["yearmod"].lower()])
+        return NthForm(unit="week", n=int(_first(g, "wnum", 3) or 0), base=base)
+    if kind == "weekdayin":  # "Monday two weeks from now": that weekday of the week of the day named
+        count = number(g["num"])
+        if count is None or count != int(count):
+            return None
+        sign = -1 if _norm(g["dir"]) == "ago" else 1
+        unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        shifted = OffsetForm(unit=unit, n=sign * int(count), relative_to="anchor", exact=True)
+        return WeekdayInForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), base=shifted)
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
         named = int(word_table("WEEKDAY")[(_first(g, "weekday", 2) or "").lower()])

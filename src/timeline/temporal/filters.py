@@ -2,8 +2,9 @@
 
 Reads: a parsed spaCy ``Doc`` and a :class:`~timeline.temporal.extract.Candidate`. Writes: booleans
 (:func:`not_a_time`) or a re-typed candidate (:func:`as_rate`): a frequency adjective before a noun ("its
-quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week") are
-dropped; a unit after a quantity ("$2 million a year") is a rate, a SET.
+quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week", "60 Minutes") are
+dropped, and so is a period of a game ("scored in the second half"); a unit after a quantity ("$2 million a
+year") is a rate, a SET.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from spacy.tokens import Doc
 
 from ..grammar import doc_text
 from .extract import Candidate
-from .forms import DurationForm, SetForm
+from .forms import DurationForm, HalfForm, NthForm, QuarterForm, SetForm
+from .lexicon import table
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -23,7 +25,28 @@ FRACTION_WORDS_RE = re.compile(r"-quarters?$|\b(?:an?|one)\s+quarter$", re.IGNOR
 
 
 def not_a_time(doc: Doc, cand: Candidate) -> bool:
-    return (isinstance(cand.spec, SetForm) and _attributive(doc, cand)) or _fraction(doc, cand) or _title(doc, cand)
+    return (
+        (isinstance(cand.spec, SetForm) and _attributive(doc, cand))
+        or _fraction(doc, cand)
+        or _title(doc, cand)
+        or _game_period(doc, cand)
+    )
+
+
+def _game_period(doc: Doc, cand: Candidate) -> bool:
+    """ "The second half", "the third quarter", "week 10" without a year are periods of a game or a season in a
+    sentence about one ("scored in the second half"): a word of ``game_words.tsv`` in the sentence."""
+    spec = cand.spec
+    bare = (isinstance(spec, (HalfForm, QuarterForm)) and spec.year is None and spec.year_shift is None) or (
+        isinstance(spec, NthForm) and spec.base is None
+    )
+    if not bare:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = table("game_words.tsv")
+    return any(t.lower_ in words for t in span.sent)
 
 
 def as_rate(doc: Doc, cand: Candidate) -> Candidate:
@@ -46,7 +69,9 @@ def _title(doc: Doc, cand: Candidate) -> bool:
     """A quoted title in capitals is a name, not a time: ABC's "This Week", "Next Year in Jerusalem"."""
     words = cand.text.split()
     quoted = doc_text(doc)[max(0, cand.start - 1) : cand.start] in ('"', "“", "'", "‘")
-    return quoted and len(words) > 1 and all(w[:1].isupper() for w in words)
+    # a number may open the title (CBS's "60 Minutes"), but a name needs one capitalised word
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(w[:1].isupper() for w in words)
+    return quoted and len(words) > 1 and capitalised
 
 
 def _fraction(doc: Doc, cand: Candidate) -> bool:

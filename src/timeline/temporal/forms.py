@@ -136,6 +136,40 @@ class AnchoredForm(Form):
 
 @kind
 @dataclass(frozen=True, kw_only=True)
+class EventOffsetForm(Form):
+    """n units from an event the text names, not a day: "the day before the election". Its date is not
+    known from the text alone, so it stays unresolved (a wrong date is worse than none)."""
+
+    kind: ClassVar[str] = "event_offset"
+    unit: str
+    n: int
+    event: str  # the words naming the event ("the election")
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
+class NthForm(Form):
+    """The nth unit of a named period: "the 10th week of 2024", "the last day of next month"."""
+
+    kind: ClassVar[str] = "nth"
+    directed: ClassVar[bool] = True  # "week 10" without a year: this year's, or last / next year's by tense
+    unit: str  # day, week, month
+    n: int  # 1 = the first; -1 = the last
+    base: Form | None = None  # the period counted in; None: the anchor's year (a week number alone)
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
+class WeekdayInForm(Form):
+    """A weekday of the week a day falls in: "Monday two weeks from now"."""
+
+    kind: ClassVar[str] = "weekday_in"
+    weekday: int  # ISO, Monday = 1
+    base: Form
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
 class ShiftForm(Form):
     """The unit containing the anchor, shifted n units: "this week", "last month", "next summer"."""
 
@@ -174,6 +208,7 @@ class QuarterForm(Form):
 @dataclass(frozen=True, kw_only=True)
 class HalfForm(Form):
     kind: ClassVar[str] = "half"
+    directed: ClassVar[bool] = True  # "the first half" without a year: the year from the tense
     half: int
     year: int | None = None
     year_shift: int | None = None
@@ -213,15 +248,17 @@ class DecadeForm(Form):
 @dataclass(frozen=True, kw_only=True)
 class CenturyForm(Form):
     kind: ClassVar[str] = "century"
-    century: int  # 19 for the 20th century (TIMEX3 "19")
+    century: int  # 19 for the 20th century (TIMEX3 "19"); 4 with ``bc`` for the 5th century BC ("BC04")
+    bc: bool = False
 
 
 @kind
 @dataclass(frozen=True, kw_only=True)
 class YearForm(Form):
     kind: ClassVar[str] = "year"
-    year: int
+    year: int  # with ``bc``, the year before Christ ("300 BC": 300, TIMEX3 "BC0300")
     mod: str | None = None
+    bc: bool = False
 
 
 @kind
@@ -245,6 +282,7 @@ class HolidayForm(Form):
     rule: str  # see holidays.tsv
     year: int | None = None
     mod: str | None = None
+    weekend: bool = False  # "Labor Day weekend": the weekend nearest the holiday
 
 
 @kind

@@ -73,7 +73,7 @@ def word_table(macro: str) -> dict[str, str]:
 def lowercase_ok(group: str, word: str, groups: dict[str, str]) -> bool:
     """Whether a name written in lower case is still the name: a full weekday name ("last friday") always;
     a month name next to a day or a year ("july 4th", "june 2017"), a holiday with a modifier or a year
-    ("last easter"), but never a word that is more often
+    ("last easter", "thanksgiving weekend"), but never a word that is more often
     something else (``lowercase_ambiguous.tsv``: "may", "march", "sun")."""
     word = word.lower()
     if word in table("lowercase_ambiguous.tsv"):
@@ -83,7 +83,7 @@ def lowercase_ok(group: str, word: str, groups: dict[str, str]) -> bool:
     if group in MONTH_GROUPS:
         return any(g in groups for g in DATED_GROUPS)
     if group == "holiday":  # "last easter", "easter 2018"; a bare "thanksgiving" is a common noun
-        return "mod" in groups or "year" in groups
+        return "mod" in groups or "year" in groups or "weekend" in groups or "weekend2" in groups
     return False
 
 

@@ -21,9 +21,11 @@ from .forms import (
     DateForm,
     DecadeForm,
     DurationForm,
+    EventOffsetForm,
     Form,
     HalfForm,
     HolidayForm,
+    NthForm,
     OffsetForm,
     PeriodForm,
     QuarterForm,
@@ -32,6 +34,7 @@ from .forms import (
     SetForm,
     ShiftForm,
     WeekdayForm,
+    WeekdayInForm,
     WeekendForm,
     YearForm,
     from_json,
@@ -69,6 +72,7 @@ DURATION_CODES = {
     "year": ("", "Y", 1),
     "decade": ("", "Y", 10),
     "century": ("", "Y", 100),
+    "while": ("", "X", 1),  # "for a while": TimeML PXX, unit unknown
 }
 # The next smaller unit, for fractions: half a year is six months ("P2Y6M"), half an hour 30 minutes.
 SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24)}
@@ -156,6 +160,8 @@ def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
     if year is not None and month is not None:
         start, end = month_range(year, month)
         return Resolution(f"{year:04d}-{month:02d}", "month", start, end, "explicit month")
+    if month is None and day is not None and spec.weekday and anchor is not None:
+        return _day_of_weekday(spec, day, anchor)
     if month is None:
         return Resolution(None, None, why="no month")
     if anchor is None:
@@ -180,6 +186,24 @@ def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
         return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
     start, end = month_range(year, month)
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
+
+
+def _day_of_weekday(spec: DateForm, day: int, anchor: date) -> Resolution:
+    """ "Friday the 26th": the month in which the 26th is a Friday, nearest the anchor in the clause's
+    direction (the coming one on a future cue, the latest one up to the anchor on a past one)."""
+    fits = []
+    for step in range(-13, 14):
+        first = add_months(anchor.replace(day=1), step)
+        if is_weekday(first.year, first.month, day, spec.weekday or 0):
+            fits.append(first.replace(day=day))
+    if spec.direction == "future":
+        fits = [d for d in fits if d >= anchor]
+    elif spec.direction == "past":
+        fits = [d for d in fits if d <= anchor]
+    if not fits:
+        return Resolution(None, None, why="no month near the anchor has that weekday on that day")
+    d = min(fits, key=lambda f: abs((f - anchor).days))
+    return Resolution(d.isoformat(), "day", d, d, f"the month in which day {day} is weekday {spec.weekday}")
 
 
 @resolves(WeekdayForm)
@@ -285,6 +309,62 @@ def _anchored(spec: AnchoredForm, anchor: date | None) -> Resolution:
     return Resolution(d.isoformat(), "day", d, d, f"{spec.n:+d} {spec.unit} from {base.value}")
 
 
+@resolves(EventOffsetForm)
+def _event_offset(spec: EventOffsetForm, anchor: date | None) -> Resolution:
+    """ "The day before the election": the text does not give the event's date, so neither is this one's."""
+    return Resolution(None, None, why=f"{spec.n:+d} {spec.unit} from {spec.event!r}, an event whose date is not given")
+
+
+@resolves(WeekdayInForm)
+def _weekday_in(spec: WeekdayInForm, anchor: date | None) -> Resolution:
+    """ "Monday two weeks from now": that weekday of the ISO week the day named falls in."""
+    base = resolve(spec.base, anchor)
+    if base.start is None:
+        return base
+    d = base.start - timedelta(days=base.start.isoweekday() - 1) + timedelta(days=spec.weekday - 1)
+    return Resolution(d.isoformat(), "day", d, d, f"weekday {spec.weekday} of the week of {base.value}")
+
+
+@resolves(NthForm)
+def _nth(spec: NthForm, anchor: date | None) -> Resolution:
+    """The nth day, week or month of a period: "the 10th week of 2024" (``2024-W10``, ISO weeks), "the last
+    day of next month"; a week number alone is in the anchor's year, or the year before (after) on a past
+    (future) cue when that week is still ahead (already over)."""
+    if spec.base is None:
+        if anchor is None:
+            return _unanchored(spec)
+        year, this_week = anchor.year, anchor.isocalendar().week
+        if spec.direction == "past" and spec.n > this_week:
+            year -= 1
+        elif spec.direction == "future" and spec.n < this_week:
+            year += 1
+        base = Resolution(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+    else:
+        base = resolve(replace(spec.base, direction=spec.direction), anchor)
+    if base.start is None or base.end is None:
+        return base
+    start, end, n = base.start, base.end, spec.n
+    if spec.unit in ("week", "month") and base.granularity != "year":
+        return Resolution(None, None, why=f"{spec.unit}s are counted in a year, not a {base.granularity}")
+    if spec.unit == "week":
+        weeks = date(start.year, 12, 28).isocalendar().week
+        k = n if n > 0 else weeks + 1 + n
+        if not 1 <= k <= weeks:
+            return Resolution(None, None, why=f"{start.year} has {weeks} ISO weeks")
+        monday = date.fromisocalendar(start.year, k, 1)
+        return Resolution(f"{start.year:04d}-W{k:02d}", "week", monday, monday + timedelta(days=6), f"week {k}")
+    if spec.unit == "month":
+        k = n if n > 0 else 13 + n
+        if not 1 <= k <= 12:
+            return Resolution(None, None, why="a year has 12 months")
+        s, e = month_range(start.year, k)
+        return Resolution(f"{start.year:04d}-{k:02d}", "month", s, e, f"month {k} of {base.value}")
+    d = start + timedelta(days=n - 1) if n > 0 else end + timedelta(days=n + 1)
+    if not start <= d <= end:
+        return Resolution(None, None, why=f"{base.value} has no day {n}")
+    return Resolution(d.isoformat(), "day", d, d, f"day {n} of {base.value}")
+
+
 @resolves(ShiftForm)
 def _shift(spec: ShiftForm, anchor: date | None) -> Resolution:
     if anchor is None:
@@ -338,12 +418,13 @@ def _weekend(spec: WeekendForm, anchor: date | None) -> Resolution:
 @resolves(HalfForm)
 def _half(spec: HalfForm, anchor: date | None) -> Resolution:
     """ "The second half of 2024" → ``2024-H2``; without a year, this (last, next) year's half."""
-    year = spec.year
+    year, half = spec.year, int(spec.half)
     if year is None:
         if anchor is None:
             return _unanchored(spec)
         year = anchor.year + int(spec.year_shift or 0)
-    half = int(spec.half)
+        if spec.year_shift is None and spec.direction == "past" and half == 2 and anchor.month < 7:
+            year -= 1  # "the second half" in a past-tense clause before July: last year's, as for quarters
     start = date(year, 1 if half == 1 else 7, 1)
     return Resolution(f"{year:04d}-H{half}", "half", start, month_range(year, 6 if half == 1 else 12)[1], "half year")
 
@@ -399,12 +480,16 @@ def _decade(spec: DecadeForm, anchor: date | None) -> Resolution:
 @resolves(CenturyForm)
 def _century(spec: CenturyForm, anchor: date | None) -> Resolution:
     c = int(spec.century)
+    if spec.bc:  # "the 5th century BC": TIMEX3 "BC04"; no calendar range (datetime has no years before 1)
+        return Resolution(f"BC{c:02d}", "century", why="century before Christ")
     return Resolution(f"{c:02d}", "century", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century")
 
 
 @resolves(YearForm)
 def _year(spec: YearForm, anchor: date | None) -> Resolution:
     y = spec.year
+    if spec.bc:  # "300 BC": TIMEX3 "BC0300"; no calendar range (datetime has no years before 1)
+        return Resolution(f"BC{y:04d}", "year", why="year before Christ")
     return Resolution(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), "explicit year")
 
 
@@ -450,6 +535,12 @@ def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
         else:  # no cue in the clause: the closest one ("Christmas shoppers" in early December)
             year = min((year - 1, year, year + 1), key=lambda y: abs((holiday_date(rule, y) - anchor).days))
     d = holiday_date(rule, year)
+    if spec.weekend:  # "Labor Day weekend": the weekend whose Saturday is nearest the day
+        ahead = (6 - d.isoweekday()) % 7
+        saturday = d + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        iso = saturday.isocalendar()
+        value = f"{iso.year}-W{iso.week:02d}-WE"
+        return Resolution(value, "weekend", saturday, saturday + timedelta(days=1), f"weekend of holiday {rule}")
     return Resolution(d.isoformat(), "day", d, d, f"holiday {rule}")
 
 
