@@ -292,8 +292,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures))
         return
-    print(f"large warehouse: {args.events:,} synthetic events loaded in {args.order} order, in in {build['load_s']} s, merged in "
-          f"{build['merge_s']} s")  # fmt: skip
+    print(f"large warehouse: {args.events:,} synthetic events loaded in {args.order} order in {build['load_s']} s, "
+          f"merged in {build['merge_s']} s")  # fmt: skip
     print(f"{'round':<6}{'warehouse':<10}{'events':>10}{'run_s':>8}{'query_ms':>10}{'plain_ms':>10}{'peak_MB':>9}")
     for r, sides in enumerate(rounds, start=1):
         for side in ("empty", "large"):
