@@ -56,6 +56,11 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
         head = span.root
     head = _reporting_verb_before(span, head)
+    amount = _amount_for_period(span, head)
+    if amount is not None:
+        # "reported net income of $5 million for the third quarter": the period is the income's, the report
+        # comes after it
+        found.append(Trigger(amount, f"'{span.text}' is the period of '{amount.text}', the object of '{head.text}'"))
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
@@ -86,7 +91,7 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
         elif _participle_complement(head):
             head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
-        elif past and _past_infinitive(head):
+        elif past and _past_infinitive(head) and object_before(span, past) is None:
             head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
@@ -106,6 +111,23 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
                 found.append(_elliptic(own, f"'{span.text}' is in the clause of '{own.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+PERIOD_WORDS = {"quarter", "year", "half", "period", "month", "week", "season"}
+
+
+def _amount_for_period(span: Span, verb: Token) -> Token | None:
+    """The object of ``verb`` that a "for" + period time measures ("posted a loss for the quarter", "expects to
+    report earnings of $200,000 for the third quarter"): an amount accrued over a period
+    (``period_nouns.tsv``), not the verb, which states it after the period."""
+    prep = span.root.head
+    if not (prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.i == verb.i and verb.pos_ in ("VERB", "AUX")):
+        return None
+    root = span.root
+    if not (root.lemma_.lower() in PERIOD_WORDS or root.shape_ == "dddd"):
+        return None
+    amounts = words("period_nouns.tsv")  # the period follows the amount; "For the quarter, X posted" frames it
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in amounts), None)
 
 
 def _copula_predicate(verb: Token) -> Token | None:
@@ -149,12 +171,13 @@ def _past_infinitive(verb: Token) -> bool:
     """An infinitive complement of a past-tense verb, dated in the past: the time dates the past verb
     (the infinitive's event may never have happened); a future date stays on the infinitive ("planned
     to ship early next year")."""
+    head = verb.head
     return (
         verb.dep_ == "xcomp"
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.tag_ == "VBD"
-    )
+        and (head.tag_ == "VBD" or head.tag_ in ("VBN", "VBG") and past_tense(head) and head.dep_ != "acl")
+    )  # "voted to", "were invited to join", "had agreed to"; not a reduced relative ("the operation designed to")
 
 
 def _adjective(span: Span, adj: Token) -> Trigger:
