@@ -173,7 +173,7 @@ def _past_infinitive(verb: Token) -> bool:
     to ship early next year")."""
     head = verb.head
     return (
-        verb.dep_ == "xcomp"
+        verb.dep_ in ("xcomp", "advcl")  # "voted to support", "extended their offers to acquire the maker"
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and (head.tag_ == "VBD" or head.tag_ in ("VBN", "VBG") and past_tense(head) and head.dep_ != "acl")
