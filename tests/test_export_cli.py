@@ -125,6 +125,7 @@ def test_xlsx_never_turns_text_into_formulas(tmp_path, warehouse_path):
         "granularity, date_start, date_end) VALUES ('e1', 'a1', 't1', 'x', '=1+1', [], 'occurred', '2025', 'year', "
         "DATE '2025-01-01', DATE '2025-12-31')"
     )
+    warehouse.update_timeline(con)  # rows written by hand: the timeline table made from them
     con.close()
     out = tmp_path / "f.xlsx"
     export(warehouse_path, "xlsx", out)

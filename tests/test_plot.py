@@ -58,6 +58,7 @@ def drawn(warehouse_path) -> Path:
             "granularity, date_start, date_end) VALUES (?, 'a1', ?, 'x', ?, ?, ?, ?, ?, ?, ?)",
             [event_id, event_id, text, actors, status, value, grain, start, end],
         )
+    warehouse.update_timeline(con)  # rows written by hand: the timeline table made from them
     con.close()
     return warehouse_path
 

@@ -220,6 +220,7 @@ def meeting(warehouse_path) -> None:
            ('e4', 'a2', 't4', 'say', 'prices rose', [], 'reported', '2025-02-24', 'day',
             DATE '2025-02-24', DATE '2025-02-24')"""
     )
+    warehouse.update_timeline(con)  # rows written by hand: the timeline table made from them
     con.close()
 
 

@@ -1,6 +1,7 @@
 """Select events with filters and write them as CSV, XLSX, Parquet or JSON; render query results as text.
 
-Reads: the warehouse's ``timeline`` view and ``events_by_actor`` (read-only), through parameterised SQL:
+Reads: the warehouse's timeline (its table ``timeline_entries``, with ``timeline_actors`` for the actor
+filter) and ``events_by_actor`` (read-only), through parameterised SQL:
 user values are always bound as parameters, never pasted into the SQL text. Writes: one file. XLSX is
 written with xlsxwriter (DuckDB's excel extension cannot be installed offline): day-precise dates as real
 date cells, other precisions as ISO text beside a sortable start date, a second sheet with the sources.
@@ -55,27 +56,31 @@ class Filters:
             raise ExportError(f"--from {self.date_from} is after --to {self.date_to}: no event can match; swap them")
 
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition on ``timeline t`` and its parameters (``TRUE`` when nothing is filtered)."""
+        """The SQL condition on ``timeline_entries t`` (the rows of the ``timeline`` view) and its parameters
+        (``TRUE`` when nothing is filtered)."""
         clauses: list[str] = []
         params: list[Any] = []
+        dates: list[tuple[str, date]] = []  # the date conditions, also applied to the actor words looked up
         if self.date_from is not None:
-            clauses.append("coalesce(t.date_end, t.date_start) >= ?")
-            params.append(self.date_from)
+            dates.append(("{t}.date_last >= ?", self.date_from))
         if self.date_to is not None:
-            clauses.append("t.date_start <= ?")
-            params.append(self.date_to)
+            dates.append(("{t}.date_start <= ?", self.date_to))
+        clauses += [d.format(t="t") for d, _ in dates]
+        params += [v for _, v in dates]
         if self.statuses:
             clauses.append("list_contains(?::VARCHAR[], t.status)")
             params.append(list(self.statuses))
         if self.actors:
-            # on the events table itself (not the ordered events_by_actor view), and a plain substring test
-            # first, so that the words of only the few actors that contain the needle are split
+            # the needle's first word looked up in timeline_actors (a row per word of each actor of each row),
+            # then all its words checked on the few actors found: no name of the other rows is split. A needle
+            # without a letter or digit has no word and matches nothing.
+            within = "".join(f" AND {d.format(t='x')}" for d, _ in dates)
             clauses.append(
-                "t.event_id IN (SELECT x.event_id FROM events x, unnest(x.actors) AS u(actor), "
-                "unnest(?::VARCHAR[]) AS q(needle) WHERE contains(lower(u.actor), coalesce("
-                f"{_words('q.needle')}[1], '')) AND list_has_all({_words('u.actor')}, {_words('q.needle')}))"
+                "t.entry IN (SELECT x.entry FROM timeline_actors x, unnest(?::VARCHAR[]) AS q(needle) "
+                f"WHERE x.word = {_words('q.needle')}[1]{within} "
+                f"AND list_has_all({_words('x.actor')}, {_words('q.needle')}))"
             )
-            params.append(list(self.actors))
+            params += [list(self.actors), *(v for _, v in dates)]
         if self.contains:
             clauses.append(
                 "EXISTS (SELECT 1 FROM unnest(?::VARCHAR[]) AS q(needle) WHERE contains(lower(concat_ws(' ', "
@@ -122,12 +127,13 @@ def check_statuses(path: Path, statuses: tuple[str, ...]) -> None:
 
 
 def selection_sql(filters: Filters, columns: list[str]) -> tuple[str, list[Any]]:
-    """SELECT of ``columns`` of the timeline view for the events ``filters`` keep, in timeline order."""
+    """SELECT of ``columns`` of the timeline (its table ``timeline_entries``) for the events ``filters`` keep,
+    in timeline order."""
     where, params = filters.where()
     cols = ", ".join(f"t.{c}" for c in columns)
     sql = (
-        f"SELECT {cols} FROM timeline t LEFT JOIN events e ON e.event_id = t.event_id WHERE {where} "
-        "ORDER BY t.date_start NULLS LAST, t.date, t.source, e.sentence_start, e.trigger_start, t.event_id"
+        f"SELECT {cols} FROM timeline_entries t WHERE {where} "
+        "ORDER BY t.date_start NULLS LAST, t.date, t.source, t.sentence_start, t.trigger_start, t.event_id"
     )
     return sql, params
 
@@ -144,7 +150,7 @@ def select_sources(path: Path, filters: Filters) -> pa.Table:
     where, params = filters.where()
     sql = (
         "SELECT a.article_id AS article, a.title, a.published, a.url, a.source, count(*) AS events "
-        f"FROM articles a JOIN timeline t ON t.article_id = a.article_id WHERE {where} "
+        f"FROM articles a JOIN timeline_entries t ON t.article_id = a.article_id WHERE {where} "
         "GROUP BY ALL ORDER BY a.published NULLS LAST, a.title, a.source"
     )
     return warehouse.query_table(path, sql, params)

@@ -3,8 +3,8 @@
 Reads: article keys (id, source or file name, as for ``timeline reanchor``). Writes: the warehouse, in
 one transaction: the rows of every table that holds an ``article_id`` (the article, its time
 expressions, events, readings, mentions of merged events, the publication date set by hand), except the
-history in ``ingest_log``; then the merged (canonical) events are grouped again without them, and the
-run is recorded (a ``runs`` row, one ``ingest_log`` row per article with status ``forgotten``).
+history in ``ingest_log``, and their timeline rows); then the merged (canonical) events they were part of
+are grouped again without them (the other merged events stay as they are), and the run is recorded (a ``runs`` row, one ``ingest_log`` row per article with status ``forgotten``).
 An unknown key refuses the whole command before anything is removed.
 """
 
@@ -43,6 +43,12 @@ def forget(settings: Settings, keys: Sequence[str]) -> dict[str, Any]:
         ]
         ids = list(found)
         events = con.execute("SELECT count(*) FROM events WHERE article_id IN (SELECT unnest(?))", [ids]).fetchone()
+        groups = [  # the merged events they were part of: placed again without them
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        ]
         warehouse.start_run(con, run_id, inputs=len(keys))
         removed = 0
         con.execute("BEGIN TRANSACTION")
@@ -60,7 +66,7 @@ def forget(settings: Settings, keys: Sequence[str]) -> dict[str, Any]:
         except Exception as exc:
             con.execute("ROLLBACK")
             raise WarehouseError(f"forgetting failed, nothing removed: {' '.join(str(exc).split())}") from exc
-        warehouse.refresh_canonical(con)
+        warehouse.refresh_canonical(con, [], dissolve=groups)
         warehouse.finish_run(con, run_id)
         con.execute("UPDATE runs SET articles_forgotten = ? WHERE run_id = ?", [len(found), run_id])
     return {"run_id": run_id, "articles": sorted(found.values()), "rows": removed,

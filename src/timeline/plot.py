@@ -72,7 +72,7 @@ def _actor_lists(path: Path, filters: Filters) -> dict[str, list[str]]:
     where, params = filters.where()
     sql = (
         "SELECT x.event_id, list(x.actor ORDER BY x.actor) FROM events_by_actor x "
-        f"WHERE x.event_id IN (SELECT t.event_id FROM timeline t WHERE {where}) GROUP BY x.event_id"
+        f"WHERE x.event_id IN (SELECT t.event_id FROM timeline_entries t WHERE {where}) GROUP BY x.event_id"
     )
     _, rows = warehouse.query(path, sql, params)
     return {event_id: list(actors) for event_id, actors in rows}

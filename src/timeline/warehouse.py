@@ -190,7 +190,9 @@ TIMEX_COLUMNS = {
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
 READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
-ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles")  # the rows of an article
+ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles", "timeline_actors", "timeline_entries")
+# the rows of an article (the last two: its timeline rows, made again after a load)
+TIMELINE_TABLES = ARTICLE_TABLES[-2:]  # kept by the writer (see :func:`update_timeline`)
 
 
 def _records(rows: Sequence[Any], columns: dict[str, str]) -> list[dict[str, Any]]:
@@ -335,10 +337,52 @@ def load_batch(
         ):
             if rows is not None:
                 insert_arrow(con, table, rows)
+        if ids:
+            update_timeline(con, article_ids=ids)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"loading a batch failed: {_one_line(exc)}") from exc
+
+
+# ---- the timeline table --------------------------------------------------------------------------
+
+ACTOR_WORDS = r"""
+INSERT INTO timeline_actors
+SELECT t.entry, t.article_id, u.actor, w.word, t.date_start, t.date_last
+FROM timeline_entries t, unnest(t.actor_list) AS u(actor),
+    unnest(coalesce(nullif(list_distinct(list_filter(regexp_split_to_array(lower(u.actor), '[^\p{L}\p{N}]+'),
+        lambda x: x <> '')), []), [NULL])) AS w(word)
+"""
+
+
+def update_timeline(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, event_ids: Sequence[str] | None = None
+) -> None:
+    """Make the rows of ``timeline_entries`` and ``timeline_actors`` of these articles' or these events'
+    what ``timeline_computed`` gives for them (both None: every row), inside the caller's transaction.
+
+    A timeline row depends only on its event, the event's article, its ``event_mentions`` row and the
+    canonical event that names: a load recomputes the rows of the articles it replaced, a merge refresh
+    those of the events whose mention or canonical event it changed; no other row can change."""
+    if article_ids is None and event_ids is None:
+        for table in TIMELINE_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        con.execute("INSERT INTO timeline_entries SELECT * FROM timeline_computed")
+        con.execute(ACTOR_WORDS)
+        return
+    column, keys = ("article_id", list(article_ids)) if article_ids is not None else ("event_id", list(event_ids or ()))
+    if not keys:
+        return
+    if column == "event_id":  # a load's articles had their rows deleted with the rest of their rows
+        con.execute(
+            """DELETE FROM timeline_actors WHERE entry IN
+               (SELECT coalesce(try_cast('0x' || k AS UBIGINT), hash(k)) FROM unnest(?) AS u(k))""",
+            [keys],
+        )
+        con.execute("DELETE FROM timeline_entries WHERE event_id IN (SELECT unnest(?))", [keys])
+    con.execute(f"INSERT INTO timeline_entries SELECT * FROM timeline_computed WHERE {column} IN (SELECT unnest(?))", [keys])
+    con.execute(f"{ACTOR_WORDS} WHERE t.{column} IN (SELECT unnest(?))", [keys])
 
 
 # ---- canonical events (cross-article merging) ----------------------------------------------------
@@ -404,7 +448,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> li
         con.unregister("_keys")
 
 
-def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+def refresh_canonical(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, dissolve: Sequence[str] = ()
+) -> int:
     """Update ``canonical_events`` and ``event_mentions`` in one transaction; return how many there are.
 
     With ``article_ids`` (the articles a run loaded, re-anchored or replaced), only the canonical events
@@ -414,7 +460,10 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
     date window and an actor's last word or the place — or into new ones
     (:func:`timeline.events.merge.group_events`). Every other group stays as it is, id included.
     ``article_ids`` None regroups every event from scratch (the same rules; where several runs' order
-    mattered, the groups may come out otherwise).
+    mattered, the groups may come out otherwise). ``dissolve``: canonical events to place again as well
+    (those of articles just removed, whose mention rows are gone with them: :mod:`timeline.forget`).
+    The timeline rows of every event whose mention or canonical event changed are made again
+    (:func:`update_timeline`) in the same transaction.
     """
     from .events.merge import merge_events
 
@@ -424,12 +473,15 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
         members = _events(con.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events"))
     else:
         ids = list(article_ids)
-        stale = [
-            r[0]
-            for r in con.execute(
-                "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
-            ).fetchall()
-        ]
+        stale = sorted(
+            set(dissolve)
+            | {
+                r[0]
+                for r in con.execute(
+                    "SELECT DISTINCT canonical_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids]
+                ).fetchall()
+            }
+        )
         members = _events(
             con.execute(
                 f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
@@ -478,14 +530,17 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
         for i in c.event_ids
     ]
     if article_ids is not None:  # every canonical event one of these events or articles was in
-        stale = [
-            r[0]
-            for r in con.execute(
-                """SELECT DISTINCT canonical_id FROM event_mentions
-                   WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
-                [list(article_of), list(article_ids)],
-            ).fetchall()
-        ]
+        stale = sorted(
+            set(stale)
+            | {
+                r[0]
+                for r in con.execute(
+                    """SELECT DISTINCT canonical_id FROM event_mentions
+                       WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                    [list(article_of), list(article_ids)],
+                ).fetchall()
+            }
+        )
     con.execute("BEGIN TRANSACTION")
     try:
         if article_ids is None:
@@ -493,14 +548,22 @@ def refresh_canonical(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
             con.execute("DELETE FROM canonical_events")
         else:
             con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT unnest(?))", [stale])
-            con.execute(
+            gone = con.execute(
                 """DELETE FROM event_mentions WHERE canonical_id IN (SELECT unnest(?))
-                   OR event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
+                   OR event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?)) RETURNING event_id""",
                 [stale, list(article_of), list(article_ids)],
-            )
+            ).fetchall()
         for table, rows in (("canonical_events", canonical), ("event_mentions", mentions)):
             if rows:
                 insert_arrow(con, table, pa.Table.from_pylist(rows))
+        if article_ids is None:
+            update_timeline(con)
+        else:  # the events whose mention row went or came, and any other that names a new canonical event
+            named = con.execute(
+                "SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?))",
+                [[c.canonical_id for c in merged]],
+            ).fetchall()
+            update_timeline(con, event_ids=sorted({r[0] for r in gone} | {r[0] for r in named}))
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
