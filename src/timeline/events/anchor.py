@@ -101,6 +101,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             found.append(Trigger(head, f"'{span.text}' modifies the event noun '{head.text}'"))
         elif head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "oprd", "ROOT", "conj"):
             found.append(_adjective(span, head))
+        elif (amount := _amount_of_phrase(head)) is not None:
+            # "compared with a loss of $9 million a year ago", "versus net income of $5.3 million, or $1.61 a
+            # share, a year earlier": the time is the figure's, inside its noun phrase, not the clause verb's
+            found.append(Trigger(amount, f"'{span.text}' is in the phrase of the figure '{amount.text}'"))
         else:
             own = clause_verb(head)
             predicate = _copula_predicate(own) if own is not None else None
@@ -128,6 +132,21 @@ def _amount_for_period(span: Span, verb: Token) -> Token | None:
         return None
     amounts = words("period_nouns.tsv")  # the period follows the amount; "For the quarter, X posted" frames it
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in amounts), None)
+
+
+def _amount_of_phrase(token: Token) -> Token | None:
+    """The amount noun (``period_nouns.tsv``) that a comparison introduces ("compared with", "versus") and
+    whose noun phrase ``token`` is in, below any verb."""
+    amounts = words("period_nouns.tsv")
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return None
+        prep = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in amounts and token.dep_ == "pobj":
+            if prep.lower_ in ("versus", "vs.") or prep.lower_ in ("with", "to") and prep.head.lemma_ == "compare":
+                return token
+        token = prep
+    return None
 
 
 def _copula_predicate(verb: Token) -> Token | None:
