@@ -76,6 +76,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
             found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and (verb := _published_in(head)) is not None:
+        # "advertised in today's editions of the Journal", "In its Friday issue, the Spectator quoted": the
+        # time dates the paper, and what appeared in it
+        found.append(Trigger(verb, f"'{span.text}' dates the '{head.text}' that '{verb.text}' appeared in"))
     if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN"):
         # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
         frame = None if is_event_noun(head) else clause_verb(head)
@@ -132,6 +136,22 @@ def _amount_for_period(span: Span, verb: Token) -> Token | None:
         return None
     amounts = words("period_nouns.tsv")  # the period follows the amount; "For the quarter, X posted" frames it
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in amounts), None)
+
+
+def _published_in(noun: Token) -> Token | None:
+    """The verb whose setting is an issue of a paper or broadcast (``publication_nouns.tsv``): "in", "on" or
+    "of" phrases up to the verb ("read the editorial on the front of Friday's edition")."""
+    if noun.lemma_.lower() not in words("publication_nouns.tsv"):
+        return None
+    token = noun
+    for _ in range(3):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("in", "on", "of"):
+            return None
+        if prep.head.pos_ == "VERB":
+            return prep.head
+        token = prep.head
+    return None
 
 
 def _amount_of_phrase(token: Token) -> Token | None:
