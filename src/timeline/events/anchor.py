@@ -173,10 +173,7 @@ def _copula_predicate(verb: Token) -> Token | None:
     """The predicate of a copula ("is payable", "were net losers"): TimeML's event word for the clause."""
     if verb.lemma_.lower() != "be":
         return None
-    predicate = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
-    if predicate is None:  # "the stock was down 25 cents": a direction word is the predicate
-        predicate = next((c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("up", "down")), None)
-    return predicate
+    return next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
 
 
 def _reporting_verb_before(span: Span, head: Token) -> Token:
