@@ -4,7 +4,8 @@ Builds a warehouse of ``--events`` (default 1,000,000) synthetic event rows, 10 
 loaded through the real load path: :func:`timeline.warehouse.load_batch` on
 :class:`~timeline.records.BatchResult` batches of 5,000 articles (Arrow inserts, one transaction each).
 Their canonical events are written by SQL, one per event (``--merge``: grouped by the real merge instead,
-which takes about an hour for 1M events on a shared two-core machine). The rows are drawn with a fixed
+which takes about an hour for 1M events on a shared two-core machine), and the timeline table made again
+from them (:func:`timeline.warehouse.update_timeline`). The rows are drawn with a fixed
 seed to look like a news archive of the years the test articles come from (1988-2000): triggers from the
 event lexicon and common news verbs, actors from a few dozen real names of the period and ~10,000
 made-up ones, both Zipf-distributed (a few actors are in many events), dates around each article's
@@ -21,8 +22,9 @@ first, ...):
   both sides (each run is a process of its own);
 - ``query_ms``: a timeline query by actor and date range, inside DuckDB (median of 7 after a warm-up,
   on an open read-only connection): the query ``timeline export --actor clinton --from 1998-01-01 --to
-  1998-03-31`` runs (:func:`timeline.export.selection_sql` on the ``timeline`` view; actor words matched
-  in any order), and a plain one on ``events`` with the exact actor name;
+  1998-03-31`` runs (:func:`timeline.export.selection_sql` on the timeline's table ``timeline_entries``,
+  the actor looked up in ``timeline_actors``; actor words matched in any order), and a plain one on
+  ``events`` with the exact actor name;
 - ``peak_rss_mb``: peak resident memory of the process of the run.
 
 The machine is shared: timings move by ±15% from one minute to the next; compare the two columns of the
@@ -155,6 +157,7 @@ def build_large(path: Path, n_events: int, merge: bool = False) -> dict[str, flo
                 """INSERT INTO event_mentions SELECT event_id, substr(sha1('canonical:' || event_id), 1, 16),
                        article_id FROM events"""
             )
+            warehouse.update_timeline(con)  # the rows written by SQL: the timeline table made again from them
         merged = time.perf_counter()
         warehouse.finish_run(con, run_id)
     return {"load_s": round(loaded - started, 1), "merge_s": round(merged - loaded, 1)}

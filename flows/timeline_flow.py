@@ -46,7 +46,7 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
 
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         parse = job if workers is None else partial(workers.parse, job)
-        window = workers.window if workers is not None else len(batches)  # a cluster: every batch at once
+        window = workers.window if workers is not None else cluster_window()
         logger = get_run_logger()
 
         # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
@@ -62,6 +62,15 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
             yield result
 
     return map_batches
+
+
+def cluster_window() -> int:
+    """Batches in flight on the flow's Dask cluster: two per worker thread it has when the flow starts (one
+    being parsed, one queued), as for local workers, so that results do not pile up in the flow's process
+    when loading falls behind; at least two."""
+    runner_ = get_run_context().task_runner  # type: ignore[union-attr]
+    threads = sum(runner_.client.nthreads().values()) if hasattr(runner_, "client") else 0
+    return max(2, 2 * threads)
 
 
 def _flow_run_id() -> str | None:

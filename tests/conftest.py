@@ -30,3 +30,17 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+def assert_timeline_current(con) -> None:
+    """The timeline tables hold what their definition gives from the other tables: ``timeline_entries`` the
+    rows :data:`timeline.warehouse.TIMELINE_ROWS` computes, ``timeline_actors`` the words of their actors."""
+    from timeline import warehouse
+
+    cols = ", ".join(warehouse.TIMELINE_COLUMNS)
+    stored = sorted(con.execute(f"SELECT {cols} FROM timeline_entries").fetchall(), key=repr)
+    computed = f"SELECT {cols} FROM ({warehouse.TIMELINE_ROWS.format(**warehouse.TABLES)})"
+    assert stored == sorted(con.execute(computed).fetchall(), key=repr)
+    words = warehouse.ACTOR_WORDS.replace("INSERT INTO timeline_actors", "").replace("{rows}", "timeline_entries")
+    actors = sorted(con.execute("SELECT * FROM timeline_actors").fetchall(), key=repr)
+    assert actors == sorted(con.execute(words).fetchall(), key=repr)

@@ -89,6 +89,19 @@ def test_dask_run_equals_local_run(prefect_harness, cluster, tmp_path):
     assert "process" in task_prefixes(cluster)  # the parsing tasks ran on the cluster's workers
 
 
+def test_batches_in_flight_on_dask_are_bounded(prefect_harness, cluster):
+    from prefect import flow
+    from prefect_dask import DaskTaskRunner
+
+    from flows.timeline_flow import cluster_window
+
+    @flow(task_runner=DaskTaskRunner(address=cluster))
+    def window() -> int:
+        return cluster_window()
+
+    assert window() == 4  # two batches per worker thread (two workers of one thread), not every batch at once
+
+
 def test_dask_workers_are_processes_of_their_own(cluster):
     from distributed import Client
 

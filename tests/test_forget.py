@@ -16,6 +16,8 @@ from timeline.forget import forget
 from timeline.records import Article
 from timeline.settings import load_settings
 
+from .conftest import assert_timeline_current
+
 ARTICLES = [
     Article(
         "inbox/a.txt", "Emmanuel Macron visited the White House on Monday. Talks resume in 2026.", date(2025, 2, 25)
@@ -62,6 +64,10 @@ def test_forget_removes_the_article_and_everything_derived(loaded):
     assert _count(loaded, "SELECT count(*) FROM canonical_events") > 0
     assert _count(loaded, "SELECT count(*) FROM event_mentions em LEFT JOIN events e USING (event_id) "
                           "WHERE e.event_id IS NULL") == 0  # fmt: skip
+    events = _count(loaded, "SELECT count(*) FROM events")
+    with warehouse.connect(loaded) as con:  # the timeline shows the kept article's events, unmerged now
+        assert_timeline_current(con)
+        assert con.execute("SELECT count(*), max(sources) FROM timeline").fetchone() == (events, 1)
     _, runs = warehouse.query(
         loaded, "SELECT inputs, articles_forgotten, finished_at IS NOT NULL FROM runs WHERE run_id = ?",
         [summary["run_id"]],

@@ -12,6 +12,8 @@ from timeline import pipeline, warehouse
 from timeline.events.merge import CandidateIndex, blocking_key, group_events, merge_events, same_event
 from timeline.records import Article, BatchResult, Event
 
+from .conftest import assert_timeline_current
+
 ARTICLES = [
     ("wire/a.txt", date(2025, 2, 25), "French President Emmanuel Macron visited the White House on Monday."),
     ("wire/b.txt", date(2025, 2, 25), "Macron's visit to the White House on Monday marked a turning point."),
@@ -43,6 +45,37 @@ def test_warehouse_timeline_shows_it_once_with_its_sources(three_articles, wareh
         assert con.execute("SELECT count(*) FROM event_mentions").fetchone() == (3,)
         assert warehouse.refresh_canonical(con) == 1  # idempotent
         assert con.execute("SELECT count(*) FROM canonical_events").fetchone() == (1,)
+
+
+def test_the_timeline_table_follows_loads_merges_and_unmerges(three_articles, warehouse_path):
+    """timeline_entries and timeline_actors after each step that changes what the timeline shows: a load
+    (unmerged rows), the merge (one row, three sources), a re-load of one article with another text (its
+    event leaves the group: two rows until the refresh, then the group without it), an incremental refresh,
+    a re-run of the same batch, and a full refresh."""
+    a, b, c = three_articles.articles
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1")
+        warehouse.load_batch(con, three_articles, "r1")
+        assert con.execute("SELECT count(*), max(sources) FROM timeline").fetchone() == (3, 1)
+        assert_timeline_current(con)
+        warehouse.refresh_canonical(con, [x.article_id for x in three_articles.articles])
+        assert con.execute("SELECT date, sources FROM timeline").fetchall() == [("2025-02-24", 3)]
+        assert_timeline_current(con)
+        moved = [replace(e, date_start=date(2025, 1, 6), date_end=date(2025, 1, 6), value="2025-01-06")
+                 for e in three_articles.events if e.article_id == c.article_id]  # fmt: skip
+        warehouse.load_batch(con, BatchResult(articles=(c,), events=tuple(moved)), "r2")
+        assert_timeline_current(con)
+        warehouse.refresh_canonical(con, [c.article_id])
+        assert con.execute("SELECT date, sources FROM timeline").fetchall() == [("2025-01-06", 1), ("2025-02-24", 2)]
+        assert_timeline_current(con)
+        found = con.execute("SELECT count(DISTINCT entry) FROM timeline_actors WHERE word = 'macron'").fetchone()
+        assert found == (2,)
+        warehouse.load_batch(con, three_articles, "r3")  # the same batch again: back to one event
+        warehouse.refresh_canonical(con, [x.article_id for x in three_articles.articles])
+        assert con.execute("SELECT date, sources FROM timeline").fetchall() == [("2025-02-24", 3)]
+        assert_timeline_current(con)
+        warehouse.refresh_canonical(con)
+        assert_timeline_current(con)
 
 
 BASE = Event(
@@ -160,6 +193,7 @@ def _check(con) -> dict[str, list[Event]]:
     for members in groups.values():
         assert all(same_event(a, b) for a in members for b in members if a is not b)
     assert set(groups) == {r[0] for r in con.execute("SELECT canonical_id FROM canonical_events").fetchall()}
+    assert_timeline_current(con)
     return groups
 
 

@@ -34,6 +34,9 @@ TABLES = {
     "canonical_events": "SELECT * EXCLUDE (refreshed_at) FROM canonical_events",
     "event_mentions": "SELECT * FROM event_mentions",
     "timeline": "SELECT * FROM timeline",
+    "timeline_entries": "SELECT * FROM timeline_entries",
+    "timeline_actors": "SELECT * FROM timeline_actors",
+    "event_facets": "SELECT * FROM event_facets",
     "events_by_actor": "SELECT * FROM events_by_actor",
 }
 

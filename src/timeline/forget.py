@@ -2,9 +2,10 @@
 
 Reads: article keys (id, source or file name, as for ``timeline reanchor``). Writes: the warehouse, in
 one transaction: the rows of every table that holds an ``article_id`` (the article, its time
-expressions, events, readings, mentions of merged events, the publication date set by hand), except the
-history in ``ingest_log``, and their timeline rows); then the merged (canonical) events they were part of
-are grouped again without them (the other merged events stay as they are), and the run is recorded (a ``runs`` row, one ``ingest_log`` row per article with status ``forgotten``).
+expressions, events, readings, facets, timeline rows, mentions of merged events, the publication date set
+by hand), except the history in ``ingest_log``; then the merged (canonical) events they were part of are
+grouped again without them (the other merged events stay as they are), and the run is recorded (a
+``runs`` row, one ``ingest_log`` row per article with status ``forgotten``).
 An unknown key refuses the whole command before anything is removed.
 """
 

@@ -8,7 +8,10 @@ to find the verb of a clause and to tell a past plan from a future one (:mod:`ti
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 VERBS = ("VERB", "AUX")
 # Participles used as adjectives in "X set to follow", "the vote, due to take place": not past tense.

@@ -157,8 +157,8 @@ def execute(
     """
     work = run.work
 
-    def write() -> Any:
-        return warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds)
+    def write(checkpoint: bool = False) -> Any:  # the last write of the run checkpoints (see warehouse.connect)
+        return warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds, checkpoint=checkpoint)
 
     with write() as con:
         warehouse.start_run(con, run.run_id, flow_run_id, inputs=run.inputs)
@@ -177,7 +177,7 @@ def execute(
         done += len(result.articles) + len(result.rejections)
         if progress is not None:
             progress(done, total)
-    with write() as con:
+    with write(checkpoint=True) as con:
         # the articles this run loaded, and those of runs interrupted before their refresh
         touched = [a for r in (run.run_id, *warehouse.unfinished_runs(con, run.run_id)) for a in
                    warehouse.run_articles(con, r)]  # fmt: skip

@@ -74,7 +74,7 @@ def _open(path: Path, read_only: bool, wait_seconds: float = 0.0) -> duckdb.Duck
 
 @contextmanager
 def connect(
-    path: Path | str, read_only: bool = False, wait_seconds: float = 0.0
+    path: Path | str, read_only: bool = False, wait_seconds: float = 0.0, checkpoint: bool = True
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; migrate it when opened for writing.
 
@@ -86,6 +86,11 @@ def connect(
     A read-only open of a warehouse made by an older version first upgrades its schema on a short
     read-write connection (when it can: a file locked by a writer is read as it is), so that the views
     of newer migrations are there to query. User data is never changed by an upgrade.
+
+    ``checkpoint`` False: closing does not fold the write-ahead log into the file (DuckDB does when it
+    holds more than ``checkpoint_threshold``, and the next connection that checkpoints does): for a run's
+    intermediate writes, whose checkpoint would cost time that grows with the warehouse (its indexes are
+    written again) rather than with what was written. Readers read the log too.
     """
     path = Path(path)
     if read_only and not path.exists():
@@ -104,6 +109,8 @@ def connect(
     try:
         if not read_only:
             migrate(con)
+            if not checkpoint:
+                con.execute("PRAGMA disable_checkpoint_on_shutdown")
         yield con
     finally:
         con.close()
@@ -164,6 +171,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
+            if version in FILLS:  # what SQL cannot compute: filled from the rows already there
+                FILLS[version](con)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, _now()])
             con.execute("COMMIT")
         except duckdb.Error as exc:
@@ -190,8 +199,9 @@ TIMEX_COLUMNS = {
 }  # fmt: skip
 EVENT_COLUMNS = {"event_id": "event_id", **{f.name: f.name for f in fields(Event)}}
 READING_COLUMNS = {f.name: f.name for f in fields(EventReading)}
-ARTICLE_TABLES = ("event_readings", "events", "time_expressions", "articles", "timeline_actors", "timeline_entries")
 # the rows of an article (the last two: its timeline rows, made again after a load)
+ARTICLE_TABLES = ("event_readings", "events", "event_facets", "time_expressions", "articles", "timeline_actors",
+                  "timeline_entries")  # fmt: skip
 TIMELINE_TABLES = ARTICLE_TABLES[-2:]  # kept by the writer (see :func:`update_timeline`)
 
 
@@ -305,6 +315,7 @@ def load_batch(
     )
     timex_rows = pa.Table.from_pylist(_records(mentions, TIMEX_COLUMNS)) if mentions else None
     event_rows = pa.Table.from_pylist(_records(events, EVENT_COLUMNS)) if events else None
+    facet_rows = facet_table(events) if events else None
     readings = list({(r.article_id, r.position): r for r in batch.readings}.values())
     reading_rows = pa.Table.from_pylist(_records(readings, READING_COLUMNS)) if readings else None
     warnings = dict(batch.notes)
@@ -332,13 +343,23 @@ def load_batch(
             ("articles", article_rows),
             ("time_expressions", timex_rows),
             ("events", event_rows),
+            ("event_facets", facet_rows),
             ("event_readings", reading_rows),
             ("ingest_log", log_rows),
         ):
             if rows is not None:
                 insert_arrow(con, table, rows)
-        if ids:
-            update_timeline(con, article_ids=ids)
+        if event_rows is not None and article_rows is not None:  # their old timeline rows went with the rest
+            con.register("_events", event_rows)
+            con.register("_articles", article_rows)
+            try:
+                linked = "(SELECT * FROM event_mentions WHERE event_id IN (SELECT event_id FROM _events))"
+                _write_timeline(con, {"events": "_events", "articles": "_articles", "mentions": linked,
+                                      "canonical": f"(SELECT * FROM canonical_events WHERE canonical_id IN "
+                                                   f"(SELECT canonical_id FROM {linked}))"})  # fmt: skip
+            finally:
+                con.unregister("_events")
+                con.unregister("_articles")
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
@@ -347,42 +368,97 @@ def load_batch(
 
 # ---- the timeline table --------------------------------------------------------------------------
 
+# What a timeline row is: one per event, with its merged (canonical) event's values when it is that
+# event's representative, none for the other mentions of a merged event. The four relations are the tables,
+# or the rows a load or a refresh has just written (registered Arrow tables), never anything else.
+TIMELINE_ROWS = """
+SELECT
+    COALESCE(c.value, e.value) AS date, COALESCE(c.granularity, e.granularity) AS granularity,
+    COALESCE(c.status, e.status) AS status, COALESCE(c.description, e.description) AS event,
+    array_to_string(COALESCE(c.actors, e.actors), '; ') AS actors, COALESCE(c.place, e.place) AS place,
+    e.time_text, e.sentence, a.title AS article, a.published, COALESCE(c.trigger, e.trigger) AS trigger,
+    COALESCE(c.date_start, e.date_start) AS date_start, COALESCE(c.date_end, e.date_end) AS date_end,
+    COALESCE(c.confidence, e.confidence) AS confidence, e.explanation, a.source, e.event_id, e.article_id,
+    COALESCE(c.sources, 1) AS sources, c.canonical_id,
+    coalesce(try_cast('0x' || e.event_id AS UBIGINT), hash(e.event_id)) AS entry,
+    COALESCE(c.date_end, e.date_end, c.date_start, e.date_start) AS date_last,
+    e.sentence_start, e.trigger_start, COALESCE(c.actors, e.actors) AS actor_list
+FROM {events} e
+JOIN {articles} a ON a.article_id = e.article_id
+LEFT JOIN {mentions} m ON m.event_id = e.event_id
+LEFT JOIN {canonical} c ON c.canonical_id = m.canonical_id
+WHERE c.canonical_id IS NULL OR c.representative_event_id = e.event_id
+"""
+TIMELINE_COLUMNS = (
+    "date", "granularity", "status", "event", "actors", "place", "time_text", "sentence", "article", "published",
+    "trigger", "date_start", "date_end", "confidence", "explanation", "source", "event_id", "article_id", "sources",
+    "canonical_id", "entry", "date_last", "sentence_start", "trigger_start", "actor_list",
+)  # fmt: skip
 ACTOR_WORDS = r"""
 INSERT INTO timeline_actors
 SELECT t.entry, t.article_id, u.actor, w.word, t.date_start, t.date_last
-FROM timeline_entries t, unnest(t.actor_list) AS u(actor),
+FROM {rows} t, unnest(t.actor_list) AS u(actor),
     unnest(coalesce(nullif(list_distinct(list_filter(regexp_split_to_array(lower(u.actor), '[^\p{L}\p{N}]+'),
         lambda x: x <> '')), []), [NULL])) AS w(word)
 """
+TABLES = {"events": "events", "articles": "articles", "mentions": "event_mentions", "canonical": "canonical_events"}
 
 
-def update_timeline(
-    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, event_ids: Sequence[str] | None = None
-) -> None:
-    """Make the rows of ``timeline_entries`` and ``timeline_actors`` of these articles' or these events'
-    what ``timeline_computed`` gives for them (both None: every row), inside the caller's transaction.
+def computed_timeline(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """Every timeline row computed from the tables (what ``timeline_entries`` must hold; for checks)."""
+    return con.sql(TIMELINE_ROWS.format(**TABLES)).to_arrow_table()
+
+
+def update_timeline(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str] | None = None) -> None:
+    """Make the timeline rows (``timeline_entries``, ``timeline_actors``) of these events (None: of every
+    event) what :data:`TIMELINE_ROWS` gives from the tables, inside the caller's transaction.
 
     A timeline row depends only on its event, the event's article, its ``event_mentions`` row and the
-    canonical event that names: a load recomputes the rows of the articles it replaced, a merge refresh
-    those of the events whose mention or canonical event it changed; no other row can change."""
-    if article_ids is None and event_ids is None:
+    canonical event that names: a load makes again the rows of the events it wrote, a merge refresh those
+    of the events whose mention or canonical event it changed; no other row can change. Both pass the rows
+    they have just written (:func:`_write_timeline`) rather than reading them back."""
+    if event_ids is None:
         for table in TIMELINE_TABLES:
             con.execute(f"DELETE FROM {table}")
-        con.execute("INSERT INTO timeline_entries SELECT * FROM timeline_computed")
-        con.execute(ACTOR_WORDS)
+        _write_timeline(con, TABLES)
         return
-    column, keys = ("article_id", list(article_ids)) if article_ids is not None else ("event_id", list(event_ids or ()))
-    if not keys:
+    keys = pa.table({"event_id": pa.array(list(event_ids), pa.string())})
+    _drop_timeline(con, keys)
+    con.register("_keys", keys)
+    try:
+        events = "(SELECT * FROM events WHERE event_id IN (SELECT event_id FROM _keys))"
+        _write_timeline(con, {**TABLES, "events": events})
+    finally:
+        con.unregister("_keys")
+
+
+def _drop_timeline(con: duckdb.DuckDBPyConnection, keys: pa.Table) -> None:
+    """Delete the timeline rows of the events of ``keys`` (an Arrow table with an ``event_id`` column)."""
+    con.register("_gone", keys)
+    try:
+        entries = "SELECT coalesce(try_cast('0x' || event_id AS UBIGINT), hash(event_id)) FROM _gone"
+        for table in TIMELINE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE entry IN ({entries})")
+    finally:
+        con.unregister("_gone")
+
+
+def _write_timeline(con: duckdb.DuckDBPyConnection, relations: dict[str, str]) -> None:
+    """Insert the :data:`TIMELINE_ROWS` of ``relations`` (table names or subqueries) and their actor words."""
+    rows = con.sql(TIMELINE_ROWS.format(**relations)).to_arrow_table()
+    if rows.num_rows == 0:
         return
-    if column == "event_id":  # a load's articles had their rows deleted with the rest of their rows
-        con.execute(
-            """DELETE FROM timeline_actors WHERE entry IN
-               (SELECT coalesce(try_cast('0x' || k AS UBIGINT), hash(k)) FROM unnest(?) AS u(k))""",
-            [keys],
-        )
-        con.execute("DELETE FROM timeline_entries WHERE event_id IN (SELECT unnest(?))", [keys])
-    con.execute(f"INSERT INTO timeline_entries SELECT * FROM timeline_computed WHERE {column} IN (SELECT unnest(?))", [keys])
-    con.execute(f"{ACTOR_WORDS} WHERE t.{column} IN (SELECT unnest(?))", [keys])
+    insert_arrow(con, "timeline_entries", rows)
+    con.register("_timeline_rows", rows)
+    try:
+        con.execute(ACTOR_WORDS.replace("{rows}", "_timeline_rows"))  # (the regex has braces of its own)
+    finally:
+        con.unregister("_timeline_rows")
+
+
+def _fill_timeline(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 080: the timeline rows of the events already stored."""
+    update_timeline(con)
 
 
 # ---- canonical events (cross-article merging) ----------------------------------------------------
@@ -402,50 +478,56 @@ def _events(cur: duckdb.DuckDBPyConnection) -> list[Event]:
     return out
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
-    """Stored events that share a blocking key, a date window and a facet (an actor's last word or acronym,
-    the place, or a day-level word: :func:`timeline.events.merge.facets`) with one of ``frontier`` (one SQL
-    join)."""
-    from .events.merge import acronym, blocking_key, class_keys, day_word, surname
+FACET_SCHEMA = pa.schema([("event_id", pa.string()), ("article_id", pa.string()), ("key", pa.string()),
+                          ("facet", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string())])
 
+
+def facet_table(events: Sequence[Event]) -> pa.Table:
+    """The ``event_facets`` rows of ``events``: one per facet (:func:`timeline.events.merge.facets`)."""
+    from .events.merge import blocking_key, facets
+
+    return pa.Table.from_pylist(
+        [{"event_id": e.event_id, "article_id": e.article_id, "key": blocking_key(e.trigger), "facet": f,
+          "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value}
+         for e in events for f in sorted(facets(e))],
+        schema=FACET_SCHEMA,
+    )  # fmt: skip
+
+
+def _fill_event_facets(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 081: the facets of the events already stored, 50,000 at a time."""
+    last = ""
+    while True:
+        chunk = _events(con.execute(
+            f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE event_id > ? ORDER BY event_id LIMIT 50000", [last]
+        ))  # fmt: skip
+        if not chunk:
+            return
+        insert_arrow(con, "event_facets", facet_table(chunk))
+        last = chunk[-1].event_id
+
+
+FILLS = {"080_timeline_table": _fill_timeline, "081_event_facets": _fill_event_facets}
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, frontier: Sequence[Event]) -> list[Event]:
+    """Stored events that share a blocking key and a facet (an actor's last word or acronym, the place, or a
+    day-level word: :func:`timeline.events.merge.facets`) with one of ``frontier``, and whose date window
+    can overlap its own (or that have no date and the same value): what
+    :class:`timeline.events.merge.CandidateIndex` would yield, looked up in ``event_facets`` by equality."""
     if not frontier:
         return []
-    probe = pa.Table.from_pylist(
-        [{"key": blocking_key(e.trigger), "lo": e.date_start, "hi": e.date_end or e.date_start, "value": e.value,
-          "words": sorted({surname(a) for a in e.actors} | {acronym(a) for a in e.actors if acronym(a)}),
-          "place": e.place, "day_word": e.trigger if day_word(e) else None} for e in frontier],
-        schema=pa.schema([("key", pa.string()), ("lo", pa.date32()), ("hi", pa.date32()), ("value", pa.string()),
-                          ("words", pa.list_(pa.string())), ("place", pa.string()), ("day_word", pa.string())]),
-    )  # fmt: skip
-    keys = pa.Table.from_pylist(
-        [{"lemma": lemma, "key": key} for lemma, key in class_keys().items()],
-        schema=pa.schema([("lemma", pa.string()), ("key", pa.string())]),
-    )
-    con.register("_probe", probe)
-    con.register("_keys", keys)
+    con.register("_probe", facet_table(frontier))
     try:
         cur = con.execute(
-            rf"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
-                  SELECT e.event_id FROM events e LEFT JOIN _keys k ON k.lemma = e.trigger
-                  JOIN _probe p ON p.key = coalesce(k.key, '=' || e.trigger)
-                  WHERE ((e.date_start IS NOT NULL AND p.lo IS NOT NULL
-                          AND e.date_start <= p.hi AND coalesce(e.date_end, e.date_start) >= p.lo)
-                         OR ((e.date_start IS NULL OR p.lo IS NULL) AND p.value <> '' AND e.value = p.value))
-                    AND ((len(p.words) > 0 AND coalesce(len(e.actors), 0) > 0 AND list_has_any(p.words,
-                          list_concat(
-                              list_transform(e.actors, lambda x: list_last(string_split_regex(trim(x), '\s+'))),
-                              list_transform(e.actors, lambda x: array_to_string(list_transform(list_filter(
-                                  string_split_regex(trim(x), '\s+'), lambda w: regexp_matches(w, '^[A-Z]')),
-                                  lambda w: w[1]), '')))))
-                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND e.place = p.place)
-                         OR ((len(p.words) = 0 OR coalesce(len(e.actors), 0) = 0) AND p.day_word IS NOT NULL
-                             AND e.trigger = p.day_word AND e.date_start IS NOT NULL
-                             AND e.granularity IN ('day', 'time'))))"""
+            f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                  SELECT f.event_id FROM event_facets f JOIN _probe p ON f.key = p.key AND f.facet = p.facet
+                  WHERE (f.lo IS NOT NULL AND p.lo IS NOT NULL AND f.lo <= p.hi AND f.hi >= p.lo)
+                     OR ((f.lo IS NULL OR p.lo IS NULL) AND p.value <> '' AND f.value = p.value))"""
         )
         return _events(cur)
     finally:
         con.unregister("_probe")
-        con.unregister("_keys")
 
 
 def refresh_canonical(
@@ -484,8 +566,10 @@ def refresh_canonical(
         )
         members = _events(
             con.execute(
-                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE article_id IN (SELECT unnest(?))
-                    OR event_id IN (SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
+                # one semi-join (an OR of two would read every column of every event before filtering)
+                f"""SELECT {", ".join(EVENT_FIELDS)} FROM events WHERE event_id IN (
+                    SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)) UNION
+                    SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?)))""",
                 [ids, stale],
             )
         )
@@ -529,18 +613,9 @@ def refresh_canonical(
         for c in merged
         for i in c.event_ids
     ]
-    if article_ids is not None:  # every canonical event one of these events or articles was in
-        stale = sorted(
-            set(stale)
-            | {
-                r[0]
-                for r in con.execute(
-                    """SELECT DISTINCT canonical_id FROM event_mentions
-                       WHERE event_id IN (SELECT unnest(?)) OR article_id IN (SELECT unnest(?))""",
-                    [list(article_of), list(article_ids)],
-                ).fetchall()
-            }
-        )
+    # With article_ids, every canonical event a member was in is in stale: the members are the articles'
+    # events (their groups: the first query), the other members of those groups, the members of the groups
+    # they can join (joinable) and candidates never grouped; stale holds those groups and ``dissolve``.
     con.execute("BEGIN TRANSACTION")
     try:
         if article_ids is None:
@@ -558,18 +633,46 @@ def refresh_canonical(
                 insert_arrow(con, table, pa.Table.from_pylist(rows))
         if article_ids is None:
             update_timeline(con)
-        else:  # the events whose mention row went or came, and any other that names a new canonical event
-            named = con.execute(
-                "SELECT event_id FROM event_mentions WHERE canonical_id IN (SELECT unnest(?))",
-                [[c.canonical_id for c in merged]],
-            ).fetchall()
-            update_timeline(con, event_ids=sorted({r[0] for r in gone} | {r[0] for r in named}))
+        else:  # the events whose mention row went or came: all of them are among the members (or gone)
+            _drop_timeline(con, pa.table({"event_id": pa.array(sorted({r[0] for r in gone} | set(article_of)),
+                                                                 pa.string())}))  # fmt: skip
+            _refreshed_timeline(con, members, canonical, mentions)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise WarehouseError(f"refreshing canonical events failed: {_one_line(exc)}") from exc
     count = con.execute("SELECT count(*) FROM canonical_events").fetchone()
     return int(count[0]) if count else 0
+
+
+def _refreshed_timeline(
+    con: duckdb.DuckDBPyConnection, members: Sequence[Event], canonical: list[dict[str, Any]],
+    mentions: list[dict[str, Any]],
+) -> None:
+    """Write the timeline rows of a refresh's members from the rows it has just written."""
+    if not members:
+        return
+    tables = {
+        "_events": pa.Table.from_pylist(_records(members, EVENT_COLUMNS)),
+        "_canonical": pa.Table.from_pylist(canonical) if canonical else None,
+        "_mentions": pa.Table.from_pylist(mentions) if mentions else None,
+    }
+    relations = {
+        "events": "_events",
+        "articles": "(SELECT article_id, title, published, source FROM articles "
+        "WHERE article_id IN (SELECT article_id FROM _events))",
+        "mentions": "_mentions" if mentions else "(SELECT * FROM event_mentions WHERE false)",
+        "canonical": "_canonical" if canonical else "(SELECT * FROM canonical_events WHERE false)",
+    }
+    for name, table in tables.items():
+        if table is not None:
+            con.register(name, table)
+    try:
+        _write_timeline(con, relations)
+    finally:
+        for name, table in tables.items():
+            if table is not None:
+                con.unregister(name)
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,31 @@ articles into canonical events. Word lists live in ``resources/events``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from ..records import Event, EventReading, TimeMention
-from .actors import NameResolver, introduces_a_titled_person
-from .read import read_events
-from .relative import may_relate
-from .resolve import is_dated, present, resolve_events
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .actors import NameResolver
+    from .read import read_events
+    from .resolve import is_dated, present, resolve_events
+
+# The parts that read the parse bring spaCy with them: they are imported on first use, so that merging
+# (``events.merge``, run by the warehouse in a run's own process, which parses nothing) does not load it.
+_LAZY = {"NameResolver": "actors", "read_events": "read", "is_dated": "resolve", "present": "resolve",
+         "resolve_events": "resolve"}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "NameResolver", "find_events", "from_the_lead", "is_dated", "needs_parse", "needs_syntax", "present",
@@ -34,17 +48,24 @@ __all__ = [
 def needs_parse(text: str, begin: int, end: int) -> bool:
     """Whether this stage needs the full parse of ``text[begin:end]`` though it has no time expression:
     it may date an event relative to another ("said after his meeting with Trump")."""
+    from .relative import may_relate
+
     return may_relate(text, begin, end)
 
 
 def needs_syntax(doc: Doc) -> bool:
     """Whether this stage needs the syntax of a part parsed for its entities only: it introduces a person
     with a title, whose role the actors step reads ("French President Emmanuel Macron")."""
+    from .actors import introduces_a_titled_person
+
     return introduces_a_titled_person(doc)
 
 
 def find_events(doc: Doc, mentions: Iterable[TimeMention], published: date | None) -> list[Event]:
     """The events dated by ``mentions`` in ``doc``: read, then resolved against ``published``."""
+    from .read import read_events
+    from .resolve import resolve_events
+
     mentions = list(mentions)
     return resolve_events(read_events(doc, mentions), mentions, published)
 

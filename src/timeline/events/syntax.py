@@ -6,11 +6,13 @@ Reads: spaCy tokens. Writes: nothing; pure functions over the parse.
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .. import resources
 from ..grammar import verb_of
+
+if TYPE_CHECKING:  # spaCy is not imported here: merging (events.merge) reads word lists only
+    from spacy.tokens import Doc, Span, Token
 
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "appos"}
 DESCRIPTION_DEPS = {

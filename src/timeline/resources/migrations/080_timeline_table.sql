@@ -1,56 +1,51 @@
 -- format: one migration, applied once in file-name order and recorded in schema_migrations
 -- The timeline is a table the writer keeps, no longer a view that joins events, articles and the merged
--- events on every read: timeline_computed says what its rows are, timeline_entries holds them (updated by
--- timeline.warehouse for the events a load, a merge refresh or a forget touched), timeline_actors holds
--- the words of their actors (the actor filter of export and plot). The timeline view reads timeline_entries:
--- its columns and their meaning are unchanged.
-CREATE OR REPLACE VIEW timeline_computed AS
-SELECT
-    COALESCE(c.value, e.value) AS date,
-    COALESCE(c.granularity, e.granularity) AS granularity,
-    COALESCE(c.status, e.status) AS status,
-    COALESCE(c.description, e.description) AS event,
-    array_to_string(COALESCE(c.actors, e.actors), '; ') AS actors,
-    COALESCE(c.place, e.place) AS place,
-    e.time_text,
-    e.sentence,
-    a.title AS article,
-    a.published,
-    COALESCE(c.trigger, e.trigger) AS trigger,
-    COALESCE(c.date_start, e.date_start) AS date_start,
-    COALESCE(c.date_end, e.date_end) AS date_end,
-    COALESCE(c.confidence, e.confidence) AS confidence,
-    e.explanation,
-    a.source,
-    e.event_id,
-    e.article_id,
-    COALESCE(c.sources, 1) AS sources,
-    c.canonical_id,
-    coalesce(try_cast('0x' || e.event_id AS UBIGINT), hash(e.event_id)) AS entry,
-    COALESCE(c.date_end, e.date_end, c.date_start, e.date_start) AS date_last,
-    e.sentence_start,
-    e.trigger_start,
-    COALESCE(c.actors, e.actors) AS actor_list
-FROM events e
-JOIN articles a USING (article_id)
-LEFT JOIN event_mentions m USING (event_id)
-LEFT JOIN canonical_events c ON c.canonical_id = m.canonical_id
-WHERE c.canonical_id IS NULL OR c.representative_event_id = e.event_id;
-COMMENT ON VIEW timeline_computed IS 'What timeline_entries holds, computed from events, articles and the merged events (slow on a large warehouse: read timeline). The writer keeps timeline_entries equal to it.';
-
-CREATE TABLE timeline_entries AS SELECT * FROM timeline_computed;
-COMMENT ON TABLE timeline_entries IS 'The rows of the timeline view, kept by every load, merge refresh and forget for the events they touch (timeline_computed says what they are); unordered: read timeline.';
+-- events on every read: timeline_entries holds its rows (timeline.warehouse.TIMELINE_ROWS says what they
+-- are; written for the events a load, a merge refresh or a forget touched, and filled for the events already
+-- there when this migration is applied), timeline_actors the words of their actors (the actor filter of
+-- export and plot). The timeline view reads timeline_entries: its columns and their meaning are unchanged.
+CREATE TABLE timeline_entries (
+    date           VARCHAR,
+    granularity    VARCHAR,
+    status         VARCHAR,
+    event          VARCHAR,
+    actors         VARCHAR,
+    place          VARCHAR,
+    time_text      VARCHAR,
+    sentence       VARCHAR,
+    article        VARCHAR,
+    published      DATE,
+    trigger        VARCHAR,
+    date_start     DATE,
+    date_end       DATE,
+    confidence     DOUBLE,
+    explanation    VARCHAR,
+    source         VARCHAR,
+    event_id       VARCHAR,
+    article_id     VARCHAR,
+    sources        INTEGER,
+    canonical_id   VARCHAR,
+    entry          UBIGINT,
+    date_last      DATE,
+    sentence_start INTEGER,
+    trigger_start  INTEGER,
+    actor_list     VARCHAR[]
+);
+COMMENT ON TABLE timeline_entries IS 'The rows of the timeline view, kept by every load, merge refresh and forget for the events they touch; unordered: read timeline.';
 COMMENT ON COLUMN timeline_entries.entry IS 'Key of the row as a number (from event_id): joins timeline_actors.';
 COMMENT ON COLUMN timeline_entries.date_last IS 'Last day the date covers, or its first when it has no end (what a date range filter compares).';
 COMMENT ON COLUMN timeline_entries.sentence_start IS 'Offset of the sentence in articles.text (the timeline order after the date and source).';
 COMMENT ON COLUMN timeline_entries.trigger_start IS 'Offset of the trigger word in articles.text (the timeline order after the sentence).';
 COMMENT ON COLUMN timeline_entries.actor_list IS 'The actors as a list (actors joins them with "; ").';
 
-CREATE TABLE timeline_actors AS
-SELECT t.entry, t.article_id, u.actor, w.word, t.date_start, t.date_last
-FROM timeline_entries t, unnest(t.actor_list) AS u(actor),
-    unnest(coalesce(nullif(list_distinct(list_filter(regexp_split_to_array(lower(u.actor), '[^\p{L}\p{N}]+'),
-        lambda x: x <> '')), []), [NULL])) AS w(word);
+CREATE TABLE timeline_actors (
+    entry      UBIGINT,
+    article_id VARCHAR,
+    actor      VARCHAR,
+    word       VARCHAR,
+    date_start DATE,
+    date_last  DATE
+);
 COMMENT ON TABLE timeline_actors IS 'One row per word of each actor of each timeline row: the actor filter (timeline export --actor) looks up a word here instead of splitting every name.';
 COMMENT ON COLUMN timeline_actors.entry IS 'The timeline row (timeline_entries.entry).';
 COMMENT ON COLUMN timeline_actors.article_id IS 'The article of that row (articles.article_id).';
