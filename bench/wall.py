@@ -19,7 +19,10 @@ is the terminal's time, not the pipeline's). Prints
 "rerun_ratio", "peak_rss_mb", "rounds", "load"}`` (``ratio`` = spacy / pipeline: above 1 the pipeline is
 faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute load average before and after).
 
-    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--json]
+``--pipeline-only`` times the pipeline's side alone (``spacy_wall_s`` and ``ratio`` null): its peak memory
+on a large N without the hour of bare spaCy beside it.
+
+    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--pipeline-only] [--json]
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3, help="rounds per side, in alternating order")
     parser.add_argument("--workers", type=int, help="timeline run --workers (default: its own, one per core)")
+    parser.add_argument("--pipeline-only", action="store_true", help="time the pipeline alone (memory at large N)")
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")
     args = parser.parse_args()
     from timeline.settings import load_settings
@@ -110,7 +114,8 @@ def main() -> None:
         peaks: dict[str, float] = {"pipeline": 0.0, "spacy": 0.0, "rerun": 0.0}
         last = Path(tmp) / "wh0.duckdb"
         for r in range(args.rounds):
-            for side in ("spacy", "pipeline") if r % 2 == 0 else ("pipeline", "spacy"):
+            order = ("spacy", "pipeline") if r % 2 == 0 else ("pipeline", "spacy")
+            for side in [s for s in order if not (args.pipeline_only and s == "spacy")]:
                 if side == "spacy":
                     wall, peak = timed(bare, env)
                 else:
@@ -121,14 +126,15 @@ def main() -> None:
                 if not args.json:
                     print(f"round {r + 1} {side}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr)
         rerun_wall, peaks["rerun"] = timed([*run, "--warehouse", str(last)], env)
-    pipeline_wall, spacy_wall = statistics.median(walls["pipeline"]), statistics.median(walls["spacy"])
+    pipeline_wall = statistics.median(walls["pipeline"])
+    spacy_wall = statistics.median(walls["spacy"]) if walls["spacy"] else None
     figures = {
         "articles": args.articles,
         "words": sum(len(t.split()) for t in texts),
         "workers": workers,
         "pipeline_wall_s": round(pipeline_wall, 2),
-        "spacy_wall_s": round(spacy_wall, 2),
-        "ratio": round(spacy_wall / pipeline_wall, 3),
+        "spacy_wall_s": None if spacy_wall is None else round(spacy_wall, 2),
+        "ratio": None if spacy_wall is None else round(spacy_wall / pipeline_wall, 3),
         "rerun_wall_s": round(rerun_wall, 2),
         "rerun_ratio": round(rerun_wall / pipeline_wall, 4),
         "peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()},

@@ -152,3 +152,20 @@ def test_after_sigkill_no_process_of_the_run_survives(tmp_path):
         _kill_all(proc, family)
     _, runs = warehouse.query(db, "SELECT interrupted, finished_at FROM runs")
     assert runs == [(None, None)]  # killed outright: 'running or killed'
+
+
+QUICK_END = """
+import atexit, sys
+import prefect  # a process that imported Prefect ends quickly
+from timeline import lifeline
+lifeline.end_quickly()
+atexit.register(lambda: print("handler registered later: ran", flush=False))
+print("output", end="")
+lifeline.exit_status = 5
+"""
+
+
+def test_quick_end_runs_later_handlers_flushes_and_keeps_the_status():
+    done = subprocess.run([sys.executable, "-c", QUICK_END], env=ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 5
+    assert done.stdout == "outputhandler registered later: ran\n"

@@ -463,6 +463,15 @@ def main() -> None:
     Exit status: see :data:`timeline.outcome.EXIT_CODES` (0 done, 1 an error, 2 a usage error, 3 and 4 a
     failed run, 130 and 143 interrupted).
     """
+    lifeline.end_quickly()  # the program only: not when tests call the app in their own process
+    try:
+        _main()
+    except SystemExit as stop:  # the status a quick end (lifeline.end_quickly) ends with
+        lifeline.exit_status = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 1
+        raise
+
+
+def _main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:

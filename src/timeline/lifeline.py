@@ -20,8 +20,10 @@ Reads: nothing. Writes: process attributes. Two tools, both without third-party 
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
+import logging
 import os
 import signal
 import subprocess
@@ -86,6 +88,32 @@ def interruptible() -> Iterator[None]:
             signal.signal(s, h)
 
 
+# ---- a quick end ---------------------------------------------------------------------------------
+
+exit_status: int = 0  # what the process ends with after :func:`end_quickly` (set by the CLI's entry point)
+
+
+def end_quickly() -> None:
+    """If this process imported Prefect, end it once the exit handlers registered from now on have run
+    (Prefect's stop of its ephemeral server among them) without tearing down every module it imported:
+    at the end of a ``timeline run`` that teardown (Prefect, its server's modules, pydantic, SQLAlchemy)
+    took 1 to 4 s. Logging and the standard streams are flushed first; the status is :data:`exit_status`.
+    A process that never imported Prefect ends as usual."""
+    atexit.register(_end)
+
+
+def _end() -> None:
+    if "prefect" not in sys.modules:
+        return
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(exit_status)
+
+
 # ---- the watcher ---------------------------------------------------------------------------------
 
 POLL_SECONDS = 0.25
@@ -114,11 +142,12 @@ def watch_descendants() -> subprocess.Popen[bytes] | None:
 def _stat(pid: int) -> tuple[str, int, int] | None:
     """(state, parent pid, start time) of a process from ``/proc/PID/stat``, or ``None`` when it is gone."""
     try:
-        raw = Path(f"/proc/{pid}/stat").read_text()
+        with open(f"/proc/{pid}/stat", "rb", buffering=0) as f:  # unbuffered bytes: read every poll, for every process
+            raw = f.read()
     except OSError:
         return None
-    fields = raw[raw.rindex(")") + 2 :].split()  # after "pid (command) "
-    return fields[0], int(fields[1]), int(fields[19])
+    fields = raw[raw.rindex(b")") + 2 :].split()  # after "pid (command) "
+    return fields[0].decode(), int(fields[1]), int(fields[19])
 
 
 def _alive(pid: int, started: int) -> bool:
@@ -130,7 +159,7 @@ def descendants(root: int) -> dict[int, int]:
     """The descendants of ``root`` now, with their start times (to tell a reused pid later)."""
     children: dict[int, list[int]] = {}
     started: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
+    for entry in os.scandir("/proc"):  # half the CPU time of Path.iterdir and read_text (4 ms a poll, ~100 processes)
         if not entry.name.isdigit():
             continue
         stat = _stat(int(entry.name))
