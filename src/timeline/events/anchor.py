@@ -76,10 +76,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
             found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
-    if not found and span.root.dep_ in NOMINAL_MODIFIERS and (verb := _published_in(head)) is not None:
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and (medium := _published_in(head)) is not None:
         # "advertised in today's editions of the Journal", "In its Friday issue, the Spectator quoted": the
         # time dates the paper, and what appeared in it
-        found.append(Trigger(verb, f"'{span.text}' dates the '{head.text}' that '{verb.text}' appeared in"))
+        found.append(Trigger(medium, f"'{span.text}' dates the '{head.text}' that '{medium.text}' appeared in"))
     if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN"):
         # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
         frame = None if is_event_noun(head) else clause_verb(head)
