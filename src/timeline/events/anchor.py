@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..grammar import past_tense, verb_of
+from .status import PLAN_VERBS
 from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
 
 
@@ -215,8 +216,14 @@ def _past_infinitive(verb: Token) -> bool:
         verb.dep_ in ("xcomp", "advcl")  # "voted to support", "extended their offers to acquire the maker"
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and (head.tag_ == "VBD" or head.tag_ in ("VBN", "VBG") and past_tense(head) and head.dep_ != "acl")
-    )  # "voted to", "were invited to join", "had agreed to"; not a reduced relative ("the operation designed to")
+        and (head.tag_ == "VBD" or head.tag_ in ("VBN", "VBG") and past_tense(head) and _passive_or_progressive(head))
+    )  # "voted to", "were invited to join", "were trying to cross"
+
+
+def _passive_or_progressive(verb: Token) -> bool:
+    """A past participle or -ing form with a past auxiliary, not a reduced relative ("the operation designed to")
+    nor a plan told in the past ("had been scheduled to close on Monday": the closing is the planned event)."""
+    return verb.dep_ != "acl" and verb.lemma_.lower() not in PLAN_VERBS
 
 
 def _adjective(span: Span, adj: Token) -> Trigger:
