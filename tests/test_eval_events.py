@@ -60,6 +60,17 @@ def test_same_value(a, b, same):
     assert anchoring.same_value(a, b) is same
 
 
+@pytest.mark.parametrize(
+    ("gold", "system", "same"),
+    [("1994-XX-XX", "1994", True), ("2000-01-05", "2000-01-05TNI", True), ("2000-01-05TEV", "2000-01-05TNI", True),
+     ("1989-WXX", "1989-W43", True), ("1989-QX", "1989-Q3", True), ("199X", "1996", True),
+     ("1989-W43", "1989-WXX", False), ("1989-WXX", "1989-10", False), ("2000-01-05", "2000-01-06TNI", False),
+     ("1989-WXX", "1988-W43", False), ("PXY", "PAST_REF", False)],
+)  # fmt: skip
+def test_anchor_value(gold, system, same):
+    assert anchoring.anchor_value(gold, system) is same
+
+
 def test_anchoring_end_to_end(nlp, tml_dir):
     counts, given, misses = anchoring.score_documents([read(tml_dir / "t1.tml")])
     assert (counts.gold, counts.correct) == (1, 1)

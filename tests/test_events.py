@@ -220,8 +220,35 @@ SCOPE_CASES = [
     # ... but a past verb cannot happen on a later date: the planned event takes it
     ("Protesters planned a large demonstration in Little Havana on Saturday.", date(2000, 1, 7),
      [("demonstration", "2000-01-08", False)], [("plan", "2000-01-08")]),
+    # a time before the subject frames every predicate of that subject; one after the first predicate is its own
     ("Last week, fighters killed three soldiers and wounded six others.", date(1998, 3, 1),
-     [("kill", "1998-W08", False)], [("wound", "1998-W08")]),  # measured: gold rarely links coordinated verbs
+     [("kill", "1998-W08", False), ("wound", "1998-W08", True)], []),
+    ("During the quarter, Delta issued 2.5 million shares and repurchased 1.1 million shares.", date(1989, 10, 27),
+     [("issue", "1989-Q3", False), ("repurchase", "1989-Q3", True)], []),
+    ("The company told customers Monday about the bugs and stopped shipping the product.", date(1989, 10, 26),
+     [("tell", "1989-10-23", False)], [("stop", "1989-10-23")]),
+    # "for" + a period after an amount: the period is the amount's; the report comes after it
+    ("Price Stern Sloan reported a net loss of $8.1 million for the third quarter.", date(1989, 10, 27),
+     [("loss", "1989-Q3", False)], [("report", "1989-Q3")]),
+    ("For the third quarter, Delta posted net income of $133.1 million.", date(1989, 10, 27),
+     [("post", "1989-Q3", False)], [("income", "1989-Q3")]),  # a fronted period frames the clause
+    # a past date at the end of an infinitive dates the past verb, also passive or purpose infinitives
+    ("Poland, Hungary and the Czech Republic were invited to join NATO in July 1997.", date(1999, 3, 12),
+     [("invite", "1997-07", False)], [("join", "1997-07")]),
+    ("Two rival bidders extended their offers to acquire the vaccine maker Friday.", date(1989, 10, 30),
+     [("extend", "1989-10-27", False)], [("acquire", "1989-10-27")]),
+    # a time inside the figure a comparison introduces is the figure's
+    ("The company had a net loss of $46.9 million, compared with a restated loss of $9 million a year ago.",
+     date(1989, 10, 27), [("loss", "1988", False)], [("compare", "1988"), ("have", "1988")]),
+    ("Citadel posted a net loss of $2.3 million, versus net income of $5.3 million a year earlier.",
+     date(1989, 10, 27), [("income", "1988", False)], [("post", "1988")]),
+    # an issue of a paper dates what appeared in it
+    ("The offer, advertised in today's editions of The Wall Street Journal, expires in November.",
+     date(1989, 11, 2), [("advertise", "1989-11-02", False)], [("edition", "1989-11-02")]),
+    ("In its Friday issue, the Spectator quoted an officer of the police department.", date(1998, 11, 22),
+     [("quote", "1998-11-20", False)], [("issue", "1998-11-20")]),
+    ("At the close of business Thursday, 11,580 shares had been tendered.", date(1989, 10, 27),
+     [("close", "1989-10-26", False)], []),
 ]  # fmt: skip
 
 

@@ -7,7 +7,8 @@ SIMULTANEOUS, BEGINS, BEGUN_BY, ENDS, ENDED_BY; never BEFORE/AFTER or IBEFORE/IA
 TIMEX3 that is not the document creation time, as ``(event span, timex value)``. System: every event the
 pipeline finds from the raw text (the publication date is the DCT), as ``(trigger span, date value)``.
 A system anchoring is correct when its trigger overlaps the gold event and the values are equal (up to
-unspecified trailing parts: ``1994-XX-XX`` is ``1994``).
+unspecified parts, :func:`anchor_value`: ``1994-XX-XX`` is ``1994``, a gold ``1989-WXX`` holds ``1989-W43``,
+and a part of day is its day).
 
 Only system events dated by a time expression that overlaps a gold-linked DATE TIMEX count in precision:
 TimeBank links events to only some of its timexes, so an event the pipeline dates with an unlinked
@@ -92,6 +93,31 @@ def same_value(a: str, b: str) -> bool:
     return trim(a) == trim(b)
 
 
+_PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
+
+
+def anchor_value(gold: str, system: str) -> bool:
+    """Whether ``system`` puts an event at the date the gold ``gold`` puts it at.
+
+    As :func:`same_value`, and two more things TIMEX3 values write that do not change the date: a part of
+    day is its day (``2000-01-05TNI`` is ``2000-01-05``: the corpora write "Wednesday night" as
+    ``2000-01-05``, ``2000-01-05TEV`` and ``2000-01-05TNI``), and a gold ``X`` is an unspecified digit
+    that any digit fills (``1989-WXX``, "last week" where the annotators left the week open, holds
+    ``1989-W43``). An ``X`` on the system's side is not filled: a vaguer value than the gold's is not it.
+    """
+
+    def trim(v: str) -> str:
+        v = _PART_OF_DAY.sub("", v)
+        while v.endswith(("-XX", "-XXX")):
+            v = v.rsplit("-", 1)[0]
+        return v
+
+    g, s = trim(gold), trim(system)
+    if g == s:
+        return True
+    return "X" in g and len(g) == len(s) and all(a == b or a == "X" and b.isdigit() for a, b in zip(g, s, strict=True))
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -137,7 +163,7 @@ def score_document(
     well_tagged = {
         tid
         for tid, t in linked.items()
-        if any(_overlaps((m.start, m.end), (t.start, t.end)) and same_value(m.value or "", t.value) for m in mentions)
+        if any(_overlaps((m.start, m.end), (t.start, t.end)) and anchor_value(t.value, m.value or "") for m in mentions)
     }
     system: dict[tuple[int, int, str], bool] = {}  # anchoring → dated by a well-tagged timex
     why: dict[tuple[int, int, str], Event] = {}
@@ -162,7 +188,7 @@ def score_document(
                 (
                     g
                     for g in gold_here
-                    if g not in matched and same_value(g[2], value) and _overlaps((s_start, s_end), g[:2])
+                    if g not in matched and anchor_value(g[2], value) and _overlaps((s_start, s_end), g[:2])
                 ),
                 None,
             )

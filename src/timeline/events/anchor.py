@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..grammar import past_tense, verb_of
+from .status import PLAN_VERBS
 from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
 
 
@@ -56,6 +57,11 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
     if head.i in range(span.start, span.end):  # the expression is the root of its sentence
         head = span.root
     head = _reporting_verb_before(span, head)
+    amount = _amount_for_period(span, head)
+    if amount is not None:
+        # "reported net income of $5 million for the third quarter": the period is the income's, the report
+        # comes after it
+        found.append(Trigger(amount, f"'{span.text}' is the period of '{amount.text}', the object of '{head.text}'"))
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
@@ -71,6 +77,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
             found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
+    if not found and span.root.dep_ in NOMINAL_MODIFIERS and (medium := _published_in(head)) is not None:
+        # "advertised in today's editions of the Journal", "In its Friday issue, the Spectator quoted": the
+        # time dates the paper, and what appeared in it
+        found.append(Trigger(medium, f"'{span.text}' dates the '{head.text}' that '{medium.text}' appeared in"))
     if not found and span.root.dep_ in NOMINAL_MODIFIERS and head.pos_ in ("NOUN", "PROPN"):
         # "third-quarter earnings", "the Feb. 23 accord", "this year's results": the noun is what is dated
         frame = None if is_event_noun(head) else clause_verb(head)
@@ -86,7 +96,7 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
         elif _participle_complement(head):
             head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
-        elif past and _past_infinitive(head):
+        elif past and _past_infinitive(head) and object_before(span, past) is None:
             head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
     if not found:
@@ -96,6 +106,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             found.append(Trigger(head, f"'{span.text}' modifies the event noun '{head.text}'"))
         elif head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "oprd", "ROOT", "conj"):
             found.append(_adjective(span, head))
+        elif (amount := _amount_of_phrase(head)) is not None:
+            # "compared with a loss of $9 million a year ago", "versus net income of $5.3 million, or $1.61 a
+            # share, a year earlier": the time is the figure's, inside its noun phrase, not the clause verb's
+            found.append(Trigger(amount, f"'{span.text}' is in the phrase of the figure '{amount.text}'"))
         else:
             own = clause_verb(head)
             predicate = _copula_predicate(own) if own is not None else None
@@ -106,6 +120,54 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
                 found.append(_elliptic(own, f"'{span.text}' is in the clause of '{own.text}'"))
     found.extend(_when_clauses(span))
     return found
+
+
+PERIOD_WORDS = {"quarter", "year", "half", "period", "month", "week", "season"}
+
+
+def _amount_for_period(span: Span, verb: Token) -> Token | None:
+    """The object of ``verb`` that a "for" + period time measures ("posted a loss for the quarter", "expects to
+    report earnings of $200,000 for the third quarter"): an amount accrued over a period
+    (``period_nouns.tsv``), not the verb, which states it after the period."""
+    prep = span.root.head
+    if not (prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.i == verb.i and verb.pos_ in ("VERB", "AUX")):
+        return None
+    root = span.root
+    if not (root.lemma_.lower() in PERIOD_WORDS or root.shape_ == "dddd"):
+        return None
+    amounts = words("period_nouns.tsv")  # the period follows the amount; "For the quarter, X posted" frames it
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in amounts), None)
+
+
+def _published_in(noun: Token) -> Token | None:
+    """The verb whose setting is an issue of a paper or broadcast (``publication_nouns.tsv``): "in", "on" or
+    "of" phrases up to the verb ("read the editorial on the front of Friday's edition")."""
+    if noun.lemma_.lower() not in words("publication_nouns.tsv"):
+        return None
+    token = noun
+    for _ in range(3):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("in", "on", "of"):
+            return None
+        if prep.head.pos_ == "VERB":
+            return prep.head
+        token = prep.head
+    return None
+
+
+def _amount_of_phrase(token: Token) -> Token | None:
+    """The amount noun (``period_nouns.tsv``) that a comparison introduces ("compared with", "versus") and
+    whose noun phrase ``token`` is in, below any verb."""
+    amounts = words("period_nouns.tsv")
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return None
+        prep = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in amounts and token.dep_ == "pobj":
+            if prep.lower_ in ("versus", "vs.") or prep.lower_ in ("with", "to") and prep.head.lemma_ == "compare":
+                return token
+        token = prep
+    return None
 
 
 def _copula_predicate(verb: Token) -> Token | None:
@@ -149,12 +211,19 @@ def _past_infinitive(verb: Token) -> bool:
     """An infinitive complement of a past-tense verb, dated in the past: the time dates the past verb
     (the infinitive's event may never have happened); a future date stays on the infinitive ("planned
     to ship early next year")."""
+    head = verb.head
     return (
-        verb.dep_ == "xcomp"
+        verb.dep_ in ("xcomp", "advcl")  # "voted to support", "extended their offers to acquire the maker"
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.tag_ == "VBD"
-    )
+        and (head.tag_ == "VBD" or head.tag_ in ("VBN", "VBG") and past_tense(head) and _passive_or_progressive(head))
+    )  # "voted to", "were invited to join", "were trying to cross"
+
+
+def _passive_or_progressive(verb: Token) -> bool:
+    """A past participle or -ing form with a past auxiliary, not a reduced relative ("the operation designed to")
+    nor a plan told in the past ("had been scheduled to close on Monday": the closing is the planned event)."""
+    return verb.dep_ != "acl" and verb.lemma_.lower() not in PLAN_VERBS
 
 
 def _adjective(span: Span, adj: Token) -> Trigger:

@@ -56,6 +56,7 @@ def scoped(trigger: Trigger, span: Span, times: set[int], past: bool) -> list[Tr
         and any(c.lower_ == "when" and c.dep_ == "advmod" for c in child.children)
         and not _has_own_time(child, times)
     ]
+    found += _fronted_coordination(token, span, times)
     noun = object_before(span, past)
     if noun is not None and noun.head.i == token.i:
         found.append(Trigger(noun, f"the time words follow '{noun.text}', the object of the dated '{token.text}'"))
@@ -64,6 +65,29 @@ def scoped(trigger: Trigger, span: Span, times: set[int], past: bool) -> list[Tr
             if child.dep_ == "xcomp" and child.pos_ in VERBS or child.dep_ in SUBJECTS and is_event_noun(child):
                 found.append(Trigger(child, f"'{token.text}' marks a phase of '{child.text}'"))
     return found
+
+
+def _fronted_coordination(verb: Token, span: Span, times: set[int]) -> list[Trigger]:
+    """A time put before the subject frames the whole clause, every predicate the subject is given ("Last week,
+    Hezbollah fighters killed three soldiers and wounded six others"; "During the quarter, Delta issued 2.5
+    million shares and repurchased 1.1 million"); a time after the first predicate is that predicate's alone
+    ("told customers Monday and stopped shipping"). Only verbs with no subject and no time of their own."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or span.end > subject.left_edge.i or span.root.head.i not in (verb.i, *_preps(verb)):
+        return []
+    found = []
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    while conjuncts:
+        conj = conjuncts.pop(0)
+        if any(c.dep_ in SUBJECTS for c in conj.children) or _has_own_time(conj, times):
+            continue
+        found.append(Trigger(conj, f"the time before the subject of '{verb.text}' frames '{conj.text}' too"))
+        conjuncts += [c for c in conj.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return found
+
+
+def _preps(verb: Token) -> list[int]:
+    return [c.i for c in verb.children if c.dep_ == "prep"]
 
 
 def _event_noun_scope(noun: Token, times: set[int]) -> list[Trigger]:
