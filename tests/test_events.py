@@ -74,6 +74,10 @@ STATUS_CASES = [
     ("The minister visited Kyiv on Monday.", "occurred"),
     ("If the talks fail on Monday, sanctions follow.", "hypothetical"),
     ("The company will soon begin selling boxes for 99 cents.", "planned"),
+    # a gerund takes the tense of the verb it completes
+    ("Israel will begin withdrawing troops on Friday.", "planned"),
+    ("Israel is set to begin withdrawing troops on Friday.", "planned"),
+    ("The company stopped selling the phone on Friday.", "occurred"),
 ]
 
 
@@ -83,6 +87,22 @@ def test_status(nlp, sentence, status):
     published = date(2025, 2, 25)
     events = find_events(doc, tag(doc, "t", published), published)
     assert status in [e.status for e in events], [(e.trigger, e.status, e.explanation) for e in events]
+
+
+# (sentence, published, the value of "Friday"): a gerund's time takes the direction of the verb it completes
+GERUND_CASES = [
+    ("Israel will begin withdrawing troops on Friday.", date(2000, 2, 9), "2000-02-11"),
+    ("Israel is set to begin withdrawing troops on Friday.", date(2000, 2, 9), "2000-02-11"),
+    ("The army began withdrawing troops on Friday.", date(2000, 2, 9), "2000-02-04"),
+    ("The company stopped selling the phone on Friday.", date(2000, 2, 9), "2000-02-04"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), GERUND_CASES)
+def test_a_gerund_takes_the_tense_of_its_verb(nlp, sentence, published, value):
+    doc = nlp(sentence)
+    events = find_events(doc, tag(doc, "t", published), published)
+    assert events and {e.value for e in events} == {value}, [(e.trigger, e.value, e.explanation) for e in events]
 
 
 def test_short_names_resolve_to_full_names(seed_events):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.grammar import past_tense, verb_of
+from timeline.grammar import past_tense, tensed_verb, verb_of
 
 # (sentence, verb, past without perfects, past with perfects)
 TENSES = [
@@ -31,3 +31,17 @@ def test_verb_of_finds_the_verb_at_or_above_a_word(nlp):
     assert verb_of(monday) == visited
     assert verb_of(visited) == visited
     assert verb_of(visited, above=True) == visited  # the root has nothing above it
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tensed"),
+    [
+        ("Israel will begin withdrawing troops on Friday.", "withdrawing", "begin"),
+        ("Prices kept rising on Friday.", "rising", "kept"),
+        ("The minister will visit Paris.", "visit", "visit"),
+        ("Shares rose on Friday.", "rose", "rose"),
+    ],
+)
+def test_tensed_verb_climbs_from_a_gerund_to_the_verb_it_completes(nlp, text, word, tensed):
+    verb = next(t for t in nlp(text) if t.text == word)
+    assert tensed_verb(verb).text == tensed

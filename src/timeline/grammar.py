@@ -32,6 +32,18 @@ def verb_of(token: Token, above: bool = False) -> Token | None:
     return None
 
 
+def tensed_verb(verb: Token) -> Token:
+    """The verb whose tense and auxiliaries a gerund complement takes: "withdrawing" in "will begin
+    withdrawing troops on Friday" is "begin" (a gerund has no tense of its own: "stopped selling", "kept
+    rising" are past, "will start selling" future); any other verb is itself."""
+    t = verb
+    for _ in range(10):
+        if t.dep_ != "xcomp" or t.tag_ != "VBG" or t.head.i == t.i or t.head.pos_ not in VERBS:
+            break
+        t = t.head
+    return t
+
+
 def past_tense(verb: Token, perfect: bool = False) -> bool:
     """Whether ``verb`` is in a past tense: a simple past ("planned"), a past auxiliary ("did plan",
     "was killed"), a reduced relative ("products introduced in April"); ``perfect``: a perfect counts too

@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from ..grammar import past_tense
+from ..grammar import past_tense, tensed_verb
 from ..records import TimeMention
 from ..temporal import looks_ahead
 from ..temporal.lexicon import cue_words
@@ -39,7 +39,12 @@ REPORTING = {
 
 
 def _chain(trigger: Token) -> list[Token]:
-    top = control_chain(trigger)[-1]
+    top = trigger
+    for _ in range(10):  # through infinitives and gerunds: "is set to begin withdrawing" → "set"
+        above = control_chain(tensed_verb(top))[-1]
+        if above is top:
+            break
+        top = above
     chain = [trigger] if top is trigger else [trigger, top]
     if trigger.pos_ in ("NOUN", "PROPN"):
         verb = clause_verb(trigger)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..grammar import doc_text, past_tense, verb_of
+from ..grammar import doc_text, past_tense, tensed_verb, verb_of
 from .lexicon import cue_words
 
 END_WORDS = {"until", "till", "through", "to", "by"}  # words that make a time the end of a period
@@ -129,6 +129,7 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     verb = verb_of(root, above=True)
     if verb is None:
         return Direction(None, None, None)
+    verb = tensed_verb(verb)
     cue = _future_cue(verb) or _deadline_cue(doc, start, verb)
     if cue is not None:
         return Direction("future", cue, verb)
