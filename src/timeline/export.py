@@ -77,8 +77,8 @@ class Filters:
             within = "".join(f" AND {d.format(t='x')}" for d, _ in dates)
             clauses.append(
                 "t.entry IN (SELECT x.entry FROM timeline_actors x, unnest(?::VARCHAR[]) AS q(needle) "
-                f"WHERE x.word = {_words('q.needle')}[1]{within} "
-                f"AND list_has_all({_words('x.actor')}, {_words('q.needle')}))"
+                f"WHERE x.word = {warehouse.words_sql('q.needle')}[1]{within} "
+                f"AND list_has_all({warehouse.words_sql('x.actor')}, {warehouse.words_sql('q.needle')}))"
             )
             params += [list(self.actors), *(v for _, v in dates)]
         if self.contains:
@@ -88,11 +88,6 @@ class Filters:
             )
             params.append(list(self.contains))
         return (" AND ".join(clauses) or "TRUE"), params
-
-
-def _words(column: str) -> str:
-    """SQL for the lower-case words (letters and digits, any script) of a column."""
-    return f"list_filter(regexp_split_to_array(lower({column}), '[^\\p{{L}}\\p{{N}}]+'), lambda w: w <> '')"
 
 
 def parse_bound(text: str, end: bool = False) -> date:

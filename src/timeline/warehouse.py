@@ -385,6 +385,18 @@ def load_batch(
 
 # ---- the timeline table --------------------------------------------------------------------------
 
+
+def words_sql(column: str) -> str:
+    """SQL for the lower-case words (letters and digits, any script) of a text column: how
+    ``timeline_actors`` cuts an actor's name, and how the actor filter cuts what it looks for."""
+    return f"list_filter(regexp_split_to_array(lower({column}), '[^\\p{{L}}\\p{{N}}]+'), lambda part: part <> '')"
+
+
+def entry_sql(column: str) -> str:
+    """SQL for the ``entry`` key (a number) of the timeline row of the event whose id is ``column``."""
+    return f"coalesce(try_cast('0x' || {column} AS UBIGINT), hash({column}))"
+
+
 # What a timeline row is: one per event, with its merged (canonical) event's values when it is that
 # event's representative, none for the other mentions of a merged event. The four relations are the tables,
 # or the rows a load or a refresh has just written (registered Arrow tables), never anything else.
@@ -397,7 +409,7 @@ SELECT
     COALESCE(c.date_start, e.date_start) AS date_start, COALESCE(c.date_end, e.date_end) AS date_end,
     COALESCE(c.confidence, e.confidence) AS confidence, e.explanation, a.source, e.event_id, e.article_id,
     COALESCE(c.sources, 1) AS sources, c.canonical_id,
-    coalesce(try_cast('0x' || e.event_id AS UBIGINT), hash(e.event_id)) AS entry,
+    {entry} AS entry,
     COALESCE(c.date_end, e.date_end, c.date_start, e.date_start) AS date_last,
     e.sentence_start, e.trigger_start, COALESCE(c.actors, e.actors) AS actor_list
 FROM {events} e
@@ -405,25 +417,19 @@ JOIN {articles} a ON a.article_id = e.article_id
 LEFT JOIN {mentions} m ON m.event_id = e.event_id
 LEFT JOIN {canonical} c ON c.canonical_id = m.canonical_id
 WHERE c.canonical_id IS NULL OR c.representative_event_id = e.event_id
-"""
+""".replace("{entry}", entry_sql("e.event_id"))
 TIMELINE_COLUMNS = (
     "date", "granularity", "status", "event", "actors", "place", "time_text", "sentence", "article", "published",
     "trigger", "date_start", "date_end", "confidence", "explanation", "source", "event_id", "article_id", "sources",
     "canonical_id", "entry", "date_last", "sentence_start", "trigger_start", "actor_list",
 )  # fmt: skip
-ACTOR_WORDS = r"""
+ACTOR_WORDS = f"""
 INSERT INTO timeline_actors
 SELECT t.entry, t.article_id, u.actor, w.word, t.date_start, t.date_last
-FROM {rows} t, unnest(t.actor_list) AS u(actor),
-    unnest(coalesce(nullif(list_distinct(list_filter(regexp_split_to_array(lower(u.actor), '[^\p{L}\p{N}]+'),
-        lambda x: x <> '')), []), [NULL])) AS w(word)
+FROM {{rows}} t, unnest(t.actor_list) AS u(actor),
+    unnest(coalesce(nullif(list_distinct({words_sql("u.actor")}), []), [NULL])) AS w(word)
 """
 TABLES = {"events": "events", "articles": "articles", "mentions": "event_mentions", "canonical": "canonical_events"}
-
-
-def computed_timeline(con: duckdb.DuckDBPyConnection) -> pa.Table:
-    """Every timeline row computed from the tables (what ``timeline_entries`` must hold; for checks)."""
-    return con.sql(TIMELINE_ROWS.format(**TABLES)).to_arrow_table()
 
 
 def update_timeline(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str] | None = None) -> None:
@@ -453,7 +459,7 @@ def _drop_timeline(con: duckdb.DuckDBPyConnection, keys: pa.Table) -> None:
     """Delete the timeline rows of the events of ``keys`` (an Arrow table with an ``event_id`` column)."""
     con.register("_gone", keys)
     try:
-        entries = "SELECT coalesce(try_cast('0x' || event_id AS UBIGINT), hash(event_id)) FROM _gone"
+        entries = f"SELECT {entry_sql('event_id')} FROM _gone"
         for table in TIMELINE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE entry IN ({entries})")
     finally:
