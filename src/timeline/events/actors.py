@@ -21,6 +21,8 @@ Reads: a parsed ``Doc``. Writes: actor names and a place for an event's phrase. 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
@@ -37,6 +39,7 @@ TITLE_PREPS = {"of", "for"}
 TIME_LISTS = ("temporal/weekdays.tsv", "temporal/months.tsv", "temporal/month_abbreviations.tsv", "temporal/units.tsv")
 
 
+@cache
 def _not_actor_words() -> frozenset[str]:
     """Words that never name a party: time zones and units of measure, days, months, time units."""
     found = set(resources.table("events/not_actors.tsv"))
