@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from timeline import export, warehouse
 from timeline.cli import app
+from timeline.errors import WarehouseError
 from timeline.records import Article, BatchResult, Event
 
 from .conftest import assert_timeline_current
@@ -175,3 +176,9 @@ def test_optimize_command(warehouse_path):
     with warehouse.connect(warehouse_path, read_only=True) as con:
         assert snapshot(con) == before
         assert stored_in_date_order(con, "timeline_entries")
+
+
+def test_optimize_without_a_warehouse_makes_none(tmp_path):
+    result = CliRunner().invoke(app, ["optimize", "--warehouse", str(tmp_path / "none.duckdb")])
+    assert isinstance(result.exception, WarehouseError) and "no warehouse" in str(result.exception)
+    assert not (tmp_path / "none.duckdb").exists()

@@ -565,6 +565,8 @@ def keep_clustered(
 def optimize(path: Path | str, wait_seconds: float = READ_WAIT_SECONDS) -> tuple[Layout, Layout, float]:
     """``timeline optimize``: rewrite the timeline tables in date order now, and checkpoint; the layout before
     and after, and the seconds it took."""
+    if not Path(path).exists():
+        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
     started = time.perf_counter()
     with connect(path, wait_seconds=wait_seconds) as con:
         before = timeline_layout(con)
