@@ -80,6 +80,7 @@ def url_date(url: str) -> date | None:
     return _iso(found)
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-]|$)")
 
 
@@ -96,8 +97,8 @@ def page_dates(page: str) -> dict[str, date]:
     import lxml.html
     from htmldate import find_date
 
-    try:
-        tree = lxml.html.document_fromstring(page)
+    try:  # an XHTML page's XML declaration ("<?xml ... encoding=...?>") makes lxml refuse a decoded string
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
     except Exception:  # lxml raises several unrelated types on broken markup
         return {}
     for element in tree.xpath(MODIFIED):  # a page that says only when it changed says nothing of its first day
@@ -114,6 +115,10 @@ def page_dates(page: str) -> dict[str, date]:
             element.drop_tree()
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     for name, extensive, original in (("page", False, True), (WEAK, True, True), (LATEST, True, False)):
+        # the page's text is read only when its markup gives no date (weak evidence counts only then, see
+        # ``settle``), and read for its latest date only when it gives a date
+        if (name == WEAK and found) or (name == LATEST and WEAK not in found):
+            continue
         value = _iso(find_date(cleaned, extensive_search=extensive, original_date=original, url=""))
         if value is not None:
             found[name] = value
