@@ -45,10 +45,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from .. import resources
 from ..records import Article
+from .wire import MARKS
 
 USER = ("user",)
 METADATA = ("front matter", "record", "feed")
@@ -105,11 +106,17 @@ def page_dates(page: str) -> dict[str, date]:
         element.drop_tree()
     found: dict[str, date] = {}
     kept = tree.xpath(METADATA_XPATH)
-    value = _metadata_date(kept)
-    specific = tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")
-    generic = bool(tree.xpath(GENERIC)) and _metadata_date(specific) is None
-    if value is not None:
-        found[GENERIC_DATE if generic else "markup"] = value
+    # the elements that say "published" first, then every metadata element but the generic date tags, then all:
+    # htmldate takes the first date element in the page's order, so a `<meta name="date">` (often the day the
+    # page last changed) or a `dcterms.created` written before the article's `datePublished` would win
+    tiers = (tree.xpath(PUBLISHED), tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]"), kept)
+    value, generic = None, False
+    for number, elements in enumerate(tiers):
+        value = _metadata_date(elements)
+        if value is not None:
+            generic = number == len(tiers) - 1 and bool(tree.xpath(GENERIC))
+            found[GENERIC_DATE if generic else "markup"] = local_day(value, elements, tree)
+            break
     if generic:  # the page read apart from its metadata, so that the generic tag cannot win there too
         for element in kept:
             element.drop_tree()
@@ -121,7 +128,7 @@ def page_dates(page: str) -> dict[str, date]:
             continue
         value = _iso(find_date(cleaned, extensive_search=extensive, original_date=original, url=""))
         if value is not None:
-            found[name] = value
+            found[name] = local_day(value, tree.xpath(STAMPED), tree) if name == "page" else value
     return found
 
 
@@ -138,9 +145,16 @@ def _metadata_date(elements: list) -> date | None:
 
 
 METADATA_XPATH = "//meta | //script[@type='application/ld+json']"
+# meta elements whose name says publication ("article:published_time", "DC.date.issued", "pubdate",
+# "vr:published-time"), and the page's JSON-LD (htmldate reads its "datePublished" there)
+_KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+PUBLISHED = (
+    f"//meta[(contains({_KEY}, 'publish') and not(contains({_KEY}, 'publisher'))) or contains({_KEY}, 'publicat')"
+    f" or contains({_KEY}, 'pubdate') or contains({_KEY}, 'pub-date') or contains({_KEY}, 'pub_date')"
+    f" or contains({_KEY}, 'issued')] | //script[@type='application/ld+json']"
+)
 # a meta element that says "date" and nothing more (name="date", "DC.date", "dcterms.date"): content systems
 # fill it with the day the page last changed (TYPO3 does by default) as often as with its first day
-_KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 GENERIC_TEST = f"self::meta and ({_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date')"
 GENERIC = f"//meta[{_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date']"
 
@@ -153,6 +167,49 @@ MODIFIED = (
     " | //time[(contains(@class, 'updat') or contains(@class, 'modif') or contains(@itemprop, 'dateModified'))"
     " and not(contains(@class, 'publish'))]"  # WordPress's <time class="entry-date published updated">: both
 )
+
+
+# an ISO timestamp with its offset: "2023-11-09T02:11:03+00:00", "2019-10-19T03:00:00.000Z", "...-0500"
+_STAMP = re.compile(
+    r"(?P<day>\d{4}-\d\d-\d\d)[T ](?P<time>\d\d:\d\d(?::\d\d)?)(?:\.\d+)?[ \t]*(?P<offset>Z|[+-]\d\d:?\d\d)"
+)
+STAMPED = "//meta/@content | //script[@type='application/ld+json']/text() | //*[@datetime]/@datetime"
+
+
+def local_day(value: date, elements: list, tree) -> date:
+    """The day of ``value`` in the page's own time zone, when the markup wrote it in UTC.
+
+    A page that writes its publication time in UTC ("2023-11-09T02:11:03+00:00") and its other times with
+    the offset of its newsroom ("2023-11-08T21:11:03-05:00") was published, as its readers and its own
+    "yesterday" count, on the local day (the 8th). The local offset is the one the page's other timestamps
+    share (within an hour: summer time); none, or several, and the day stays as written. A UTC midnight is
+    a day written without its time, and stays too."""
+    stamps = [m for e in elements for m in _STAMP.finditer(e if isinstance(e, str) else _source(e))]
+    if not stamps or any(_offset(m) != timedelta(0) for m in stamps if m.group("day") == value.isoformat()):
+        return value
+    utc = [m for m in stamps if m.group("day") == value.isoformat() and not m.group("time").startswith("00:00")]
+    offsets = [o for o in (_offset(m) for text in tree.xpath(STAMPED) for m in _STAMP.finditer(str(text))) if o]
+    if not utc or not offsets or max(offsets) - min(offsets) > timedelta(hours=1):
+        return value
+    offset = max(set(offsets), key=offsets.count)
+    moment = datetime.fromisoformat(f"{utc[0].group('day')}T{utc[0].group('time')}").replace(tzinfo=UTC)
+    return moment.astimezone(timezone(offset)).date()
+
+
+def _source(element) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")
+
+
+def _offset(stamp: re.Match) -> timedelta | None:
+    raw = stamp.group("offset").replace(":", "")
+    if raw == "Z":
+        return timedelta(0)
+    hours, minutes = int(raw[1:3]), int(raw[3:5])
+    if hours > 14 or minutes >= 60:
+        return None
+    return (1 if raw[0] == "+" else -1) * timedelta(hours=hours, minutes=minutes)
 
 
 def _iso(found: str | None) -> date | None:
@@ -177,7 +234,7 @@ def day_and_month(text: str | None) -> tuple[int, int, int | None] | None:
         return (number, day, None) if 1 <= number <= 12 and 1 <= day <= 31 else None
     months = {**resources.table("sources/dateline_months.tsv"), **resources.table("temporal/months.tsv")}
     month: int | None = None
-    for word in re.findall(r"[^\W\d_]+\.?", text):
+    for word in re.findall(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*\.?", text):  # "जनवरी": its vowel signs are marks
         key = word.lower()
         value = months.get(key) or months.get(key.rstrip(".")) or months.get(key.rstrip(".") + ".")
         if value and value.isdigit():
