@@ -889,3 +889,34 @@ def test_url_month(url, month) -> None:
     from timeline.sources.dates import url_month
 
     assert url_month(url) == month
+
+
+STORY = "<p>" + "Two juveniles were stabbed and a third was assaulted in an attack on Wednesday, police said. " * 4
+# (published_time in the metadata, the page's other timestamp, the day taken): the day in the page's own zone
+LOCAL_DAYS = [
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T21:11:03-05:00", "2023-11-08"),  # UTC, the newsroom in Boston
+    ("2023-11-09T02:11:03Z", "2023-10-30T08:00:00-0400", "2023-11-08"),  # summer time a week before: same zone
+    ("2019-10-18T22:04:00Z", "2019-10-17T09:30:00+02:00", "2019-10-19"),  # Vienna: after midnight already
+    ("2023-11-09T02:11:03+00:00", None, "2023-11-09"),  # no other offset: the day as written
+    ("2023-11-09T00:00:00+00:00", "2023-11-08T21:11:03-05:00", "2023-11-09"),  # a UTC midnight: a day alone
+    ("2023-11-08T21:11:03-05:00", "2023-11-09T02:11:03+00:00", "2023-11-08"),  # written with its offset: kept
+    ("2023-11-09T02:11:03Z", "2023-11-08T21:11:03-05:00 2023-11-08T08:00:00+09:00", "2023-11-09"),  # zones apart
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("published", "other", "day"), LOCAL_DAYS)
+def test_publication_day_is_the_pages_local_day(tmp_path: Path, published, other, day) -> None:
+    times = "".join(f'<time datetime="{t}">an earlier item</time>' for t in (other or "").split())
+    page = (f'<html><head><title>Stabbing</title><meta property="article:published_time" content="{published}">'
+            f"</head><body><article><h1>Stabbing</h1>{STORY}</p>{times}</article></body></html>")  # fmt: skip
+    article = _one(tmp_path, "p.html", page)
+    assert article.published == D(day), (article.published, article.date_source, article.date_evidence)
+
+
+def test_xhtml_page_with_an_xml_declaration_gives_its_markup_date(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            '<title>Stabbing</title><meta property="article:published_time" content="2022-01-25T10:00:00+01:00" />'
+            f"</head><body><div>{STORY}</p></div></body></html>")  # fmt: skip
+    article = _one(tmp_path, "x.html", page)
+    assert (article.published, article.date_source) == (date(2022, 1, 25), "markup")

@@ -36,8 +36,10 @@ recorded as a conflict):
    candidate is named in the run's log (``ingest_log.reason``, from the article's ``date_weak``
    metadata). A wrong date shifts every relative date of the article, which is worse than none.
 
-A dateline's day and month without a year ("TOKYO, April 30") take the year that puts them nearest to the
-chosen date; a dateline day that differs from the chosen date is a conflict.
+A ``markup`` or ``page`` date read from a UTC timestamp is the day in the page's own time zone, when the
+page's other timestamps give its offset (:func:`local_day`). A dateline's day and month without a year
+("TOKYO, April 30") take the year that puts them nearest to the chosen date; a dateline day that differs
+from the chosen date is a conflict.
 """
 
 from __future__ import annotations
@@ -106,17 +108,11 @@ def page_dates(page: str) -> dict[str, date]:
         element.drop_tree()
     found: dict[str, date] = {}
     kept = tree.xpath(METADATA_XPATH)
-    # the elements that say "published" first, then every metadata element but the generic date tags, then all:
-    # htmldate takes the first date element in the page's order, so a `<meta name="date">` (often the day the
-    # page last changed) or a `dcterms.created` written before the article's `datePublished` would win
-    tiers = (tree.xpath(PUBLISHED), tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]"), kept)
-    value, generic = None, False
-    for number, elements in enumerate(tiers):
-        value = _metadata_date(elements)
-        if value is not None:
-            generic = number == len(tiers) - 1 and bool(tree.xpath(GENERIC))
-            found[GENERIC_DATE if generic else "markup"] = local_day(value, elements, tree)
-            break
+    value = _metadata_date(kept)
+    specific = tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")
+    generic = bool(tree.xpath(GENERIC)) and _metadata_date(specific) is None
+    if value is not None:
+        found[GENERIC_DATE if generic else "markup"] = local_day(value, kept, tree)
     if generic:  # the page read apart from its metadata, so that the generic tag cannot win there too
         for element in kept:
             element.drop_tree()
@@ -145,14 +141,7 @@ def _metadata_date(elements: list) -> date | None:
 
 
 METADATA_XPATH = "//meta | //script[@type='application/ld+json']"
-# meta elements whose name says publication ("article:published_time", "DC.date.issued", "pubdate",
-# "vr:published-time"), and the page's JSON-LD (htmldate reads its "datePublished" there)
 _KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-PUBLISHED = (
-    f"//meta[(contains({_KEY}, 'publish') and not(contains({_KEY}, 'publisher'))) or contains({_KEY}, 'publicat')"
-    f" or contains({_KEY}, 'pubdate') or contains({_KEY}, 'pub-date') or contains({_KEY}, 'pub_date')"
-    f" or contains({_KEY}, 'issued')] | //script[@type='application/ld+json']"
-)
 # a meta element that says "date" and nothing more (name="date", "DC.date", "dcterms.date"): content systems
 # fill it with the day the page last changed (TYPO3 does by default) as often as with its first day
 GENERIC_TEST = f"self::meta and ({_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date')"
