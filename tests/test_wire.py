@@ -655,6 +655,7 @@ NOT_LEADS = [
     "(Update 2) Oil rose on Monday.",
     "新华社的记者5月3日说。",
     "【速報】政府は3日",
+    "【Matt】の新曲",
 ]
 
 

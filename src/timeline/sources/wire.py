@@ -219,7 +219,9 @@ def _east_asian(line: str) -> tuple[dict[str, str | None], int] | None:
     found = BRACKETED.match(line)
     if found is not None:
         body = found.group("body").strip()
-        agency = next((a for a in sorted(table, key=len, reverse=True) if body.lower().endswith(a)), None)
+        # an agency named in its own script ("共同", "時事"), so that "【Matt】" is not the agency "TT"
+        names = sorted((a for a in table if not a.isascii()), key=len, reverse=True)
+        agency = next((a for a in names if body.lower().endswith(a)), None)
         if agency is not None:
             place = re.split(r"[=＝]", body[: len(body) - len(agency)])[0]  # "パリAFP=時事": Paris, via AFP
             city = re.sub(r"[A-Za-z]+$", "", place).strip() or None
