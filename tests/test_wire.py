@@ -354,6 +354,83 @@ CASES = [
         lead={"dateline_city": "Berlin", "agency": None},
     ),
     Case(
+        "kyodo-new-york-city-with-space",
+        "NEW YORK, Sept. 23 (Kyodo) -- Japanese Prime Minister Shigeru Ishiba will address the U.N. General "
+        "Assembly on Wednesday, a government official said.\n",
+        "2025-09-23",
+        (Row("Shigeru Ishiba will address", "2025-09-24", "planned", ("Shigeru Ishiba",)),),
+        never=("NEW YORK", "Kyodo"),
+        no_value=("2025-09-23",),
+        lead={"dateline_city": "New York", "agency": "Kyodo", "dateline_date": "2025-09-23"},
+    ),
+    Case(
+        "yonhap-byline-hyphenated-name",
+        "By Kim Soo-yeon\n\nSEOUL, Jan. 5 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on "
+        "Sunday, the South's military said.\n",
+        "2025-01-05",
+        (Row("North Korea fired a ballistic missile", "2025-01-05", "occurred", ("North Korea",)),),
+        never=("Kim Soo-yeon", "SEOUL", "Yonhap"),
+        lead={"dateline_city": "Seoul", "agency": "Yonhap", "byline": "Kim Soo-yeon"},
+    ),
+    Case(
+        "ansa-credit-before-the-dateline",
+        "(ANSA) - ROME, MAR 10 - Premier Giorgia Meloni will meet Ukrainian President Volodymyr Zelensky in Rome "
+        "on Wednesday, her office said.\n",
+        "2025-03-10",
+        (Row("Giorgia Meloni will meet", "2025-03-12", "planned", ("Giorgia Meloni",)),),
+        never=("ANSA", "ROME"),
+        no_value=("2025-03-10",),
+        lead={"dateline_city": "Rome", "agency": "ANSA", "dateline_date": "2025-03-10"},
+    ),
+    Case(
+        "efe-bogota-accent-title-case",
+        "Bogotá, Mar 5 (EFE).- Colombian President Gustavo Petro suspended talks with the ELN rebel group on "
+        "Tuesday after an attack on a military base.\n",
+        "2025-03-05",
+        (Row("Gustavo Petro suspended talks", "2025-03-04", "occurred", ("Gustavo Petro",)),),
+        never=("EFE", "Bogotá,"),
+        no_value=("2025-03-05",),
+        lead={"dateline_city": "Bogotá", "agency": "EFE", "dateline_date": "2025-03-05"},
+    ),
+    Case(
+        "xinhua-tel-aviv",
+        "TEL AVIV, May 3 (Xinhua) -- Israel's security cabinet approved a plan on Friday to expand military "
+        "operations in Gaza, an official said.\n",
+        "2025-05-03",
+        (Row("security cabinet approved a plan", "2025-05-02", "occurred"),),
+        never=("TEL AVIV", "Xinhua"),
+        no_value=("2025-05-03",),
+        lead={"dateline_city": "Tel Aviv", "agency": "Xinhua"},
+    ),
+    Case(
+        "dpa-frankfurt-slash-main",
+        "Frankfurt/Main (dpa) - Germany's Dax index rose to a record high on Monday as investors bet on lower "
+        "interest rates.\n",
+        "2025-06-16",
+        (Row("Dax index rose", "2025-06-16", "occurred"),),
+        never=("Frankfurt/Main", "dpa"),
+        lead={"dateline_city": "Frankfurt/Main", "agency": "dpa"},
+    ),
+    Case(
+        "upi-date-and-credit-without-a-city",
+        "Nov. 5 (UPI) -- The House voted on Tuesday to extend government funding through January, sending the "
+        "bill to the Senate.\n",
+        "2025-11-05",
+        (Row("House voted", "2025-11-04", "occurred"),),
+        never=("UPI", "Nov. 5"),
+        no_value=("2025-11-05",),
+        lead={"dateline_city": None, "agency": "UPI", "dateline_date": "2025-11-05"},
+    ),
+    Case(
+        "pti-long-city-no-dash",
+        "THIRUVANANTHAPURAM, Feb 3 (PTI) The Kerala government will present its annual budget on Friday, the "
+        "finance minister said on Monday.\n",
+        "2025-02-03",
+        (Row("Kerala government will present its annual budget", "2025-02-07", "planned"),),
+        never=("THIRUVANANTHAPURAM", "PTI"),
+        lead={"dateline_city": "Thiruvananthapuram", "agency": "PTI", "dateline_date": "2025-02-03"},
+    ),
+    Case(
         "company-ticker-is-no-dateline",
         "Apple (AAPL) shares rose on Monday after the company said it would invest $500 billion in the U.S.\n",
         "2025-02-24",
@@ -464,6 +541,42 @@ def test_feed_entries_carry_datelines(tmp_path: Path, nlp) -> None:
     )  # fmt: skip
 
 
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2025-11-05T12:00:00Z</updated>
+<entry><id>urn:wire:1</id><title>North Korea fires missile</title><updated>2025-01-05T09:00:00+09:00</updated>
+<content type="html">&lt;p&gt;By Kim Soo-yeon&lt;/p&gt;&lt;p&gt;SEOUL, Jan. 5 (Yonhap) -- North Korea fired a ballistic
+missile into the East Sea on Sunday, the South's military said.&lt;/p&gt;</content></entry>
+<entry><id>urn:wire:2</id><title>Meloni to meet Zelensky</title><published>2025-03-10T10:00:00+01:00</published>
+<content type="html">&lt;p&gt;(ANSA) - ROME, MAR 10 - Premier Giorgia Meloni will meet Ukrainian President
+Volodymyr Zelensky in Rome on Wednesday, her office said.&lt;/p&gt;</content></entry>
+<entry><id>urn:wire:3</id><title>House votes</title><published>2025-11-05T08:00:00-05:00</published>
+<summary>Nov. 5 (UPI) -- The House voted on Tuesday to extend government funding through January.</summary></entry>
+</feed>
+"""
+
+
+def test_atom_entries_carry_credits_before_datelines_and_dates_without_a_city(tmp_path: Path, nlp) -> None:
+    (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
+    articles = [a for a in read_articles([tmp_path / "wire.atom"]) if isinstance(a, Article)]
+    assert [(a.dateline_city, a.agency, a.byline) for a in articles] == [
+        ("Seoul", "Yonhap", "Kim Soo-yeon"), ("Rome", "ANSA", None), (None, "UPI", None)
+    ]  # fmt: skip
+    assert [a.published.isoformat() for a in articles] == ["2025-01-05", "2025-03-10", "2025-11-05"]
+    assert [a.dateline_date.isoformat() for a in articles] == ["2025-01-05", "2025-03-10", "2025-11-05"]
+    assert all(a.date_conflict is None for a in articles), [a.date_conflict for a in articles]
+    batch = process_batch(articles)
+    expected = [
+        Case("", "", "", (Row("North Korea fired a ballistic missile", "2025-01-05", "occurred", ("North Korea",)),),
+             never=("Kim Soo-yeon", "SEOUL", "Yonhap")),
+        Case("", "", "", (Row("Giorgia Meloni will meet", "2025-03-12", "planned", ("Giorgia Meloni",)),),
+             never=("ANSA", "ROME"), no_value=("2025-03-10",)),
+        Case("", "", "", (Row("House voted", "2025-11-04", "occurred"),), never=("UPI", "Nov. 5"),
+             no_value=("2025-11-05",)),
+    ]  # fmt: skip
+    for article, case in zip(articles, expected, strict=True):
+        check_events(article, [e for e in batch.events if e.article_id == article.article_id], case)
+
+
 # The lead of a story, read alone: (text, city, date as written, agency, byline, first word after the lead).
 LEADS = [
     ("TOKYO, April 30 (Reuters) - Japan will", "Tokyo", "April 30", "Reuters", None, "Japan"),
@@ -510,6 +623,18 @@ LEADS = [
     ("서울, 5월 3일 (연합뉴스) - 정부는", "서울", "5월 3일", "연합뉴스", None, "정부는"),
     ("القاهرة (رويترز) - قال", "القاهرة", None, "رويترز", None, "قال"),
     ("ΑΘΗΝΑ (Reuters) - Η κυβέρνηση", "Αθηνα", None, "Reuters", None, "Η"),
+    ("(ANSA) - ROMA, 3 MAG - Il governo", "Roma", "3 MAG", "ANSA", None, "Il"),
+    ("Nov. 5 (UPI) -- The House", None, "Nov. 5", "UPI", None, "The"),
+    ("Frankfurt/Main (dpa) - Der Dax", "Frankfurt/Main", None, "dpa", None, "Der"),
+    ("TEL AVIV, May 3 (Xinhua) -- Israel", "Tel Aviv", "May 3", "Xinhua", None, "Israel"),
+    ("新华社北京5月3日电（记者张三、李四）中国政府", "北京", "5月3日", "新华社", "张三; 李四", "中国政府"),
+    ("新华社北京5月3日电 中国政府", "北京", "5月3日", "新华社", None, "中国政府"),
+    ("【ワシントン共同】米政府は", "ワシントン", None, "共同", None, "米政府は"),
+    ("【パリAFP=時事】フランス政府は", "パリ", None, "時事", None, "フランス政府は"),
+    ("(서울=연합뉴스) 김철수 기자 = 정부는", "서울", None, "연합뉴스", "김철수", "정부는"),
+    ("(워싱턴=연합뉴스) 김경희 특파원 = 미국", "워싱턴", None, "연합뉴스", "김경희", "미국"),
+    ("नई दिल्ली, 10 जनवरी (भाषा) सरकार ने", "नई दिल्ली", "10 जनवरी", "भाषा", None, "सरकार"),
+    ("ירושלים (רויטרס) - ממשלת ישראל", "ירושלים", None, "רויטרס", None, "ממשלת"),
 ]  # fmt: skip
 
 NOT_LEADS = [
@@ -526,6 +651,11 @@ NOT_LEADS = [
     "US-China talks resumed on Monday.",
     "NATO-led forces moved into the town.",
     "政府は5月3日に発表した。",
+    "May 5 - the day after the vote - was quiet.",
+    "(Update 2) Oil rose on Monday.",
+    "新华社的记者5月3日说。",
+    "【速報】政府は3日",
+    "【Matt】の新曲",
 ]
 
 
@@ -667,7 +797,8 @@ DATELINE_DATES = [
     ("April 30", (4, 30, None)), ("3 March", (3, 3, None)), ("Sept. 1", (9, 1, None)),
     ("Oct. 3, 2024", (10, 3, 2024)), ("30 апреля", (4, 30, None)), ("3 MAG", (5, 3, None)),
     ("5 de marzo de 2025", (3, 5, 2025)), ("3 mai", (5, 3, None)), ("5月3日", (5, 3, None)),
-    ("5월 3일", (5, 3, None)), ("12. März", (3, 12, None)), ("Thursday", None),
+    ("5월 3일", (5, 3, None)), ("12. März", (3, 12, None)), ("Thursday", None), ("10 जनवरी", (1, 10, None)),
+    ("MAR 10", (3, 10, None)),
 ]  # fmt: skip
 
 
@@ -759,3 +890,34 @@ def test_url_month(url, month) -> None:
     from timeline.sources.dates import url_month
 
     assert url_month(url) == month
+
+
+STORY = "<p>" + "Two juveniles were stabbed and a third was assaulted in an attack on Wednesday, police said. " * 4
+# (published_time in the metadata, the page's other timestamp, the day taken): the day in the page's own zone
+LOCAL_DAYS = [
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T21:11:03-05:00", "2023-11-08"),  # UTC, the newsroom in Boston
+    ("2023-11-09T02:11:03Z", "2023-10-30T08:00:00-0400", "2023-11-08"),  # summer time a week before: same zone
+    ("2019-10-18T22:04:00Z", "2019-10-17T09:30:00+02:00", "2019-10-19"),  # Vienna: after midnight already
+    ("2023-11-09T02:11:03+00:00", None, "2023-11-09"),  # no other offset: the day as written
+    ("2023-11-09T00:00:00+00:00", "2023-11-08T21:11:03-05:00", "2023-11-09"),  # a UTC midnight: a day alone
+    ("2023-11-08T21:11:03-05:00", "2023-11-09T02:11:03+00:00", "2023-11-08"),  # written with its offset: kept
+    ("2023-11-09T02:11:03Z", "2023-11-08T21:11:03-05:00 2023-11-08T08:00:00+09:00", "2023-11-09"),  # zones apart
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("published", "other", "day"), LOCAL_DAYS)
+def test_publication_day_is_the_pages_local_day(tmp_path: Path, published, other, day) -> None:
+    times = "".join(f'<time datetime="{t}">an earlier item</time>' for t in (other or "").split())
+    page = (f'<html><head><title>Stabbing</title><meta property="article:published_time" content="{published}">'
+            f"</head><body><article><h1>Stabbing</h1>{STORY}</p>{times}</article></body></html>")  # fmt: skip
+    article = _one(tmp_path, "p.html", page)
+    assert article.published == D(day), (article.published, article.date_source, article.date_evidence)
+
+
+def test_xhtml_page_with_an_xml_declaration_gives_its_markup_date(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            '<title>Stabbing</title><meta property="article:published_time" content="2022-01-25T10:00:00+01:00" />'
+            f"</head><body><div>{STORY}</p></div></body></html>")  # fmt: skip
+    article = _one(tmp_path, "x.html", page)
+    assert (article.published, article.date_source) == (date(2022, 1, 25), "markup")

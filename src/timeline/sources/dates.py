@@ -36,8 +36,10 @@ recorded as a conflict):
    candidate is named in the run's log (``ingest_log.reason``, from the article's ``date_weak``
    metadata). A wrong date shifts every relative date of the article, which is worse than none.
 
-A dateline's day and month without a year ("TOKYO, April 30") take the year that puts them nearest to the
-chosen date; a dateline day that differs from the chosen date is a conflict.
+A ``markup`` or ``page`` date read from a UTC timestamp is the day in the page's own time zone, when the
+page's other timestamps give its offset (:func:`local_day`). A dateline's day and month without a year
+("TOKYO, April 30") take the year that puts them nearest to the chosen date; a dateline day that differs
+from the chosen date is a conflict.
 """
 
 from __future__ import annotations
@@ -45,10 +47,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from .. import resources
 from ..records import Article
+from .wire import MARKS
 
 USER = ("user",)
 METADATA = ("front matter", "record", "feed")
@@ -80,6 +83,7 @@ def url_date(url: str) -> date | None:
     return _iso(found)
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-]|$)")
 
 
@@ -96,8 +100,8 @@ def page_dates(page: str) -> dict[str, date]:
     import lxml.html
     from htmldate import find_date
 
-    try:
-        tree = lxml.html.document_fromstring(page)
+    try:  # an XHTML page's XML declaration ("<?xml ... encoding=...?>") makes lxml refuse a decoded string
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
     except Exception:  # lxml raises several unrelated types on broken markup
         return {}
     for element in tree.xpath(MODIFIED):  # a page that says only when it changed says nothing of its first day
@@ -108,15 +112,19 @@ def page_dates(page: str) -> dict[str, date]:
     specific = tree.xpath(f"({METADATA_XPATH})[not({GENERIC_TEST})]")
     generic = bool(tree.xpath(GENERIC)) and _metadata_date(specific) is None
     if value is not None:
-        found[GENERIC_DATE if generic else "markup"] = value
+        found[GENERIC_DATE if generic else "markup"] = local_day(value, kept, tree)
     if generic:  # the page read apart from its metadata, so that the generic tag cannot win there too
         for element in kept:
             element.drop_tree()
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     for name, extensive, original in (("page", False, True), (WEAK, True, True), (LATEST, True, False)):
+        # the page's text is read only when its markup gives no date (weak evidence counts only then, see
+        # ``settle``), and read for its latest date only when it gives a date
+        if (name == WEAK and found) or (name == LATEST and WEAK not in found):
+            continue
         value = _iso(find_date(cleaned, extensive_search=extensive, original_date=original, url=""))
         if value is not None:
-            found[name] = value
+            found[name] = local_day(value, tree.xpath(STAMPED), tree) if name == "page" else value
     return found
 
 
@@ -133,9 +141,9 @@ def _metadata_date(elements: list) -> date | None:
 
 
 METADATA_XPATH = "//meta | //script[@type='application/ld+json']"
+_KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 # a meta element that says "date" and nothing more (name="date", "DC.date", "dcterms.date"): content systems
 # fill it with the day the page last changed (TYPO3 does by default) as often as with its first day
-_KEY = "translate(concat(@name, @property, @itemprop), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 GENERIC_TEST = f"self::meta and ({_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date')"
 GENERIC = f"//meta[{_KEY} = 'date' or {_KEY} = 'dc.date' or {_KEY} = 'dcterms.date']"
 
@@ -148,6 +156,49 @@ MODIFIED = (
     " | //time[(contains(@class, 'updat') or contains(@class, 'modif') or contains(@itemprop, 'dateModified'))"
     " and not(contains(@class, 'publish'))]"  # WordPress's <time class="entry-date published updated">: both
 )
+
+
+# an ISO timestamp with its offset: "2023-11-09T02:11:03+00:00", "2019-10-19T03:00:00.000Z", "...-0500"
+_STAMP = re.compile(
+    r"(?P<day>\d{4}-\d\d-\d\d)[T ](?P<time>\d\d:\d\d(?::\d\d)?)(?:\.\d+)?[ \t]*(?P<offset>Z|[+-]\d\d:?\d\d)"
+)
+STAMPED = "//meta/@content | //script[@type='application/ld+json']/text() | //*[@datetime]/@datetime"
+
+
+def local_day(value: date, elements: list, tree) -> date:
+    """The day of ``value`` in the page's own time zone, when the markup wrote it in UTC.
+
+    A page that writes its publication time in UTC ("2023-11-09T02:11:03+00:00") and its other times with
+    the offset of its newsroom ("2023-11-08T21:11:03-05:00") was published, as its readers and its own
+    "yesterday" count, on the local day (the 8th). The local offset is the one the page's other timestamps
+    share (within an hour: summer time); none, or several, and the day stays as written. A UTC midnight is
+    a day written without its time, and stays too."""
+    stamps = [m for e in elements for m in _STAMP.finditer(e if isinstance(e, str) else _source(e))]
+    if not stamps or any(_offset(m) != timedelta(0) for m in stamps if m.group("day") == value.isoformat()):
+        return value
+    utc = [m for m in stamps if m.group("day") == value.isoformat() and not m.group("time").startswith("00:00")]
+    offsets = [o for o in (_offset(m) for text in tree.xpath(STAMPED) for m in _STAMP.finditer(str(text))) if o]
+    if not utc or not offsets or max(offsets) - min(offsets) > timedelta(hours=1):
+        return value
+    offset = max(set(offsets), key=offsets.count)
+    moment = datetime.fromisoformat(f"{utc[0].group('day')}T{utc[0].group('time')}").replace(tzinfo=UTC)
+    return moment.astimezone(timezone(offset)).date()
+
+
+def _source(element) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")
+
+
+def _offset(stamp: re.Match) -> timedelta | None:
+    raw = stamp.group("offset").replace(":", "")
+    if raw == "Z":
+        return timedelta(0)
+    hours, minutes = int(raw[1:3]), int(raw[3:5])
+    if hours > 14 or minutes >= 60:
+        return None
+    return (1 if raw[0] == "+" else -1) * timedelta(hours=hours, minutes=minutes)
 
 
 def _iso(found: str | None) -> date | None:
@@ -172,7 +223,7 @@ def day_and_month(text: str | None) -> tuple[int, int, int | None] | None:
         return (number, day, None) if 1 <= number <= 12 and 1 <= day <= 31 else None
     months = {**resources.table("sources/dateline_months.tsv"), **resources.table("temporal/months.tsv")}
     month: int | None = None
-    for word in re.findall(r"[^\W\d_]+\.?", text):
+    for word in re.findall(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*\.?", text):  # "जनवरी": its vowel signs are marks
         key = word.lower()
         value = months.get(key) or months.get(key.rstrip(".")) or months.get(key.rstrip(".") + ".")
         if value and value.isdigit():

@@ -13,7 +13,11 @@ month in either order with an optional year ("April 30", "3 March", "Oct. 3, 202
 in parentheses or slashes ("(Reuters)", "(dpa)", "/PRNewswire/"), then a dash of any style (``-``, ``--``,
 ``–``, ``—``, EFE's ``.-``, old AP copy's ``_``). Without a credit or a date the place must be in
 capitals ("BERLIN —"), so that "Apple - the iPhone maker - said" is not read as a dateline. A credit
-alone opens a story too ("(Bloomberg) --"). A byline is a line "By" + one or more names (two to four
+alone opens a story too ("(Bloomberg) --"), and may come before the dateline (ANSA's "(ANSA) - ROME, MAR 10
+-"); a date with a credit needs no place (UPI's "Nov. 5 (UPI) --"). The agencies of China, Japan and Korea
+write their own forms, read with a known agency's name only: "新华社北京5月3日电（记者张三）" (agency, city,
+date, reporters), "【ワシントン共同】" (place and agency), "(서울=연합뉴스) 김철수 기자 =" (place=agency,
+reporter). A byline is a line "By" + one or more names (two to four
 capitalised words each, joined by "and", "&" or commas), optionally followed by a title or an agency
 name (``resources/sources/agencies.tsv``), which are dropped.
 """
@@ -21,14 +25,37 @@ name (``resources/sources/agencies.tsv``), which are dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import resources
 
-_WORD = r"[^\W\d_][\w'’.\-]*"
+
+def _marks() -> str:
+    """A character class of the combining marks (Unicode category M) of the Basic Multilingual Plane: the
+    vowel signs of Devanagari and other Indic scripts ("दिल्ली") are no word characters for ``re``."""
+    ranges: list[str] = []
+    start = previous = None
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if previous is not None and code == previous + 1:
+                previous = code
+                continue
+            if start is not None:
+                ranges.append(f"{chr(start)}-{chr(previous)}")
+            start = previous = code
+    if start is not None:
+        ranges.append(f"{chr(start)}-{chr(previous)}")
+    return "".join(ranges)
+
+
+MARKS = _marks()
+# a place word: a letter, then letters, marks, apostrophes, dots, hyphens and a slash ("Frankfurt/Main")
+_WORD = rf"[^\W\d_][\w{MARKS}'’.\-]*(?:/[^\W\d_][\w{MARKS}'’.\-]*)?"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+_MONTH = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])+\.?"  # "Sept.", "MAG", "जनवरी" (its vowel signs are marks)
 _DAY_MONTH = (
-    r"(?:[^\W\d_]{3,}\.?[ \t]+\d{1,2}|\d{1,2}\.?[ \t]+(?:de[ \t]+)?[^\W\d_]{3,}\.?)(?:,?[ \t]+(?:de[ \t]+)?\d{4})?"
+    rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}\.?[ \t]+(?:de[ \t]+)?{_MONTH})(?:,?[ \t]+(?:de[ \t]+)?\d{{4}})?"
     r"|\d{1,2}[ \t]*[月월][ \t]*\d{1,2}[ \t]*[日일]"  # "5 de marzo", "3 MAG"; Chinese, Japanese and Korean "5月3日"
 )
 _COMMA = r"[ \t]*[,，、][ \t]*"  # the ideographic commas too
@@ -42,6 +69,20 @@ DATELINE = re.compile(rf"{_HEAD}[ \t]*{_CREDIT}?(?:[ \t]*{_DASH}[ \t]+|[ \t]*[�
 # known agency's name only, so that "Apple (AAPL) shares rose" is no dateline)
 DATELINE_NO_DASH = re.compile(rf"{_HEAD}[ \t]*\([ \t]*(?P<agency>[^()\n\d]{{2,40}}?)[ \t]*\)[ \t]*:?[ \t]+(?=\S)")
 CREDIT_ONLY = re.compile(rf"{_CREDIT}[ \t]*{_DASH}[ \t]+(?=\S)")
+# a date and a credit with no place: UPI's "Nov. 5 (UPI) -- The House ..."
+DATE_CREDIT = re.compile(rf"(?P<date>{_DAY_MONTH})[ \t]*{_CREDIT}[ \t]*{_DASH}[ \t]+(?=\S)")
+# Chinese agencies: "新华社北京5月3日电（记者张三）" (agency, city, date, 电 "wired", the reporters)
+CHINESE = re.compile(
+    r"(?P<agency>[^\W\d_]{1,5}[社网])(?P<city>[^\W\d_]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)电"
+    r"(?:[ \t]*[（(][ \t]*(?:记者)?(?P<byline>[^）)\n]{1,40})[）)])?[ \t]*"
+)
+# Japanese papers: "【ワシントン共同】" (the place and the agency in lenticular brackets)
+BRACKETED = re.compile(r"【(?P<body>[^】\n]{1,24})】[ \t]*")
+# Korean agencies: "(서울=연합뉴스) 김철수 기자 = " (place=agency, then the reporter and his title)
+KOREAN = re.compile(
+    r"[(（][ \t]*(?P<city>[^\W\d_=()]{1,12})[ \t]*=[ \t]*(?P<agency>[^\W_=()]{2,12})[ \t]*[)）][ \t]*"
+    r"(?:(?P<byline>[^\W\d_][^=\n]{0,40}?)[ \t]*(?:기자|특파원)[ \t]*=[ \t]*)?"
+)
 BYLINE = re.compile(r"[ \t]*By[ \t]+(?P<names>[^\n]{3,120}?)[ \t]*(?:\n|$)")
 SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:\(|--?[ \t]*|—[ \t]*)?(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|"
@@ -125,10 +166,20 @@ def _byline(names: str) -> str | None:
 
 def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
     """The parts of a dateline at the start of ``line`` and where it ends, or None."""
+    east = _east_asian(line)
+    if east is not None:
+        return east
     credit = CREDIT_ONLY.match(line)
     if credit is not None:
         agency = (credit.group("agency") or credit.group("wire") or "").strip()
+        after = _dateline(line[credit.end() :]) if not line.startswith(("(", "/"), credit.end()) else None
+        if after is not None and after[0]["agency"] is None:  # ANSA's "(ANSA) - ROMA, 3 MAG - Il governo"
+            return {**after[0], "agency": agency}, credit.end() + after[1]
         return {"city": None, "region": None, "date": None, "agency": agency}, credit.end()
+    dated = DATE_CREDIT.match(line)
+    if dated is not None and _is_date(dated.group("date")):
+        agency = (dated.group("agency") or dated.group("wire") or "").strip()
+        return {"city": None, "region": None, "date": dated.group("date"), "agency": agency}, dated.end()
     found = DATELINE.match(line)
     if found is None:
         found = DATELINE_NO_DASH.match(line)
@@ -147,6 +198,49 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         if not _all_caps(city) or not after[:1].isupper() and after[:1] not in "\"'“‘":
             return None  # "Apple - the iPhone maker - said": a capitalised word before a dash is no dateline
     return {"city": _display(city), "region": region, "date": when, "agency": agency}, found.end()
+
+
+def _is_date(text: str) -> bool:
+    from .dates import day_and_month
+
+    return day_and_month(text) is not None
+
+
+def _east_asian(line: str) -> tuple[dict[str, str | None], int] | None:
+    """A Chinese, Japanese or Korean agency's dateline ("新华社北京5月3日电（记者张三）", "【ワシントン共同】",
+    "(서울=연합뉴스) 김철수 기자 ="), whose agency must be a known one (``agencies.tsv``)."""
+    table = agencies()
+    found = CHINESE.match(line)
+    if found is not None and found.group("agency").lower() in table:
+        return {
+            "city": found.group("city"), "region": None, "date": found.group("date"),
+            "agency": found.group("agency"), "byline": _names(found.group("byline")),
+        }, found.end()  # fmt: skip
+    found = BRACKETED.match(line)
+    if found is not None:
+        body = found.group("body").strip()
+        # an agency named in its own script ("共同", "時事"), so that "【Matt】" is not the agency "TT"
+        names = sorted((a for a in table if not a.isascii()), key=len, reverse=True)
+        agency = next((a for a in names if body.lower().endswith(a)), None)
+        if agency is not None:
+            place = re.split(r"[=＝]", body[: len(body) - len(agency)])[0]  # "パリAFP=時事": Paris, via AFP
+            city = re.sub(r"[A-Za-z]+$", "", place).strip() or None
+            return {"city": city, "region": None, "date": None, "agency": body[len(body) - len(agency) :]}, found.end()
+    found = KOREAN.match(line)
+    if found is not None and found.group("agency").lower() in table:
+        return {
+            "city": found.group("city"), "region": None, "date": None, "agency": found.group("agency"),
+            "byline": _names(found.group("byline")),
+        }, found.end()  # fmt: skip
+    return None
+
+
+def _names(names: str | None) -> str | None:
+    """Reporters named in an East Asian credit ("张三、李四", "김철수 이영희"), separated by ``; ``."""
+    if not names:
+        return None
+    people = [n for n in re.split(r"[、,，\s]+", names.strip()) if n]
+    return "; ".join(people) or None
 
 
 def _skip_blank(text: str, at: int) -> int:
@@ -197,6 +291,7 @@ def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
         parts, length = dateline
         masked.append((at, at + length))
         end = at + length
+        byline = byline or parts.get("byline")
     for sign_off in SIGN_OFF.finditer(text, end if sign_offs_from is None else sign_offs_from):
         masked.append((sign_off.start(), sign_off.end()))
     return Lead(
