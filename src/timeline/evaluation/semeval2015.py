@@ -34,7 +34,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -92,6 +92,22 @@ def read_cat(path: Path) -> CatDocument:
     return CatDocument(
         root.attrib.get("doc_id", path.stem.split("-")[0].split("_")[0]), tuple(tokens), "".join(parts), dct
     )
+
+
+DATELINE_FORMATS = ("%B %d %Y", "%d %B %Y", "%b %d %Y", "%b. %d %Y", "%Y-%m-%d")
+
+
+def dateline(doc: CatDocument) -> date | None:
+    """The date the article gives itself when its second sentence is a date alone ("June 9 , 2008", the
+    Wikinews dateline under the headline): the day the article reports from, which the creation time of the
+    file may contradict; None when that sentence is not a full date."""
+    text = " ".join(word for sentence, _, word in doc.tokens if sentence == 1).replace(" ,", "").strip()
+    for fmt in DATELINE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _mention_id(doc: CatDocument, token: Token) -> str | None:
@@ -267,8 +283,9 @@ def system_timelines(
     docs = [_parse_sentences(d, model) for d in corpus]
     finders = {e: EntityFinder(e, entity_kind(docs, e)) for e in entities}
     for cat, doc in zip(corpus, docs, strict=True):
-        mentions = tag(doc, cat.doc_id, cat.dct)
-        narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
+        published = dateline(cat) or cat.dct
+        mentions = tag(doc, cat.doc_id, published)
+        narrative = _narrative_dates(doc, find_events(doc, mentions, published))
         sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
         for entity in entities:
             for run in _entity_tokens(doc, finders[entity]):
@@ -281,9 +298,9 @@ def system_timelines(
                         continue
                     # the headline states the news in the historical present: the day of the news
                     own = narrative.get(event.idx, ("", ""))[0]
-                    day = own if len(own) == 10 else cat.dct.isoformat() if cat.dct else ""
+                    day = own if len(own) == 10 else published.isoformat() if published else ""
                     date_value = day if headline else None
-                    value = task_date(date_value or _date_of(event, narrative, cat.dct))
+                    value = task_date(date_value or _date_of(event, narrative, published))
                     key = (event.lemma_.lower(), value)
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:
