@@ -42,6 +42,17 @@ CASES = [
     ("The Nikkei 225 rose. Tokyo's Nikkei gained. The Dow Chemical Company fell.", "Nikkei 225", "index",
      ["Nikkei 225", "Nikkei"]),
     ("Dow Chemical shares fell.", "Dow Jones Industrial Average", "index", []),
+    # a hyphenated name is one word; an acronym may leave out the legal form
+    ("Rolls-Royce said it was investigating.", "Rolls-Royce", "organisation", ["Rolls-Royce"]),
+    ("European Aeronautic Defence and Space Company posted a loss. EADS blamed delays.",
+     "European Aeronautic Defence and Space Company", "organisation",
+     ["European Aeronautic Defence and Space Company", "EADS"]),
+    # a possessive place or maker stands for "the"; modifiers may come between
+    ("The FTSE 100 fell. London's benchmark index closed lower.", "FTSE 100", "index",
+     ["FTSE 100", "London's benchmark index"]),
+    ("The Boeing 787 flew. Boeing's new jet landed.", "Boeing 787", "product", ["Boeing 787", "Boeing's new jet"]),
+    ("Chrysler LLC filed for bankruptcy. The No. 3 U.S. automaker said it would recover.", "Chrysler",
+     "organisation", ["Chrysler LLC", "The No. 3 U.S. automaker"]),
 ]  # fmt: skip
 
 

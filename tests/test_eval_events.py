@@ -238,6 +238,14 @@ ON_TIMELINE = [
      "Dow Jones Industrial Average", ["falls", "fell", "rebounded"], ["slipped"]),
     (["British Airways cancels flights", "BA blamed the strike .", "The carrier 's chief Willie Walsh apologised ."],
      "British Airways", ["cancels", "blamed"], ["apologised"]),
+    # a maker and model in between is a product: "the carrier" still refers back to the airline
+    (["Qantas grounds fleet", "Qantas Airways grounded its fleet of Airbus A380 aircraft on Thursday .",
+      "The Australian carrier said the jets would stay grounded ."], "Qantas", ["grounded", "said"], ["stay"]),
+    (["Qantas grounds fleet", "Qantas Airways grounded its fleet of Airbus A380 aircraft on Thursday .",
+      "The Australian carrier said the jets would stay grounded ."], "Airbus A380", ["stay"], ["said"]),
+    # a coordinated verb with a subject of its own is that subject's
+    (["Stocks tumble", "The Dow Jones Industrial Average dropped 400 points , and the Nasdaq Composite lost 4 % ."],
+     "Dow Jones Industrial Average", ["dropped"], ["lost"]),
 ]  # fmt: skip
 
 

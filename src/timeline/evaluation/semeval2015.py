@@ -43,7 +43,7 @@ from .. import nlp
 from ..errors import InputError
 from ..events import find_events
 from ..events.entities import EntityFinder, entity_kind
-from ..events.syntax import is_event_noun, words
+from ..events.syntax import SUBJECTS, is_event_noun, words
 from ..records import Event
 from ..temporal import tag
 from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
@@ -151,7 +151,10 @@ def _predicates(run: list[Token]) -> list[Token]:
             if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
         ]  # fmt: skip
     if head.pos_ == "VERB":
-        verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        verbs = [head] + [
+            c for c in head.children
+            if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB" and not any(g.dep_ in SUBJECTS for g in c.children)
+        ]  # fmt: skip  # "the Dow dropped 400 points, and the S&P 500 lost 4%": "lost" has a subject of its own
         return [_content_event(v) for v in verbs]
     return [head] if is_event_noun(head) else []
 

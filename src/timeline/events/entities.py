@@ -79,7 +79,12 @@ class _Unit:
 def _units(doc: Doc) -> list[_Unit]:
     units: list[_Unit] = []
     for t in doc:
-        glued = units and not doc[t.i - 1].whitespace_ and t.text[:1].isalnum() and doc[t.i - 1].text[-1:].isalnum()
+        before = doc[t.i - 1] if t.i else None
+        glued = before is not None and units and not before.whitespace_ and (
+            t.text[:1].isalnum() and before.text[-1:].isalnum()
+            or t.text == "-" and t.i + 1 < len(doc) and not t.whitespace_ and doc[t.i + 1].text[:1].isupper()
+            or before.text == "-" and len(units[-1].text) > 1  # "Rolls-Royce", "Mercedes-Benz": one name
+        )
         if glued:
             u = units[-1]
             units[-1] = _Unit(u.start, t.i + 1, u.text + t.text, t.pos_ if t.pos_ != "NOUN" else u.pos)
@@ -193,6 +198,8 @@ class EntityFinder:
             initials = "".join(w[0] for w in name.split() if w[:1].isupper())
             self.acronym = initials if len(initials) == 2 and len(name.split()) == 2 else ""
         self.forms = _short_forms(self.words, kind)
+        core = [w for w in name.split() if not _suffixes().get(w.lower(), "").startswith("legal")]
+        self.core_acronym = acronym(" ".join(core)) if len(core) < len(name.split()) else ""
         last = self.words[-1]
         own_noun = last if name.split()[-1].islower() or last in _descriptions() else None
         self.nouns = {n for n, k in _descriptions().items() if k == kind} | ({own_noun} if own_noun else set())
@@ -223,6 +230,8 @@ class EntityFinder:
         if self.acronym and _plain(units[i].text).upper() == self.acronym and units[i].text[:1].isupper():
             if len(self.acronym) > 2 or _plain(units[i].text) == self.acronym.lower() and units[i].text[:2].isupper():
                 return i + 1, "acronym"
+        if self.core_acronym and units[i].text == self.core_acronym:  # "EADS" for "... and Space Company"
+            return i + 1, "acronym"
         for form, how in self.forms:
             if _names(units[i : i + len(form)], form):
                 return i + len(form), how
@@ -278,14 +287,14 @@ class EntityFinder:
         ours = {i for m in named for i in range(m.start, m.end)}
         others = sorted(
             s for s, e in _name_runs(doc)
-            if not ours & set(range(s, e)) and _kind_of(_label(doc, s, e), self.kind) == self.kind
+            if not ours & set(range(s, e)) and _run_kind(doc, s, e, self.kind) == self.kind
         )  # fmt: skip
         out = []
         first = min(m.start for m in named)
         for t in doc:
             if t.i <= first or t.i in ours or t.lemma_.lower() not in self.nouns or t.pos_ != "NOUN":
                 continue
-            det = _determiner(doc, t)
+            det = _determiner(doc, t, self.words[0] if self.kind == "product" and len(self.words) > 1 else "")
             if det is None:
                 continue
             last_ours = max((m.start for m in named if m.start < t.i), default=-1)
@@ -299,21 +308,44 @@ CONTRAST = {"other", "another", "rival", "competing", "new", "former", "parent",
 MODIFIERS = {"amod", "compound", "nmod", "punct", "advmod", "npadvmod", "hmod", "nummod"}
 
 
-def _determiner(doc: Doc, noun: Token) -> Token | None:
-    """The "the" of a definite description, right before the noun or before up to three modifiers of it ("the
-    carrier", "the French carrier", "the blue-chip index"); none when a name follows the noun, which then
-    introduces that name ("the French carrier Air France")."""
+def _owner(doc: Doc, owner: Token, maker: str) -> Token | None:
+    """The first word of a possessive that can stand for "the": a place ("London's", "Britain's") or the
+    product's maker ("Boeing's" for "Boeing 787")."""
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    place = ent is not None and ent.label_ in ("GPE", "LOC", "NORP")
+    if place or maker and owner.lower_ == maker:
+        return doc[ent.start] if ent is not None and place else owner
+    return None
+
+
+def _determiner(doc: Doc, noun: Token, maker: str = "") -> Token | None:
+    """The "the" of a definite description, right before the noun or before up to five modifiers of it ("the
+    carrier", "the French carrier", "the No. 3 U.S. automaker"), or a possessive place or maker in its stead
+    (``_owner``); none when a name follows the noun, which then introduces that name ("the French carrier Air
+    France")."""
     if noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN":
         return None
-    if any(c.lower_ in CONTRAST for c in noun.children):  # "the rival carrier", "the parent company"
+    contrast = CONTRAST - {"new"} if maker else CONTRAST  # "the new jet" is the product just named
+    if any(c.lower_ in contrast for c in noun.children):  # "the rival carrier", "the parent company"
         return None
-    for k in range(noun.i - 1, max(noun.i - 5, -1), -1):
+    for k in range(noun.i - 1, max(noun.i - 7, -1), -1):
         t = doc[k]
         if t.lower_ == "the":
             return t if t.head.i == noun.i else None
+        if t.lower_ in ("'s", "’s") and t.head.head.i == noun.i and (owner := _owner(doc, t.head, maker)):
+            return owner  # "London's benchmark index", "Britain's biggest airline", "Boeing's new jet"
         if t.dep_ not in MODIFIERS or not (t.head.i == noun.i or noun.i in {a.i for a in t.ancestors}):
             return None
     return None
+
+
+def _run_kind(doc: Doc, start: int, end: int, default: str) -> str | None:
+    """The kind of a name in the text: a maker and a model ("Airbus A380") is a product, else by its NER label."""
+    if end - start > 1 and doc[start].text[:1].isupper() and _model(doc[end - 1].text):
+        return "product"
+    if end < len(doc) and doc[start].text[:1].isupper() and _model(doc[end].text):
+        return "product"  # "Airbus" of "Airbus A380", which NER splits into a maker and a product
+    return _kind_of(_label(doc, start, end), default)
 
 
 def _kind_of(label: str, default: str) -> str | None:
