@@ -7,14 +7,16 @@ system timelines in the task format (``position<TAB>date<TAB>doc-sentence-word..
 
 The system, from the raw text:
 
-1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
-   date, event anchoring);
+1. each document goes through the pipeline (spaCy, with the headline parsed on its own; time tagging with
+   the publication date: the dateline under the headline when it is a date alone, else the creation time;
+   event anchoring);
 2. a sentence involves the entity when it names it (:mod:`timeline.events.entities`: the full name, a
    short name, the same words reordered or with words inside, an acronym, a definite description such
    as "the company" or "the store" referring back; not inside a longer name: "iPod Nano" is not "iPod");
    a subject "he"/"she" in the sentences right after one that names a person continues it;
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
-   that governs the mention (and the verbs coordinated with that verb or controlled by it); the
+   that governs the mention (and the verbs coordinated with that verb, unless they have a subject of their
+   own, or controlled by it; in a headline, "GM to cut jobs", the infinitive the name heads); the
    headline (sentence 0) counts, dated by its own day or else by the creation time (it reports the
    day's news in the historical present); a grammatical verb gives way to its content event (a support
    verb's event-noun object: "gave his keynote"; an aspectual verb's complement: "started by hinting");
