@@ -243,6 +243,9 @@ ON_TIMELINE = [
       "The Australian carrier said the jets would stay grounded ."], "Qantas", ["grounded", "said"], ["stay"]),
     (["Qantas grounds fleet", "Qantas Airways grounded its fleet of Airbus A380 aircraft on Thursday .",
       "The Australian carrier said the jets would stay grounded ."], "Airbus A380", ["stay"], ["said"]),
+    # the "it" of what a company says is the company
+    (["Boeing delays jet", "Boeing said on Tuesday it had delayed the first flight ."], "Boeing",
+     ["delays", "said", "delayed"], []),
     # a coordinated verb with a subject of its own is that subject's
     (["Stocks tumble", "The Dow Jones Industrial Average dropped 400 points , and the Nasdaq Composite lost 4 % ."],
      "Dow Jones Industrial Average", ["dropped"], ["lost"]),

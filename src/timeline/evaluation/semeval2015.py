@@ -126,6 +126,8 @@ def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
     definite descriptions), and for a person a subject "he"/"she" in the sentences right after one that
     names the person."""
     runs = [list(doc[m.start : m.end]) for m in finder.mentions(doc)]
+    if finder.kind != "person":  # "GM said it would cut jobs": "it" is the subject that says
+        runs += [[it] for run in runs for it in _said_it(run)]
     if finder.kind == "person":
         named = {run[-1].sent.start for run in runs}
         active = False
@@ -139,6 +141,20 @@ def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
             else:
                 active = False
     return runs
+
+
+def _said_it(run: list[Token]) -> list[Token]:
+    """The subject "it" of the clause a mention's verb says or thinks ("Boeing said it would deliver", "the
+    company expects that it will ..."): the speaker's own "it"."""
+    inside = {x.i for x in run}
+    root = next((x for x in run if x.head.i not in inside), run[-1])
+    verb = root.head
+    if root.dep_ not in SUBJECTS or verb.pos_ != "VERB":
+        return []
+    return [
+        g for c in verb.children if c.dep_ == "ccomp"
+        for g in c.children if g.dep_ in SUBJECTS and g.lower_ == "it"
+    ]  # fmt: skip
 
 
 def _predicates(run: list[Token]) -> list[Token]:
