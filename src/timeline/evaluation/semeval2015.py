@@ -7,14 +7,16 @@ system timelines in the task format (``position<TAB>date<TAB>doc-sentence-word..
 
 The system, from the raw text:
 
-1. each document goes through the pipeline (spaCy, time tagging with the creation time as publication
-   date, event anchoring);
+1. each document goes through the pipeline (spaCy, with the headline parsed on its own; time tagging with
+   the publication date: the dateline under the headline when it is a date alone, else the creation time;
+   event anchoring);
 2. a sentence involves the entity when it names it (:mod:`timeline.events.entities`: the full name, a
    short name, the same words reordered or with words inside, an acronym, a definite description such
    as "the company" or "the store" referring back; not inside a longer name: "iPod Nano" is not "iPod");
    a subject "he"/"she" in the sentences right after one that names a person continues it;
 3. the events of the entity are the predicates it is a direct argument of: the verb or event noun
-   that governs the mention (and the verbs coordinated with that verb or controlled by it); the
+   that governs the mention (and the verbs coordinated with that verb, unless they have a subject of their
+   own, or controlled by it; in a headline, "GM to cut jobs", the infinitive the name heads); the
    headline (sentence 0) counts, dated by its own day or else by the creation time (it reports the
    day's news in the historical present); a grammatical verb gives way to its content event (a support
    verb's event-noun object: "gave his keynote"; an aspectual verb's complement: "started by hinting");
@@ -34,7 +36,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -43,13 +45,14 @@ from .. import nlp
 from ..errors import InputError
 from ..events import find_events
 from ..events.entities import EntityFinder, entity_kind
-from ..events.syntax import is_event_noun, words
+from ..events.syntax import SUBJECTS, is_event_noun, words
 from ..records import Event
 from ..temporal import tag
 from .temporal_awareness import Timeline, TimelineLine, parse_timeline, score
 
 MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 UNDATED = "XXXX-XX-XX"
+SENTENCE_BREAK = "\n\n"  # between the task's sentences in the text made from its tokens
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def read_cat(path: Path) -> CatDocument:
         if last_sentence is not None:
             # a blank line between the task's sentences: the parser keeps them apart (a headline and a
             # dateline end with no full stop, and would run into the lead sentence)
-            sep = "\n\n" if sentence != last_sentence else " "
+            sep = SENTENCE_BREAK if sentence != last_sentence else " "
             parts.append(sep)
             pos += len(sep)
         tokens.append((sentence, pos, word))
@@ -93,6 +96,22 @@ def read_cat(path: Path) -> CatDocument:
     )
 
 
+DATELINE_FORMATS = ("%B %d %Y", "%d %B %Y", "%b %d %Y", "%b. %d %Y", "%Y-%m-%d")
+
+
+def dateline(doc: CatDocument) -> date | None:
+    """The date the article gives itself when its second sentence is a date alone ("June 9 , 2008", the
+    Wikinews dateline under the headline): the day the article reports from, which the creation time of the
+    file may contradict; None when that sentence is not a full date."""
+    text = " ".join(word for sentence, _, word in doc.tokens if sentence == 1).replace(" ,", "").strip()
+    for fmt in DATELINE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def _mention_id(doc: CatDocument, token: Token) -> str | None:
     """``doc-sentence-word``; a phrasal verb keeps its particle, as the task writes it ("took_off")."""
     particle = next((c for c in token.children if c.dep_ == "prt" and c.i > token.i), None)  # "took six months off"
@@ -107,6 +126,8 @@ def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
     definite descriptions), and for a person a subject "he"/"she" in the sentences right after one that
     names the person."""
     runs = [list(doc[m.start : m.end]) for m in finder.mentions(doc)]
+    if finder.kind != "person":  # "GM said it would cut jobs": "it" is the subject that says
+        runs += [[it] for run in runs for it in _said_it(run)]
     if finder.kind == "person":
         named = {run[-1].sent.start for run in runs}
         active = False
@@ -122,16 +143,36 @@ def _entity_tokens(doc: Doc, finder: EntityFinder) -> list[list[Token]]:
     return runs
 
 
+def _said_it(run: list[Token]) -> list[Token]:
+    """The subject "it" of the clause a mention's verb says or thinks ("Boeing said it would deliver", "the
+    company expects that it will ..."): the speaker's own "it"."""
+    inside = {x.i for x in run}
+    root = next((x for x in run if x.head.i not in inside), run[-1])
+    verb = root.head
+    if root.dep_ not in SUBJECTS or verb.pos_ != "VERB":
+        return []
+    return [
+        g for c in verb.children if c.dep_ == "ccomp"
+        for g in c.children if g.dep_ in SUBJECTS and g.lower_ == "it"
+    ]  # fmt: skip
+
+
 def _predicates(run: list[Token]) -> list[Token]:
     """The events a mention takes part in directly: the verb or event noun it is an argument of, and the
     verbs coordinated with or controlled by that verb."""
     inside = {x.i for x in run}
     root = next((x for x in run if x.head.i not in inside), run[-1])
     head = root.head
-    if head.i == root.i:
-        return []
+    if head.i == root.i:  # a headline's "GM to cut jobs": the name heads the infinitive that states its news
+        return [
+            _content_event(c) for c in root.children
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
+        ]  # fmt: skip
     if head.pos_ == "VERB":
-        verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+        verbs = [head] + [
+            c for c in head.children
+            if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB" and not any(g.dep_ in SUBJECTS for g in c.children)
+        ]  # fmt: skip  # "the Dow dropped 400 points, and the S&P 500 lost 4%": "lost" has a subject of its own
         return [_content_event(v) for v in verbs]
     return [head] if is_event_noun(head) else []
 
@@ -244,16 +285,28 @@ def _date_of(event: Token, narrative: dict[int, tuple[str, str]], dct: date | No
     return dct.isoformat() if dct else "XXXX-XX-XX"
 
 
+def _parse_sentences(cat: CatDocument, model: str) -> Doc:
+    """The headline (the task's sentence 0) parsed on its own and joined to the body: it ends with no full stop
+    and would run into the sentence after it ("GM to cut jobs" / "Ford Motor Co. said ..." parses "Co." as the
+    object of "cut"). Parsing every task sentence alone was measured too: trial F1 32.63, against 33.41 for one
+    parse and 33.54 for this."""
+    headline, sep, body = cat.text.partition(SENTENCE_BREAK)
+    texts = [headline + sep, body] if body else [headline]
+    parsed = list(nlp.parse(texts, model=model))
+    return Doc.from_docs(parsed, ensure_whitespace=False) if len(parsed) > 1 else parsed[0]
+
+
 def system_timelines(
     corpus: Sequence[CatDocument], entities: Sequence[str], model: str, headlines: bool = True
 ) -> list[Timeline]:
     """One timeline per entity, from the raw text of ``corpus``."""
     per_entity: dict[str, dict[tuple[str, str], list[str]]] = {e: {} for e in entities}
-    docs = list(nlp.parse((d.text for d in corpus), model=model))
+    docs = [_parse_sentences(d, model) for d in corpus]
     finders = {e: EntityFinder(e, entity_kind(docs, e)) for e in entities}
     for cat, doc in zip(corpus, docs, strict=True):
-        mentions = tag(doc, cat.doc_id, cat.dct)
-        narrative = _narrative_dates(doc, find_events(doc, mentions, cat.dct))
+        published = dateline(cat) or cat.dct
+        mentions = tag(doc, cat.doc_id, published)
+        narrative = _narrative_dates(doc, find_events(doc, mentions, published))
         sentence_of = {start: sentence for sentence, start, _ in cat.tokens}
         for entity in entities:
             for run in _entity_tokens(doc, finders[entity]):
@@ -266,9 +319,9 @@ def system_timelines(
                         continue
                     # the headline states the news in the historical present: the day of the news
                     own = narrative.get(event.idx, ("", ""))[0]
-                    day = own if len(own) == 10 else cat.dct.isoformat() if cat.dct else ""
+                    day = own if len(own) == 10 else published.isoformat() if published else ""
                     date_value = day if headline else None
-                    value = task_date(date_value or _date_of(event, narrative, cat.dct))
+                    value = task_date(date_value or _date_of(event, narrative, published))
                     key = (event.lemma_.lower(), value)
                     ids = per_entity[entity].setdefault(key, [])
                     if mention_id not in ids:

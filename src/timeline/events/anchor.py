@@ -62,18 +62,23 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         # "reported net income of $5 million for the third quarter": the period is the income's, the report
         # comes after it
         found.append(Trigger(amount, f"'{span.text}' is the period of '{amount.text}', the object of '{head.text}'"))
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words("light_verbs.tsv"):
+    if (
+        head.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() in words("light_verbs.tsv")
+        and head.lemma_.lower() not in words("aspectual_verbs.tsv")
+    ):  # "the proceedings began Tuesday": an aspectual verb is an event of its own (TimeML's ASPECTUAL class);
+        # its event-noun subject shares the date (``scope``)
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and is_event_noun(c)]
         if subjects:
             found.append(Trigger(subjects[0], f"event noun '{subjects[0].text}' is the subject of '{head.text}'"))
     if (
         not found
-        and span.root.dep_ in NOMINAL_MODIFIERS
         and head.pos_ in ("NOUN", "PROPN")
         and head.dep_ in SUBJECTS
-        and not is_event_noun(head)  # "tomorrow's vote has implications": the vote is what is dated
-    ):
-        # "third-quarter profit grew 19%": what happened in that period is the predicate of the noun
+        and (span.root.dep_ in NOMINAL_MODIFIERS and not is_event_noun(head) or _period_of_amount(span, head))
+    ):  # "tomorrow's vote has implications": the vote is what is dated
+        # "third-quarter profit grew 19%", "third-quarter sales dropped", "its net loss for the third quarter
+        # narrowed": what happened in that period is the predicate of the noun
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
             found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
@@ -137,6 +142,18 @@ def _amount_for_period(span: Span, verb: Token) -> Token | None:
         return None
     amounts = words("period_nouns.tsv")  # the period follows the amount; "For the quarter, X posted" frames it
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in amounts), None)
+
+
+def _period_of_amount(span: Span, noun: Token) -> bool:
+    """The time is the period of an amount noun (``period_nouns.tsv``: "third-quarter sales", "its net loss for
+    the third quarter"): the amount is measured over the period, so what the sentence says of it (its verb)
+    is the event the period dates, as for a noun that names no event ("third-quarter profit grew")."""
+    if noun.lemma_.lower() not in words("period_nouns.tsv"):
+        return False
+    if span.root.dep_ in NOMINAL_MODIFIERS:
+        return True
+    prep = span.root.head
+    return prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.i == noun.i
 
 
 def _published_in(noun: Token) -> Token | None:
