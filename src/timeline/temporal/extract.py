@@ -252,6 +252,10 @@ def _month(raw: str | None) -> int | None:
     return int(word_table("MONTH_DATED")[raw.lower()])
 
 
+# A fractional count of a unit counted in a smaller one ("a year and a half ago": 18 months ago, "half an
+# hour ago" 30 minutes, which is a day as an hour is); other
+# units' fractions ("a day and a half ago") name no day, month or year, so they stay durations.
+FRACTION_UNITS = {"year": ("month", 12), "decade": ("year", 10), "century": ("year", 100), "hour": ("minute", 60)}
 YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
 SHIFT_WORDS = {"this past": "past", "this coming": "coming", "the previous": "previous", "the following": "next"}
 
@@ -346,9 +350,14 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
         if count is None:  # "several years ago", "a few days later": only the direction is known
             return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-        if count != int(count):
-            return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        if g.get("half") or g.get("half2"):  # "a year and a half ago"
+            count += 0.5
+        if count != int(count) and unit in FRACTION_UNITS:  # "two and a half years ago": 30 months ago
+            unit, per = FRACTION_UNITS[unit]
+            count *= per
+        if count != int(count):  # "a day and a half ago": no day to name; the duration stays
+            return None
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
         # "exactly two years ago", "two years ago today": a day, not a year
         exact = mod in ("exactly", "precisely") or bool(g.get("today"))
