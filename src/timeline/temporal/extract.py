@@ -425,8 +425,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return YearForm(year=int(g.get("ayear") or g["ayear2"]), bc=era.startswith("B"))
     if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
         return YearForm(year=2000 + int(g["fy"]), mod=mod)
+    if kind == "year" and g.get("first"):  # "2024-25": the second year of the span, the year after the first
+        first = int(g["first"])
+        second = first - first % 100 + int(g["next"])
+        second += 100 if second < first else 0  # "1999-00"
+        return YearForm(year=second) if second == first + 1 else None
     if kind == "year":
-        return YearForm(year=int(g["year"]), mod=mod)
+        year = int(g["year"])
+        if g.get("next") and int(g["next"]) != (year + 1) % 100:  # "2015-32": no span of years, a code
+            return None
+        return YearForm(year=year, mod=mod)
     if kind == "clock" and g.get("iyear"):  # "2008-05-16T09:12:30"
         iso_day = DateForm(year=int(g["iyear"]), month=int(g["imonth"]), day=int(g["iday"]))
         return ClockForm(
