@@ -52,6 +52,8 @@ FORMS = [
     forms.HolidayForm(rule="12-25", mod="last"),
     forms.SetForm(weekday=1, part="MO"),
     forms.SetForm(every="weekly"),
+    forms.SetForm(weekday=2, clock="09:00"),
+    forms.SetForm(every="month", day=19),
     forms.RefForm(ref="PAST_REF"),
     forms.YearForm(year=300, bc=True),
     forms.CenturyForm(century=4, bc=True),

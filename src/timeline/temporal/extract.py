@@ -165,6 +165,24 @@ def _nth_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
     return NthForm(unit=unit, n=n, base=spec)
 
 
+def _clock_given(g: dict[str, str]) -> bool:
+    return any(g.get(k) for k in ("chour", "chour24", "cnamed"))
+
+
+def _set_clock(g: dict[str, str]) -> str | None:
+    """The time of day of a set ("at 9am", "at 17.30", "noon each day") as TIMEX3 writes it: "09:00"."""
+    pick = {k.removeprefix("c"): v for k, v in g.items() if k.startswith("c") and v} or g
+    if pick.get("named"):
+        hour, minute = (24, 0) if pick["named"].lower() == "midnight" else (12, 0)
+    elif pick.get("hour24"):
+        hour, minute = int(pick["hour24"]), int(pick["minute24"])
+    elif pick.get("hour"):
+        hour, minute = int(pick["hour"]) % 12 + (12 if pick["ampm"].lower().startswith("p") else 0), int(pick.get("minute") or 0)
+    else:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
 def _is_day(form: Form) -> bool:
     if isinstance(form, DateForm):
         return form.day is not None and form.month is not None
@@ -529,6 +547,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         count = 2 if g.get("other") else number(g["num"])
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         return None if count is None else SetForm(every=unit, count=int(count))
+    if kind == "set" and (g.get("mday") or g.get("mdayw")):  # "the 19th of every month"
+        return SetForm(every="month", day=int(g.get("mday") or word_table("ORDINAL")[_norm(g["mdayw"]) or ""]))
+    if kind == "set" and (g.get("hour") or g.get("hour24") or g.get("named") or _clock_given(g)):
+        clock = _set_clock(g)  # "Tuesdays at 9am", "9 a.m. daily": the time of each one
+        if clock is None:
+            return None
+        named = _first(g, "weekday", 2)
+        if named:
+            return SetForm(weekday=int(word_table("WEEKDAY")[named.lower()]), clock=clock)
+        return SetForm(every="day", clock=clock)
     if kind == "set" and g.get("times"):  # "twice a month": a month apart each time the text counts
         return SetForm(every=g["unit"].lower())
     if kind == "set":

@@ -288,7 +288,7 @@ class HolidayForm(Form):
 @kind
 @dataclass(frozen=True, kw_only=True)
 class SetForm(Form):
-    """A recurring time: "every Monday", "weekly", "each July"."""
+    """A recurring time: "every Monday", "weekly", "each July", "daily at 9 a.m."."""
 
     kind: ClassVar[str] = "set"
     every: str | None = None
@@ -297,6 +297,8 @@ class SetForm(Form):
     part: str | None = None
     month: int | None = None
     season: str | None = None
+    day: int | None = None  # "the 19th of every month": XXXX-XX-19
+    clock: str | None = None  # "Tuesdays at 9am": "09:00", the time of day of each one
 
 
 @kind

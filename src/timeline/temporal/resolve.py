@@ -546,8 +546,10 @@ def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
 
 @resolves(SetForm)
 def _set(spec: SetForm, anchor: date | None) -> Resolution:
+    if spec.day is not None:  # "the 19th of every month"
+        return Resolution(f"XXXX-XX-{spec.day:02d}", "set")
     if spec.weekday is not None:
-        part = f"T{spec.part}" if spec.part else ""
+        part = f"T{spec.clock}" if spec.clock else f"T{spec.part}" if spec.part else ""
         return Resolution(f"XXXX-WXX-{spec.weekday}{part}", "set")
     if spec.month is not None:
         return Resolution(f"XXXX-{spec.month:02d}", "set")
@@ -556,6 +558,8 @@ def _set(spec: SetForm, anchor: date | None) -> Resolution:
     if spec.count != 1 and spec.every in DURATION_CODES:  # "every four years": P4Y
         prefix, code, mult = DURATION_CODES[spec.every]
         return Resolution(f"P{prefix}{spec.count * mult}{code}", "set")
+    if spec.clock:  # "every day at 7 p.m.": the time of day, as "every morning" is TMO
+        return Resolution(f"T{spec.clock}", "set")
     return Resolution(SET_VALUES.get(spec.every or "", "P1D"), "set")
 
 
