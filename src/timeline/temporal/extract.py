@@ -438,9 +438,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("decade"):
             return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
-    if kind == "year" and (g.get("era") or g.get("era2")):  # "300 BC", "AD 79"
-        era = (g.get("era") or g["era2"]).replace(".", "").upper()
-        return YearForm(year=int(g.get("ayear") or g["ayear2"]), bc=era.startswith("B"))
+    if kind == "year" and (era_word := _first(g, "era", 3)):  # "300 BC", "AD 79", "in 1066 AD"
+        era = era_word.replace(".", "").upper()
+        return YearForm(year=int(_first(g, "ayear", 3) or 0), bc=era.startswith("B"))
     if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
         return YearForm(year=2000 + int(g["fy"]), mod=mod)
     if kind == "year" and g.get("first"):  # "2024-25": the second year of the span, the year after the first
