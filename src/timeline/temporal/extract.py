@@ -274,6 +274,8 @@ def _month(raw: str | None) -> int | None:
 # hour ago" 30 minutes, which is a day as an hour is); other
 # units' fractions ("a day and a half ago") name no day, month or year, so they stay durations.
 FRACTION_UNITS = {"year": ("month", 12), "decade": ("year", 10), "century": ("year", 100), "hour": ("minute", 60)}
+# The hours a part of the day holds, as written before it ("at 8 tonight"), and what makes them 24-hour.
+PART_HOURS = {"morning": (1, 11, 0), "afternoon": (1, 6, 12), "evening": (5, 11, 12), "night": (5, 11, 12)}
 YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
 SHIFT_WORDS = {"this past": "past", "this coming": "coming", "the previous": "previous", "the following": "next"}
 
@@ -478,6 +480,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         else:
             evening = OffsetForm(unit="day", n=-1 if _norm(g.get("nmod")) == "last" else 0)
         return ClockForm(hour=int(g["hourn"]) + 12, minute=int(g.get("minuten") or 0), day=evening)
+    if kind == "clock" and g.get("hourp"):  # "at 8 tonight", "at 9 tomorrow morning": the hour in that part
+        part = "night" if g.get("tonight") else g["ppart"].lower()
+        hour, (low, high, add) = int(g["hourp"]), PART_HOURS[part]
+        if not low <= hour <= high:
+            return None
+        day_word = "tonight" if g.get("tonight") else g["pday"].lower()
+        shift = {"tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[day_word]
+        if day_word == "last" and part != "night":  # "last morning" is no day
+            return None
+        return ClockForm(hour=hour + add, minute=int(g.get("minutep") or 0), day=OffsetForm(unit="day", n=shift))
     if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
         hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
         minute_word = (g.get("minw") or "").lower()
