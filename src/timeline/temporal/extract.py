@@ -35,6 +35,7 @@ from .forms import (
     YearForm,
 )
 from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
+from .periods import is_history_day
 from .prefilter import Scan
 
 
@@ -527,6 +528,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
+        if g.get("indef") and is_history_day(rule):  # "another Black Monday": a day like it, not that day
+            return None
         mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
         weekend = bool(g.get("weekend") or g.get("weekend2"))  # "Labor Day weekend", "the weekend of Easter"
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod, weekend=weekend)
