@@ -178,7 +178,8 @@ def _set_clock(g: dict[str, str]) -> str | None:
     elif pick.get("hour24"):
         hour, minute = int(pick["hour24"]), int(pick["minute24"])
     elif pick.get("hour"):
-        hour, minute = int(pick["hour"]) % 12 + (12 if pick["ampm"].lower().startswith("p") else 0), int(pick.get("minute") or 0)
+        hour = int(pick["hour"]) % 12 + (12 if pick["ampm"].lower().startswith("p") else 0)
+        minute = int(pick.get("minute") or 0)
     else:
         return None
     return f"{hour:02d}:{minute:02d}"
