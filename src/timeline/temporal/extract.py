@@ -554,6 +554,10 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         shifted = OffsetForm(unit=unit, n=sign * int(count), relative_to="anchor", exact=True)
         return WeekdayInForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), base=shifted)
+    if kind == "weekdayshift":  # "Friday after next": a week after the coming one; "before last": before the last
+        after = _norm(g["mod"]) == "after next"
+        day = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="next" if after else "last")
+        return AnchoredForm(unit="week", n=1 if after else -1, base=day)
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
         named = int(word_table("WEEKDAY")[(_first(g, "weekday", 2) or "").lower()])

@@ -228,7 +228,8 @@ def _weekday(spec: WeekdayForm, anchor: date | None) -> Resolution:
         ahead = (target - anchor.isoweekday()) % 7
         d = anchor + timedelta(days=ahead) if ahead < back else anchor - timedelta(days=back)
         why = f"plan or modal → the nearest one to {anchor}"
-    elif mod in ("next", "coming") or direction == "future":
+    elif mod in ("next", "coming") or direction == "future" or (mod == "this" and direction != "past"):
+        # "the deadline is this Friday": the coming one; "they met this Monday" (past): the most recent
         ahead = (target - anchor.isoweekday()) % 7
         if mod == "next" and ahead == 0:
             ahead = 7
