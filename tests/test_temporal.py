@@ -45,6 +45,7 @@ FORMS = [
     forms.HalfForm(half=2, year=2024),
     forms.PeriodForm(unit="quarter", n=-1, step="year", current=True, year=1988),
     forms.SeasonForm(season="SU", year=2023),
+    forms.SeasonForm(season="SU", short_year=96),
     forms.DecadeForm(decade=199, mod="late"),
     forms.CenturyForm(century=19),
     forms.YearForm(year=2019, mod="mid"),

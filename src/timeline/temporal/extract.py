@@ -402,13 +402,18 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return WeekendForm()
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-        quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
+        ords["last"] = 4  # "the last quarter of 2012" (only before "of" and a year)
+        qnum = _first(g, "qnum", 2)
+        quarter = int(qnum) if qnum else ords[g["ord"].lower()]
         shift = (
             YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
         )
         if g.get("yearago"):  # "the year-ago third quarter"
             shift = -1
-        return QuarterForm(quarter=quarter, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
+        year = _year(g.get("year") or g.get("year2"))
+        if g.get("qshort"):  # "1Q12": the century is the anchor's, as for "FY25"
+            year = 2000 + int(g["qshort"])
+        return QuarterForm(quarter=quarter, year=year, year_shift=shift)
     if kind == "half":  # "the first half" without a year: the year from the tense (year_shift None)
         which = (_first(g, "half", 4) or g.get("quarters") or "").lower()
         half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
@@ -427,7 +432,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "season":
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
-        return SeasonForm(season=word_table("SEASON")[g["season"].lower()], year=year)
+        short = int(g["short"]) if g.get("short") else None  # "the summer of '96"
+        return SeasonForm(season=word_table("SEASON")[g["season"].lower()], year=year, short_year=short)
     if kind == "decade" and g.get("spelled"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
         tens |= {"eighties": 8, "nineties": 9}

@@ -234,6 +234,7 @@ class SeasonForm(Form):
     directed: ClassVar[bool] = True
     season: str  # SP, SU, FA, WI
     year: int | None = None
+    short_year: int | None = None  # "the summer of '96": the century nearest the anchor
 
 
 @kind

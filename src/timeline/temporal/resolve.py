@@ -145,14 +145,19 @@ def _date(spec: DateForm, anchor: date | None) -> Resolution:
     return res
 
 
+def _nearest_century(short_year: int, anchor: date) -> int:
+    """The year ending in ``short_year`` ("'96", "07") nearest the anchor."""
+    centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
+    return min((c * 100 + short_year for c in centuries), key=lambda y: abs(y - anchor.year))
+
+
 def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
     year, month, day = spec.year, spec.month, spec.day
     direction = spec.direction
     if spec.short_year is not None:  # "7/8/07": the year of that ending nearest the anchor
         if anchor is None:
             return _unanchored(spec)
-        centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
-        year = min((c * 100 + spec.short_year for c in centuries), key=lambda y: abs(y - anchor.year))
+        year = _nearest_century(spec.short_year, anchor)
     if year is not None and month is not None and day is not None:
         parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
         if parsed is None:
@@ -466,6 +471,10 @@ def _quarter(spec: QuarterForm, anchor: date | None) -> Resolution:
 @resolves(SeasonForm)
 def _season(spec: SeasonForm, anchor: date | None) -> Resolution:
     year = spec.year
+    if spec.short_year is not None:  # "the summer of '96"
+        if anchor is None:
+            return _unanchored(spec)
+        year = _nearest_century(spec.short_year, anchor)
     if year is None:  # "in the summer": its year from the tense, like a bare month
         if anchor is None:
             return _unanchored(spec)
