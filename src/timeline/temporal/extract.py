@@ -564,6 +564,12 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         after = _norm(g["mod"]) == "after next"
         day = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="next" if after else "last")
         return AnchoredForm(unit="week", n=1 if after else -1, base=day)
+    if kind == "weekdayago":  # "two weeks ago Friday": two weeks before last Friday
+        count = number(g["num"])
+        if count is None or count != int(count):
+            return None
+        last = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="last")
+        return AnchoredForm(unit="week", n=-int(count), base=last)
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
         named = int(word_table("WEEKDAY")[(_first(g, "weekday", 2) or "").lower()])
