@@ -35,6 +35,7 @@ from .forms import (
     YearForm,
 )
 from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
+from .periods import is_history_day
 from .prefilter import Scan
 
 
@@ -165,6 +166,25 @@ def _nth_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
     return NthForm(unit=unit, n=n, base=spec)
 
 
+def _clock_given(g: dict[str, str]) -> bool:
+    return any(g.get(k) for k in ("chour", "chour24", "cnamed"))
+
+
+def _set_clock(g: dict[str, str]) -> str | None:
+    """The time of day of a set ("at 9am", "at 17.30", "noon each day") as TIMEX3 writes it: "09:00"."""
+    pick = {k.removeprefix("c"): v for k, v in g.items() if k.startswith("c") and v} or g
+    if pick.get("named"):
+        hour, minute = (24, 0) if pick["named"].lower() == "midnight" else (12, 0)
+    elif pick.get("hour24"):
+        hour, minute = int(pick["hour24"]), int(pick["minute24"])
+    elif pick.get("hour"):
+        hour = int(pick["hour"]) % 12 + (12 if pick["ampm"].lower().startswith("p") else 0)
+        minute = int(pick.get("minute") or 0)
+    else:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
 def _is_day(form: Form) -> bool:
     if isinstance(form, DateForm):
         return form.day is not None and form.month is not None
@@ -252,6 +272,12 @@ def _month(raw: str | None) -> int | None:
     return int(word_table("MONTH_DATED")[raw.lower()])
 
 
+# A fractional count of a unit counted in a smaller one ("a year and a half ago": 18 months ago, "half an
+# hour ago" 30 minutes, which is a day as an hour is); other
+# units' fractions ("a day and a half ago") name no day, month or year, so they stay durations.
+FRACTION_UNITS = {"year": ("month", 12), "decade": ("year", 10), "century": ("year", 100), "hour": ("minute", 60)}
+# The hours a part of the day holds, as written before it ("at 8 tonight"), and what makes them 24-hour.
+PART_HOURS = {"morning": (1, 11, 0), "afternoon": (1, 6, 12), "evening": (5, 11, 12), "night": (5, 11, 12)}
 YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
 SHIFT_WORDS = {"this past": "past", "this coming": "coming", "the previous": "previous", "the following": "next"}
 
@@ -346,9 +372,14 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         sign = -1 if _norm(g.get("dir")) in ("ago", "earlier", "before") else 1
         if count is None:  # "several years ago", "a few days later": only the direction is known
             return RefForm(ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-        if count != int(count):
-            return None
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
+        if g.get("half") or g.get("half2"):  # "a year and a half ago"
+            count += 0.5
+        if count != int(count) and unit in FRACTION_UNITS:  # "two and a half years ago": 30 months ago
+            unit, per = FRACTION_UNITS[unit]
+            count *= per
+        if count != int(count):  # "a day and a half ago": no day to name; the duration stays
+            return None
         relative_to = "anchor" if _norm(g.get("dir")) in ("ago", "from now", "hence", None) else "context"
         # "exactly two years ago", "two years ago today": a day, not a year
         exact = mod in ("exactly", "precisely") or bool(g.get("today"))
@@ -371,13 +402,18 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         return WeekendForm()
     if kind == "quarter":
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-        quarter = int(g["qnum"]) if g.get("qnum") else ords[g["ord"].lower()]
+        ords["last"] = 4  # "the last quarter of 2012" (only before "of" and a year)
+        qnum = _first(g, "qnum", 2)
+        quarter = int(qnum) if qnum else ords[g["ord"].lower()]
         shift = (
             YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
         )
         if g.get("yearago"):  # "the year-ago third quarter"
             shift = -1
-        return QuarterForm(quarter=quarter, year=_year(g.get("year") or g.get("year2")), year_shift=shift)
+        year = _year(g.get("year") or g.get("year2"))
+        if g.get("qshort"):  # "1Q12": the century is the anchor's, as for "FY25"
+            year = 2000 + int(g["qshort"])
+        return QuarterForm(quarter=quarter, year=year, year_shift=shift)
     if kind == "half":  # "the first half" without a year: the year from the tense (year_shift None)
         which = (_first(g, "half", 4) or g.get("quarters") or "").lower()
         half = int(g["hnum"]) if g.get("hnum") else 1 if which == "first" else 2
@@ -396,7 +432,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "season":
         year = spelled_year(g["spelled"]) if g.get("spelled") else _year(g.get("year"))
-        return SeasonForm(season=word_table("SEASON")[g["season"].lower()], year=year)
+        short = int(g["short"]) if g.get("short") else None  # "the summer of '96"
+        return SeasonForm(season=word_table("SEASON")[g["season"].lower()], year=year, short_year=short)
     if kind == "decade" and g.get("spelled"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
         tens |= {"eighties": 8, "nineties": 9}
@@ -411,13 +448,21 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         if g.get("decade"):
             return DecadeForm(decade=int(g["decade"]) // 10, mod=mod)
         return DecadeForm(decade=190 + int(g["short"]) // 10, mod=mod)
-    if kind == "year" and (g.get("era") or g.get("era2")):  # "300 BC", "AD 79"
-        era = (g.get("era") or g["era2"]).replace(".", "").upper()
-        return YearForm(year=int(g.get("ayear") or g["ayear2"]), bc=era.startswith("B"))
+    if kind == "year" and (era_word := _first(g, "era", 3)):  # "300 BC", "AD 79", "in 1066 AD"
+        era = era_word.replace(".", "").upper()
+        return YearForm(year=int(_first(g, "ayear", 3) or 0), bc=era.startswith("B"))
     if kind == "year" and g.get("fy"):  # "FY25": the century is the anchor's, as for "7/8/07"
         return YearForm(year=2000 + int(g["fy"]), mod=mod)
+    if kind == "year" and g.get("first"):  # "2024-25": the second year of the span, the year after the first
+        first = int(g["first"])
+        second = first - first % 100 + int(g["next"])
+        second += 100 if second < first else 0  # "1999-00"
+        return YearForm(year=second) if second == first + 1 else None
     if kind == "year":
-        return YearForm(year=int(g["year"]), mod=mod)
+        year = int(g["year"])
+        if g.get("next") and int(g["next"]) != (year + 1) % 100:  # "2015-32": no span of years, a code
+            return None
+        return YearForm(year=year, mod=mod)
     if kind == "clock" and g.get("iyear"):  # "2008-05-16T09:12:30"
         iso_day = DateForm(year=int(g["iyear"]), month=int(g["imonth"]), day=int(g["iday"]))
         return ClockForm(
@@ -443,6 +488,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         else:
             evening = OffsetForm(unit="day", n=-1 if _norm(g.get("nmod")) == "last" else 0)
         return ClockForm(hour=int(g["hourn"]) + 12, minute=int(g.get("minuten") or 0), day=evening)
+    if kind == "clock" and g.get("hourp"):  # "at 8 tonight", "at 9 tomorrow morning": the hour in that part
+        part = "night" if g.get("tonight") else g["ppart"].lower()
+        hour, (low, high, add) = int(g["hourp"]), PART_HOURS[part]
+        if not low <= hour <= high:
+            return None
+        day_word = "tonight" if g.get("tonight") else g["pday"].lower()
+        shift = {"tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[day_word]
+        if day_word == "last" and part != "night":  # "last morning" is no day
+            return None
+        return ClockForm(hour=hour + add, minute=int(g.get("minutep") or 0), day=OffsetForm(unit="day", n=shift))
     if kind == "clock" and g.get("hourw"):  # "seven p.m.", "six thirty pm"
         hour = int(number(g["hourw"]) or 0) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
         minute_word = (g.get("minw") or "").lower()
@@ -480,6 +535,8 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
+        if g.get("indef") and is_history_day(rule):  # "another Black Monday": a day like it, not that day
+            return None
         mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
         weekend = bool(g.get("weekend") or g.get("weekend2"))  # "Labor Day weekend", "the weekend of Easter"
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod, weekend=weekend)
@@ -503,6 +560,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         shifted = OffsetForm(unit=unit, n=sign * int(count), relative_to="anchor", exact=True)
         return WeekdayInForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), base=shifted)
+    if kind == "weekdayshift":  # "Friday after next": a week after the coming one; "before last": before the last
+        after = _norm(g["mod"]) == "after next"
+        day = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="next" if after else "last")
+        return AnchoredForm(unit="week", n=1 if after else -1, base=day)
+    if kind == "weekdayago":  # "two weeks ago Friday": two weeks before last Friday
+        count = number(g["num"])
+        if count is None or count != int(count):
+            return None
+        last = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="last")
+        return AnchoredForm(unit="week", n=-int(count), base=last)
     if kind == "weekweekday":  # "Tuesday of next week": that weekday of the week named
         week = {"next": 1, "last": -1, "this": 0, "following": 1, "previous": -1}[_shift_word(mod) or "this"]
         named = int(word_table("WEEKDAY")[(_first(g, "weekday", 2) or "").lower()])
@@ -512,6 +579,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         count = 2 if g.get("other") else number(g["num"])
         unit = word_table("UNIT")[_norm(g["unit"]) or ""]
         return None if count is None else SetForm(every=unit, count=int(count))
+    if kind == "set" and (g.get("mday") or g.get("mdayw")):  # "the 19th of every month"
+        return SetForm(every="month", day=int(g.get("mday") or word_table("ORDINAL")[_norm(g["mdayw"]) or ""]))
+    if kind == "set" and (g.get("hour") or g.get("hour24") or g.get("named") or _clock_given(g)):
+        clock = _set_clock(g)  # "Tuesdays at 9am", "9 a.m. daily": the time of each one
+        if clock is None:
+            return None
+        named = _first(g, "weekday", 2)
+        if named:
+            return SetForm(weekday=int(word_table("WEEKDAY")[named.lower()]), clock=clock)
+        return SetForm(every="day", clock=clock)
     if kind == "set" and g.get("times"):  # "twice a month": a month apart each time the text counts
         return SetForm(every=g["unit"].lower())
     if kind == "set":

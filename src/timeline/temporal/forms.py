@@ -234,6 +234,7 @@ class SeasonForm(Form):
     directed: ClassVar[bool] = True
     season: str  # SP, SU, FA, WI
     year: int | None = None
+    short_year: int | None = None  # "the summer of '96": the century nearest the anchor
 
 
 @kind
@@ -288,7 +289,7 @@ class HolidayForm(Form):
 @kind
 @dataclass(frozen=True, kw_only=True)
 class SetForm(Form):
-    """A recurring time: "every Monday", "weekly", "each July"."""
+    """A recurring time: "every Monday", "weekly", "each July", "daily at 9 a.m."."""
 
     kind: ClassVar[str] = "set"
     every: str | None = None
@@ -297,6 +298,8 @@ class SetForm(Form):
     part: str | None = None
     month: int | None = None
     season: str | None = None
+    day: int | None = None  # "the 19th of every month": XXXX-XX-19
+    clock: str | None = None  # "Tuesdays at 9am": "09:00", the time of day of each one
 
 
 @kind

@@ -50,6 +50,7 @@ from .periods import (
     at_granularity,
     day_of,
     holiday_date,
+    is_history_day,
     is_weekday,
     month_range,
     quarter_of,
@@ -144,14 +145,19 @@ def _date(spec: DateForm, anchor: date | None) -> Resolution:
     return res
 
 
+def _nearest_century(short_year: int, anchor: date) -> int:
+    """The year ending in ``short_year`` ("'96", "07") nearest the anchor."""
+    centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
+    return min((c * 100 + short_year for c in centuries), key=lambda y: abs(y - anchor.year))
+
+
 def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
     year, month, day = spec.year, spec.month, spec.day
     direction = spec.direction
     if spec.short_year is not None:  # "7/8/07": the year of that ending nearest the anchor
         if anchor is None:
             return _unanchored(spec)
-        centuries = (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)
-        year = min((c * 100 + spec.short_year for c in centuries), key=lambda y: abs(y - anchor.year))
+        year = _nearest_century(spec.short_year, anchor)
     if year is not None and month is not None and day is not None:
         parsed = parse_span(f"{year:04d}-{month:02d}-{day:02d}", anchor or date(year, 1, 1))
         if parsed is None:
@@ -227,7 +233,8 @@ def _weekday(spec: WeekdayForm, anchor: date | None) -> Resolution:
         ahead = (target - anchor.isoweekday()) % 7
         d = anchor + timedelta(days=ahead) if ahead < back else anchor - timedelta(days=back)
         why = f"plan or modal → the nearest one to {anchor}"
-    elif mod in ("next", "coming") or direction == "future":
+    elif mod in ("next", "coming") or direction == "future" or (mod == "this" and direction != "past"):
+        # "the deadline is this Friday": the coming one; "they met this Monday" (past): the most recent
         ahead = (target - anchor.isoweekday()) % 7
         if mod == "next" and ahead == 0:
             ahead = 7
@@ -464,6 +471,10 @@ def _quarter(spec: QuarterForm, anchor: date | None) -> Resolution:
 @resolves(SeasonForm)
 def _season(spec: SeasonForm, anchor: date | None) -> Resolution:
     year = spec.year
+    if spec.short_year is not None:  # "the summer of '96"
+        if anchor is None:
+            return _unanchored(spec)
+        year = _nearest_century(spec.short_year, anchor)
     if year is None:  # "in the summer": its year from the tense, like a bare month
         if anchor is None:
             return _unanchored(spec)
@@ -516,6 +527,8 @@ def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
 @resolves(HolidayForm)
 def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
     rule, year = spec.rule, spec.year
+    if is_history_day(rule):  # "Black Monday": 1987-10-19
+        year = int(rule[:4])
     if year is None:
         if anchor is None:
             return _unanchored(spec)
@@ -546,8 +559,10 @@ def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
 
 @resolves(SetForm)
 def _set(spec: SetForm, anchor: date | None) -> Resolution:
+    if spec.day is not None:  # "the 19th of every month"
+        return Resolution(f"XXXX-XX-{spec.day:02d}", "set")
     if spec.weekday is not None:
-        part = f"T{spec.part}" if spec.part else ""
+        part = f"T{spec.clock}" if spec.clock else f"T{spec.part}" if spec.part else ""
         return Resolution(f"XXXX-WXX-{spec.weekday}{part}", "set")
     if spec.month is not None:
         return Resolution(f"XXXX-{spec.month:02d}", "set")
@@ -556,6 +571,8 @@ def _set(spec: SetForm, anchor: date | None) -> Resolution:
     if spec.count != 1 and spec.every in DURATION_CODES:  # "every four years": P4Y
         prefix, code, mult = DURATION_CODES[spec.every]
         return Resolution(f"P{prefix}{spec.count * mult}{code}", "set")
+    if spec.clock:  # "every day at 7 p.m.": the time of day, as "every morning" is TMO
+        return Resolution(f"T{spec.clock}", "set")
     return Resolution(SET_VALUES.get(spec.every or "", "P1D"), "set")
 
 

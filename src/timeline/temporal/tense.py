@@ -96,12 +96,18 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
 
 
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
-    """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1"."""
+    """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1", or to
+    the nearest one: "ahead of Friday's report"."""
     before = doc_text(doc)[max(0, start - 20) : start].lower().split()
     if len(before) >= 3 and before[-3] == "as" and before[-1] == "as" and before[-2] in ("early", "soon"):
         return Direction("future", " ".join(before[-3:]), None)
     if before and cue_words("future_cues.tsv").get(before[-1]) == "before":  # "effective Feb. 1"
         return Direction("future", before[-1], None)
+    # "fell ahead of Friday's report", "in the run-up to the holiday": after the event, which news tells
+    # near the publication date, so the nearest one whatever the tense of the verb
+    lead = before[:-1] if before and before[-1] == "the" else before
+    if lead[-2:] in (["ahead", "of"], ["run-up", "to"], ["lead-up", "to"], ["runup", "to"]):
+        return Direction("near", " ".join(lead[-2:]), None)
     return None
 
 
