@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Article, Rejection
 from . import dates, feed, filetype, html, jsonl, text, wire
-from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published
+from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published, scrub, scrub_name
 from .text import read_article, split_front_matter
 
 Reader = Callable[[Path, int], Iterator[Article | Rejection]]
@@ -100,7 +100,7 @@ def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTE
     as a duplicate of the first.
     """
     files, missing = discover(paths)
-    yield from missing
+    yield from (Rejection(scrub_name(m.source), scrub(m.reason)) for m in missing)
     first_of: dict[str, str] = {}
     for path in files:
         for item in read_file(path, max_bytes):
@@ -118,6 +118,10 @@ def finish(article: Article) -> Article:
     lead = wire.read_lead(article.text)
     article = replace(
         article,
+        source=scrub_name(article.source),  # a file name in no UTF-8, a JSON id with a lone surrogate
+        title=scrub(article.title),
+        url=scrub(article.url),
+        meta=tuple((scrub(k), scrub(v)) for k, v in article.meta),
         masked=lead.masked,
         dateline_city=lead.city,
         agency=lead.agency,
@@ -137,10 +141,11 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
             raise InputError(refused)
         for item in reader(path, max_bytes):
             produced += 1
-            yield finish(item) if isinstance(item, Article) else item
+            yield finish(item) if isinstance(item, Article) else Rejection(scrub_name(item.source), scrub(item.reason))
     except InputError as exc:
-        yield Rejection(str(path), str(exc))
+        yield Rejection(scrub_name(str(path)), scrub(str(exc)))
     except OSError as exc:
-        yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
+        yield Rejection(scrub_name(str(path)), f"cannot read file: {scrub(exc.strerror or str(exc))}")
     except Exception as exc:  # a parser library's surprise must not stop the batch
-        yield Rejection(str(path), f"unreadable {path.suffix or 'file'}: {type(exc).__name__}: {exc}")
+        why = f"unreadable {path.suffix or 'file'}: {type(exc).__name__}: {exc}"
+        yield Rejection(scrub_name(str(path)), scrub(why))
