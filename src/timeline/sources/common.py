@@ -66,13 +66,13 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"cannot decode as {codec} despite its byte-order mark: {exc.reason}") from exc
     if b"\x00" in raw[:8192]:
-        codec = utf16_without_bom(raw)
-        if codec is None:
+        wide = utf16_without_bom(raw)
+        if wide is None:
             raise InputError("binary file: it contains NUL bytes, not text")
         try:
-            return raw.decode(codec), f"decoded as {codec} (no byte-order mark; its NUL bytes say so)"
+            return raw.decode(wide), f"decoded as {wide} (no byte-order mark; its NUL bytes say so)"
         except UnicodeDecodeError as exc:
-            raise InputError(f"binary file: it contains NUL bytes, not text ({codec}: {exc.reason})") from exc
+            raise InputError(f"binary file: it contains NUL bytes, not text ({wide}: {exc.reason})") from exc
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
