@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import subprocess
@@ -63,6 +64,17 @@ def test_csv_keeps_quotes_commas_newlines_and_accents(tmp_path):
     (tmp_path / "q.txt").write_text(render_rows(["a", "b", "c"], [row], "csv"), encoding="utf-8")
     back = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'q.txt'}', header=true, all_varchar=true)").fetchall()
     assert back == [row]
+
+
+@pytest.mark.parametrize("spreadsheets", [False, True])
+def test_csv_quotes_every_line_break_a_cell_holds(tmp_path, spreadsheets):
+    rows = [("a\rb", 1), ("c\r\nd", 2), ("e\nf", 3), ("plain", 4)]  # a bare CR was written unquoted
+    text = render_rows(["t", "n"], rows, "csv", for_spreadsheets=spreadsheets)
+    back = list(csv.reader(io.StringIO(text, newline="")))
+    assert back == [["t", "n"], *[[t, str(n)] for t, n in rows]]
+    (tmp_path / "q.csv").write_text(text, encoding="utf-8", newline="")
+    read = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'q.csv'}', header=true, all_varchar=true)").fetchall()
+    assert read == [(t, str(n)) for t, n in rows]
 
 
 def test_parquet_round_trips(filled, tmp_path):

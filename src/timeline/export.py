@@ -237,9 +237,16 @@ def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, for_s
     if fmt == "csv":
         cell = spreadsheet_text if for_spreadsheets else as_text
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n" if for_spreadsheets else "\n")
-        writer.writerow(columns)
-        writer.writerows([[cell(v) for v in row] for row in rows])
+        end = "\r\n" if for_spreadsheets else "\n"
+        writer = csv.writer(buf, lineterminator=end)
+        # Python's csv module quotes a cell with a line break only when the break is in its line ending: a
+        # lone CR would be written bare under "\n" and split the row for every reader. Such rows are
+        # written with every cell quoted.
+        quoted = csv.writer(buf, lineterminator=end, quoting=csv.QUOTE_ALL)
+        writer.writerow([cell(c) for c in columns])
+        for row in rows:
+            cells = [cell(v) for v in row]
+            (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
         return buf.getvalue()
     if fmt == "json":
         data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
