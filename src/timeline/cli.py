@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import export as export_mod
-from . import lifeline, outcome, warehouse
+from . import entry, lifeline, outcome, warehouse
 from . import plot as plot_mod
 from .cli_eval import eval_app
 from .errors import QueryError, TimelineError
@@ -459,7 +459,7 @@ def usage_message(exc: typer.TyperException) -> str:
     return f"{message}; see '{command} --help'"
 
 
-INTERRUPTED = "interrupted by SIGINT (Ctrl-C): stopped before anything was written or changed"
+INTERRUPTED = entry.INTERRUPTED
 
 
 def main() -> None:
