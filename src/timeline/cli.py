@@ -22,8 +22,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from . import export as export_mod
 from . import entry, lifeline, outcome, warehouse
+from . import export as export_mod
 from . import plot as plot_mod
 from .cli_eval import eval_app
 from .errors import QueryError, TimelineError
