@@ -26,7 +26,7 @@ from . import entry, lifeline, outcome, warehouse
 from . import export as export_mod
 from . import plot as plot_mod
 from .cli_eval import eval_app
-from .errors import QueryError, TimelineError
+from .errors import ExportError, QueryError, TimelineError
 from .settings import load_settings
 
 app = typer.Typer(
@@ -401,9 +401,19 @@ def query(
     print_rows(columns, rows, fmt)
 
 
+def _out_file(raw: str) -> Path:
+    """The ``--out`` file; a name ending in a slash names a folder (``Path`` would drop the slash and write a
+    file of that name)."""
+    if raw.endswith(("/", os.sep)):
+        raise ExportError(f"{raw} ends in '{raw[-1]}': that names a folder; give a file name")
+    return Path(raw)
+
+
 @app.command("export")
 def export_cmd(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write (its extension gives the format).")],
+    out_path: Annotated[
+        str, typer.Option("--out", "-o", help="File to write (its extension gives the format); '-': standard output.")
+    ],
     fmt: Annotated[
         str | None, typer.Option("--format", help="csv, xlsx, parquet or json [default: from the --out extension].")
     ] = None,
@@ -417,14 +427,15 @@ def export_cmd(
     """Export the timeline, one row per event, optionally filtered."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    chosen = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
-    n = export_mod.export(settings.warehouse, chosen, out_path, filters)
+    out_file = _out_file(out_path)
+    chosen = (fmt or out_file.suffix.lstrip(".") or "csv").lower()
+    n = export_mod.export(settings.warehouse, chosen, out_file, filters)
     err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
 @app.command()
 def plot(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Picture to write: FILE.html, FILE.png or FILE.svg.")],
+    out_path: Annotated[str, typer.Option("--out", "-o", help="Picture to write: FILE.html, FILE.png or FILE.svg.")],
     warehouse_path: WarehouseOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -436,7 +447,7 @@ def plot(
     """Draw the timeline: events on a date axis, one lane per actor, status by colour and outline."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    n = plot_mod.plot(settings.warehouse, out_path, filters, max_lanes=max(1, max_actors))
+    n = plot_mod.plot(settings.warehouse, _out_file(out_path), filters, max_lanes=max(1, max_actors))
     err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
