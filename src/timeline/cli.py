@@ -21,6 +21,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import entry, lifeline, outcome, warehouse
 from . import export as export_mod
@@ -37,8 +38,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+# Never markup or emoji codes: what is printed holds the user's data (an event "[/b] ...", a source
+# "feed.atom#urn:a:b" would be a markup error, or an emoji); the labels are styled with Text.
+out = Console(markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
+
+
+def _labelled(label: str, style: str, message: str) -> Text:
+    return Text.assemble((label, style), " ", message)
 
 WarehouseOption = Annotated[
     Path | None,
@@ -224,7 +231,7 @@ def run(
     _report_run(summary, settings, quiet)
     result = outcome.judge(targets, summary, allow_empty)
     if result.failed:
-        err.print(f"[red]error:[/red] run {summary['run_id']} {result.message}", highlight=False)
+        err.print(_labelled("error:", "red", f"run {summary['run_id']} {result.message}"), highlight=False)
         raise typer.Exit(result.exit_code)
 
 
@@ -252,7 +259,7 @@ def _report_run(summary: dict[str, Any], settings: Any, quiet: bool) -> None:
     )
     for source, status, reason in rejected:
         label = "refused" if status == "rejected" else "note"
-        err.print(f"[yellow]{label}[/yellow] {source}: {reason}", highlight=False)
+        err.print(_labelled(label, "yellow", f"{source}: {reason}"), highlight=False)
     if not quiet:
         columns, rows = warehouse.query(settings.warehouse, warehouse.TIMELINE_SQL)
         shown = ["date", "status", "event", "actors", "place", "time_text"]
@@ -500,7 +507,7 @@ def _main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(_labelled("error:", "red", str(exc)), highlight=False)
         raise SystemExit(EXIT_ERROR) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
@@ -516,7 +523,7 @@ def _main() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()  # type: ignore[attr-defined]
             raise SystemExit(EXIT_USAGE) from None
-        err.print(f"[red]error:[/red] {usage_message(exc)}", highlight=False, markup=True)
+        err.print(_labelled("error:", "red", usage_message(exc)), highlight=False)
         raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
     finally:
         if signal.getsignal(signal.SIGINT) is on_sigint:
