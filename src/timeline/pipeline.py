@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import nlp
-from .events import from_the_lead, needs_parse, needs_syntax, read_events, resolve_events
+from .events import EntityNeeds, from_the_lead, needs_parse, needs_syntax, read_events, resolve_events
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .sources import wire
 from .temporal import Candidate, find, tag
@@ -51,14 +51,18 @@ def _parse(
     texts = [a.parse_text for a in articles]  # bylines, datelines and sign-offs blanked (sources.wire)
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
-        docs: list[Doc | Exception] = list(nlp.parse_where(texts, flags, model, batch_size, needs_syntax))
+        docs: list[Doc | Exception] = list(
+            nlp.parse_where(texts, flags, model, batch_size, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+        )
         return docs
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
     for text, flag in zip(texts, flags, strict=True):
         try:
-            out.extend(nlp.parse_where([text], [flag], model=model, needs_syntax=needs_syntax))
+            out.extend(
+                nlp.parse_where([text], [flag], model=model, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+            )
         except Exception as exc:
             out.append(exc)
     return out

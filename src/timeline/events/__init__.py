@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .actors import NameResolver
+    from .needs import EntityNeeds
     from .read import read_events
     from .resolve import is_dated, present, resolve_events
 
 # The parts that read the parse bring spaCy with them: they are imported on first use, so that merging
 # (``events.merge``, run by the warehouse in a run's own process, which parses nothing) does not load it.
-_LAZY = {"NameResolver": "actors", "read_events": "read", "is_dated": "resolve", "present": "resolve",
-         "resolve_events": "resolve"}  # fmt: skip
+_LAZY = {"EntityNeeds": "needs", "NameResolver": "actors", "read_events": "read", "is_dated": "resolve",
+         "present": "resolve", "resolve_events": "resolve"}  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
@@ -40,7 +41,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
-    "NameResolver", "find_events", "from_the_lead", "is_dated", "needs_parse", "needs_syntax", "present",
+    "EntityNeeds", "NameResolver", "find_events", "from_the_lead", "is_dated", "needs_parse", "needs_syntax", "present",
     "read_events", "resolve_events",
 ]  # fmt: skip
 

@@ -113,6 +113,23 @@ def _role(tokens: list[Token]) -> str | None:
     return None
 
 
+@cache
+def role_words() -> frozenset[str]:
+    """The words of the titles in ``roles.tsv`` that :func:`_role` can read (one or two words: "prime
+    minister" gives prime, minister)."""
+    return frozenset(w for role in words("roles.tsv") if len(role.split()) <= 2 for w in role.split())
+
+
+def description_countries(tok: Token) -> list[str]:
+    """The countries of a role description ("the French and British leaders": France, United Kingdom);
+    empty when ``tok`` is no role noun with a country."""
+    if tok.pos_ != "NOUN" or _role([tok]) is None or any(c.dep_ == "poss" for c in tok.children):
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    mods += [cc for m in mods for cc in m.children if cc.dep_ == "conj"]
+    return [c for m in mods if (c := _country(m.text)) is not None]
+
+
 def _is_head(role: str | None) -> bool:
     return role is not None and words("roles.tsv").get(role) == "head"
 
@@ -123,12 +140,15 @@ class NameResolver:
     def __init__(self, doc: Doc):
         self.aliases = resources.table("events/aliases.tsv")
         self.full: dict[str, str] = {}
-        persons = sorted({self.clean(e) for e in entities(doc) if e.label_ == "PERSON"}, key=lambda n: -len(n.split()))
+        # the longest full name wins; of two as long, the first mentioned ("Charles Schumer", then "Chuck Schumer")
+        persons = sorted(dict.fromkeys(self.clean(e) for e in entities(doc) if e.label_ == "PERSON"),
+                         key=lambda n: -len(n.split()))  # fmt: skip
         for name in persons:
             parts = name.split()
             if len(parts) >= 2:
                 self.full.setdefault(parts[-1].lower(), name)
-        orgs = sorted({self.clean(e) for e in entities(doc) if e.label_ == "ORG"}, key=lambda n: -len(n.split()))
+        orgs = sorted(dict.fromkeys(self.clean(e) for e in entities(doc) if e.label_ == "ORG"),
+                      key=lambda n: -len(n.split()))  # fmt: skip
         for name in orgs:  # "the IMF" after "the International Monetary Fund"
             if (short := acronym(name)) and short not in self.full:
                 self.full[short.lower()] = name
@@ -232,11 +252,7 @@ class NameResolver:
     def _read_descriptions(self, sent: Span) -> None:
         """'the French and British leaders', 'the US president': who the article means."""
         for tok in sent:
-            if tok.pos_ != "NOUN" or _role([tok]) is None or any(c.dep_ == "poss" for c in tok.children):
-                continue
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
-            mods += [cc for m in mods for cc in m.children if cc.dep_ == "conj"]
-            countries = [c for m in mods if (c := _country(m.text)) is not None]
+            countries = description_countries(tok)
             if not countries:
                 continue
             role = _role([tok])
