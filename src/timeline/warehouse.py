@@ -96,7 +96,11 @@ def connect(
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where a folder of the path should be, a read-only file system
+            why = "a file of that name is in the way" if isinstance(exc, FileExistsError) else exc.strerror or exc
+            raise WarehouseError(f"cannot create the warehouse's folder {path.parent}: {why}") from exc
     con = _open(path, read_only, wait_seconds)
     if read_only and pending_migrations(con):
         con.close()
