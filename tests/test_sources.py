@@ -409,3 +409,33 @@ def test_a_feed_entry_is_dated_by_its_local_day_as_every_format_is(tmp_path: Pat
     (entry,) = list(read_articles([tmp_path]))
     assert isinstance(entry, Article), entry
     assert entry.published == date(2025, 2, 25)
+
+
+def test_a_file_of_another_extension_is_read_by_what_it_holds(tmp_path: Path):
+    """Named as an input, a file of an unknown extension was read as plain text: a JSON export or an XHTML
+    page became an article made of its JSON syntax or its markup."""
+    (tmp_path / "export.json").write_text(json.dumps([
+        {"id": "a", "text": "Talks resumed on Monday.", "published": "2025-02-25"},
+        {"title": "no text"},
+        "not an object",
+    ]))
+    (tmp_path / "one.json").write_text(json.dumps({"text": "The minister resigned on Tuesday."}))
+    (tmp_path / "page.xhtml").write_text(
+        "<html><head><title>T</title></head><body><article><p>"
+        + "The harbour strike ended on Friday after talks with the port authority. " * 4
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "download").write_text("Prices rose on Wednesday.")
+    (tmp_path / "bracket").write_text("[Reuters] Prices fell on Thursday.")
+    (tmp_path / "table.csv").write_text("date,text\n2025-02-25,Talks resumed on Monday.\n")
+    names = ["export.json", "one.json", "page.xhtml", "download", "bracket", "table.csv"]
+    loaded, refused = read(*(tmp_path / n for n in names))
+    assert loaded["export.json#a"].text == "Talks resumed on Monday."
+    assert loaded["export.json#a"].published == date(2025, 2, 25)
+    assert "no text" in refused["export.json#item 2"] and "expected an object" in refused["export.json#item 3"]
+    assert loaded["one.json#item 1"].text == "The minister resigned on Tuesday."
+    assert "<" not in loaded["page.xhtml"].text and "harbour strike ended" in loaded["page.xhtml"].text
+    assert loaded["download"].text == "Prices rose on Wednesday."
+    assert loaded["bracket"].text == "[Reuters] Prices fell on Thursday."
+    assert "a CSV table, not an article" in refused["table.csv"]
+    assert not any(n in loaded for n in ("export.json", "table.csv"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -131,14 +132,45 @@ def finish(article: Article) -> Article:
     return dates.settle(article, lead.date_text)
 
 
+def reader_for(path: Path) -> Reader:
+    """The reader of a file by its extension; a file of another extension (named as an input: folders
+    hold only the known ones) by its first characters, so that a page saved as ``.xhtml`` or without an
+    extension is read as a page and an export saved as ``.json`` as its records, not their markup or JSON
+    syntax as if it were the article's text."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is not None:
+        return reader
+    if path.suffix.lower() in (".csv", ".tsv"):
+        raise InputError(
+            f"a {path.suffix.lower()[1:].upper()} table, not an article: export it as JSON Lines "
+            "(one object per line with text, published, title)"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start[:1] in (b"{", b"[") and (path.suffix.lower() == ".json" or _parses_as_json(path)):
+        return jsonl.read_json  # a text that merely starts with "[" ("[Reuters] ...") stays a text
+    if start.startswith(b"<"):
+        return feed.read if any(tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf")) else html.read
+    return text.read
+
+
+def _parses_as_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_bytes())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
     """The articles of one file; a file that cannot be read at all becomes one Rejection."""
-    reader = READERS.get(path.suffix.lower(), text.read)
     produced = 0
     try:
         refused = filetype.unsupported(path)
         if refused is not None:
             raise InputError(refused)
+        reader = reader_for(path)
         for item in reader(path, max_bytes):
             produced += 1
             yield finish(item) if isinstance(item, Article) else Rejection(scrub_name(item.source), scrub(item.reason))

@@ -87,11 +87,44 @@ def _record(raw: bytes, sidecar: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _key(record: dict[str, Any], number: int) -> str:
+def _key(record: dict[str, Any], number: int, unit: str = "line") -> str:
     for key in ("id", "url"):
         if record.get(key) not in (None, ""):
             return str(record[key])
-    return f"line {number}"
+    return f"{unit} {number}"
+
+
+def read_json(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
+    """A JSON file named as an input: an array of article objects (an export saved as ``.json`` rather than
+    one object per line) or one object, each read as a JSON line is. Its entries are ``path#<id>``, else
+    ``path#item N``."""
+    check_size(path.stat().st_size, max_bytes)
+    sidecar = read_sidecar(path)
+    declared = sidecar.get("encoding")
+    text, _ = decode(path.read_bytes(), str(declared) if declared else None)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError("empty article: the JSON array holds no records")
+    base = str(path.resolve())
+    seen: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        source = f"{base}#item {number}"
+        try:
+            if not isinstance(record, dict):
+                raise InputError("malformed JSON record: expected an object with a 'text' field")
+            source = f"{base}#{_key(record, number, 'item')}"
+            if source in seen:
+                raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
+            seen.add(source)
+            yield _article(record, source, sidecar)
+        except InputError as exc:
+            yield Rejection(source, str(exc))
+        except Exception as exc:  # one odd record never loses the others
+            yield Rejection(source, f"unreadable record: {type(exc).__name__}: {exc}")
 
 
 def _article(record: dict[str, Any], source: str, sidecar: dict[str, Any]) -> Article:
