@@ -56,6 +56,15 @@ CASES = [
     ("Lindner told the Associated Press on Friday that he would not resign. Christian Lindner leads the party.",
      "Friday", {"Christian Lindner"}, {"Associated Press", "AP"}),
     ("Airbus said on Wednesday, in comments to AFP, that deliveries would rise.", "Wednesday", {"Airbus"}, {"AFP"}),
+    # what an undated sentence tells about a name (it gets the entity recogniser only for that: events.needs)
+    ("The IMF said on Monday that growth would slow. The International Monetary Fund has 190 members.",
+     "Monday", {"International Monetary Fund"}, {"IMF"}),
+    ("French President Emmanuel Macron arrived in London. The French leader met the king on Monday.",
+     "Monday", {"Emmanuel Macron"}, set()),
+    ("Nokia makes phones. Sales were strong last year. The company said on Monday that it would cut jobs.",
+     "Monday", {"Nokia"}, set()),
+    ("Apple and Samsung make phones. Both sell them in Europe. The company said on Monday that it would cut jobs.",
+     "Monday", set(), {"Apple", "Samsung"}),
     # bylines and dateline cities are not parties either
     ("By Maria Gonzalez\n\nMADRID (Reuters) - Spanish Prime Minister Pedro Sanchez said on Monday that Spain "
      "would raise defence spending.", "Monday", {"Pedro Sanchez"}, {"Maria Gonzalez", "Madrid", "MADRID", "Reuters"}),

@@ -94,6 +94,23 @@ def test_partial_parse_keeps_text_offsets_and_entities(nlp):
     assert len(list(doc.sents)) > 10
 
 
+def test_the_entity_recogniser_runs_where_the_dated_sentences_need_it(nlp):
+    from timeline.events import EntityNeeds, needs_syntax
+
+    text = ("Macron met Starmer in Paris on Monday. The weather was mild in Berlin and Rome. "
+            "Emmanuel Macron has led France since 2017.")  # fmt: skip
+    flags = [pipeline.segments_with_time(text, pipeline.find(text))]
+    assert flags == [[True, False, True]]
+    text = text.replace(" since 2017", "")
+    flags = [[True, False, False]]
+    (doc,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+    (full,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax)
+    assert doc.text == text and [s.text for s in doc.sents] == [s.text for s in full.sents]
+    weather = [e.text for e in full.ents if "weather" in e.sent.text]
+    assert weather and not [e.text for e in doc.ents if "weather" in e.sent.text]  # no name the events need
+    assert "Emmanuel Macron" in {e.text for e in doc.ents}  # the full name of the dated sentence's "Macron"
+
+
 def _article(text="Talks resumed on Monday.", published=date(2025, 2, 25), source="/in/a.txt", **kw) -> Article:
     return Article(source=source, text=text, published=published, **kw)
 

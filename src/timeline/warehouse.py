@@ -286,7 +286,9 @@ def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
-    """Count what became of the run's inputs from the ledger and record the end of the run."""
+    """Count what became of the run's inputs from the ledger and record the end of the run; first rewrite the
+    timeline tables in date order if the rows the runs wrote out of order make it due (:func:`keep_clustered`)."""
+    keep_clustered(con)
     row = con.execute(
         """SELECT count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'unchanged'),
                   count(*) FILTER (WHERE status = 'rejected'),
@@ -464,6 +466,7 @@ def update_timeline(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str] | N
     if event_ids is None:
         for table in TIMELINE_TABLES:
             con.execute(f"DELETE FROM {table}")
+        con.execute("UPDATE timeline_layout SET rows_sorted = 0, rows_unsorted = 0, newest = NULL, sorted_at = NULL")
         _write_timeline(con, TABLES)
         return
     keys = pa.table({"event_id": pa.array(list(event_ids), pa.string())})
@@ -487,8 +490,9 @@ def _drop_timeline(con: duckdb.DuckDBPyConnection, keys: pa.Table) -> None:
         con.unregister("_gone")
 
 
-def _write_timeline(con: duckdb.DuckDBPyConnection, relations: dict[str, str]) -> None:
-    """Insert the :data:`TIMELINE_ROWS` of ``relations`` (table names or subqueries) and their actor words."""
+def _write_timeline(con: duckdb.DuckDBPyConnection, relations: dict[str, str], layout: bool = True) -> None:
+    """Insert the :data:`TIMELINE_ROWS` of ``relations`` (table names or subqueries) and their actor words;
+    count in ``timeline_layout`` those out of date order (``layout`` False: before migration 100)."""
     rows = con.sql(TIMELINE_ROWS.format(**relations)).to_arrow_table()
     if rows.num_rows == 0:
         return
@@ -496,13 +500,152 @@ def _write_timeline(con: duckdb.DuckDBPyConnection, relations: dict[str, str]) -
     con.register("_timeline_rows", rows)
     try:
         con.execute(ACTOR_WORDS.replace("{rows}", "_timeline_rows"))  # (the regex has braces of its own)
+        if layout:
+            con.execute(UNSORTED_SQL.replace("{rows}", "_timeline_rows"))
     finally:
         con.unregister("_timeline_rows")
 
 
 def _fill_timeline(con: duckdb.DuckDBPyConnection) -> None:
-    """Migration 080: the timeline rows of the events already stored."""
-    update_timeline(con)
+    """Migration 080: the timeline rows of the events already stored (migration 100 counts them)."""
+    for table in TIMELINE_TABLES:
+        con.execute(f"DELETE FROM {table}")
+    _write_timeline(con, TABLES, layout=False)
+
+
+# ---- the timeline tables in date order on disk -----------------------------------------------------
+#
+# DuckDB keeps, for each row group of a table (122,880 rows), the smallest and largest value of each column
+# (its zone map) and skips the row groups a filter rules out. Rows are stored in the order they are
+# written: a warehouse grown by runs over the news in order of publication keeps each date range in a few
+# row groups, but a backfill of old articles, an archive loaded in any order, or a merge refresh that
+# writes again the rows of old events spreads the rows of every year over every row group, and a query by
+# date range then reads (and decompresses) the whole table. So the writer counts the rows it writes out of
+# date order (UNSORTED_SQL, in the transaction of the write), and the end of a run rewrites both tables in
+# date order when those rows pass SORT_SHARE of the table (keep_clustered): each rewrite costs at most
+# 1 / SORT_SHARE times the writing of the rows that made it due, and a run of a few articles into a large
+# warehouse does not pay it.
+
+SORT_ORDER = {
+    "timeline_entries": "date_start NULLS LAST, entry",
+    "timeline_actors": "date_start NULLS LAST, entry, word",
+}
+SORT_SHARE = 0.2  # rewrite when the rows written out of date order since the last rewrite reach this share
+SORT_MIN_ROWS = 250_000  # about two row groups: a smaller table is read whole in a few milliseconds anyway
+SORT_SLACK_DAYS = 31  # a row dated up to this long before the newest publication date written is in order
+# A written row is out of order when its date starts more than SORT_SLACK_DAYS before the newest publication
+# date written so far, this write's included: news of a day is mostly about the days just before it; a
+# backfilled article, or a mention of an old year, lands in a row group of recent dates and widens it.
+UNSORTED_SQL = f"""
+UPDATE timeline_layout SET
+    rows_unsorted = rows_unsorted + (
+        SELECT count(*) FROM {{rows}} r WHERE r.date_start
+            < greatest(timeline_layout.newest, (SELECT max(published) FROM {{rows}})) - {SORT_SLACK_DAYS}),
+    newest = greatest(newest, (SELECT max(published) FROM {{rows}}))
+"""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How far the timeline tables are from date order on disk (``timeline_layout``)."""
+
+    rows: int  # rows in timeline_entries
+    rows_sorted: int  # rows when it was last rewritten in date order
+    rows_unsorted: int  # rows written out of date order since then
+    sorted_at: datetime | None
+
+    def due(self, share: float | None = None, min_rows: int | None = None) -> bool:
+        """Whether a rewrite in date order is due: enough rows written out of order (``share`` of the table,
+        default :data:`SORT_SHARE`), in a large enough table (default :data:`SORT_MIN_ROWS`)."""
+        share = SORT_SHARE if share is None else share
+        min_rows = SORT_MIN_ROWS if min_rows is None else min_rows
+        return self.rows >= min_rows and self.rows_unsorted > 0 and self.rows_unsorted >= share * self.rows
+
+
+def timeline_layout(con: duckdb.DuckDBPyConnection) -> Layout:
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM timeline_entries), rows_sorted, rows_unsorted, sorted_at FROM timeline_layout"
+    ).fetchone()
+    if row is None:
+        raise WarehouseError("timeline_layout has no row: the warehouse was changed by hand; run migrations again")
+    return Layout(int(row[0]), int(row[1]), int(row[2]), row[3])
+
+
+def keep_clustered(
+    con: duckdb.DuckDBPyConnection, force: bool = False, share: float | None = None, min_rows: int | None = None
+) -> Layout | None:
+    """Rewrite the timeline tables in date order if due (:meth:`Layout.due`) or ``force``d; return the layout
+    after the rewrite, or None when none was done. Called at the end of every run (:func:`finish_run`) and
+    by ``timeline optimize``."""
+    layout = timeline_layout(con)
+    if not force and not layout.due(share, min_rows):
+        return None
+    return sort_timeline(con)
+
+
+def optimize(path: Path | str, wait_seconds: float = READ_WAIT_SECONDS) -> tuple[Layout, Layout, float]:
+    """``timeline optimize``: rewrite the timeline tables in date order now, and checkpoint; the layout before
+    and after, and the seconds it took."""
+    started = time.perf_counter()
+    with connect(path, wait_seconds=wait_seconds) as con:
+        before = timeline_layout(con)
+        after = sort_timeline(con)
+        con.execute("CHECKPOINT")
+    return before, after, time.perf_counter() - started
+
+
+def sort_timeline(con: duckdb.DuckDBPyConnection) -> Layout:
+    """Rewrite ``timeline_entries`` and ``timeline_actors`` in date order (:data:`SORT_ORDER`), in one
+    transaction: the same rows, with the same columns, comments and indexes.
+
+    Each table is copied in order into a new table made with its own definition, the old one is dropped and
+    the new one takes its name (DuckDB has no in-place reorder; a delete and re-insert would leave the old
+    row groups in the file until a checkpoint vacuums them). The views on them are bound by name."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, order in SORT_ORDER.items():
+            _rewrite_in_order(con, table, order)
+        con.execute(
+            "UPDATE timeline_layout SET rows_sorted = (SELECT count(*) FROM timeline_entries), rows_unsorted = 0, "
+            "sorted_at = ?",
+            [_now()],
+        )
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise WarehouseError(f"rewriting the timeline tables in date order failed: {_one_line(exc)}") from exc
+    return timeline_layout(con)
+
+
+def _rewrite_in_order(con: duckdb.DuckDBPyConnection, table: str, order: str) -> None:
+    where = "WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?"
+    found = con.execute(f"SELECT sql, comment FROM duckdb_tables() {where}", [table]).fetchone()
+    if found is None:
+        raise WarehouseError(f"no table {table} in the warehouse")
+    ddl, comment = found
+    columns = con.execute(f"SELECT column_name, comment FROM duckdb_columns() {where} ORDER BY column_index", [table])
+    comments = columns.fetchall()
+    indexes = [r[0] for r in con.execute(f"SELECT sql FROM duckdb_indexes() {where}", [table]).fetchall() if r[0]]
+    staging = f"_{table}_in_order"
+    made, n = re.subn(rf'^CREATE TABLE "?{table}"?\s*\(', f"CREATE TABLE {staging}(", ddl)
+    if n != 1:
+        raise WarehouseError(f"cannot read the definition of {table}: {ddl[:80]}")
+    con.execute(made)
+    con.execute(f"INSERT INTO {staging} SELECT * FROM {table} ORDER BY {order}")
+    con.execute(f"DROP TABLE {table}")
+    con.execute(f"ALTER TABLE {staging} RENAME TO {table}")
+    for sql in indexes:
+        con.execute(sql)
+    if comment is not None:
+        con.execute(f"COMMENT ON TABLE {table} IS {_sql_text(comment)}")
+    for column, text in comments:
+        if text is not None:
+            con.execute(f'COMMENT ON COLUMN {table}."{column}" IS {_sql_text(text)}')
+
+
+def _sql_text(text: str) -> str:
+    """A SQL string literal (COMMENT ON takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 # ---- canonical events (cross-article merging) ----------------------------------------------------

@@ -10,11 +10,13 @@ article-wide facts of :class:`~timeline.events.actors.NameResolver`, so a piece 
 may hold one of these (each test is on its words, and errs towards running the recogniser):
 
 - a **full name** for a short name or an acronym used in a parsed piece ("Macron" → "Emmanuel Macron",
-  "IMF" → "International Monetary Fund"): a piece with the short name after another word, or whose
+  "IMF" → "International Monetary Fund"): a piece with the short name after a word that may be part of
+  a name (capitalised, a hyphen, a lower-case word that is no stop word: "Osama bin Laden"), or whose
   capitalised words' initials hold the acronym;
 - an **earlier mention** of a name used in a parsed piece (a name's kind comes from its first mention):
   a piece before that mention with the name's last word, its acronym or one of its aliases; for a
-  capital that stands for its country ("Moscow denied" → Russia), any piece naming the country;
+  capital that stands for its country ("Moscow denied" → Russia), a piece naming the country before a
+  parsed piece does, or anywhere when none does;
 - the **organisations and products named before a definite description** ("the company", read from the
   only one named so far): every piece before the last parsed one with such a description;
 - a **titled person** ("French President Emmanuel Macron"), read only when a parsed piece asks who holds
@@ -28,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .actors import GENERAL_DESCRIPTIONS, description_countries, role_words
@@ -77,7 +79,7 @@ class EntityNeeds:
         self.short: set[str] = set()  # single-word person or organisation names (lower case)
         self.acronyms: set[str] = set()  # the same, upper case, as acronyms of a longer name
         self.first: dict[str, int] = {}  # a name's key word (lower case) → the first parsed piece naming it
-        self.anywhere: set[str] = set()  # key words wanted in every piece (countries of capitals)
+        self.countries: set[str] = set()  # key words of the countries that capitals stand for ("Moscow": Russia)
         self.described_until = -1  # the last parsed piece with a definite description ("the company")
         self.subject_before: set[int] = set()  # pieces whose subject "the company" in the next may refer to
         self.cast = False  # whether a parsed piece asks who holds a role
@@ -106,7 +108,7 @@ class EntityNeeds:
             self._short(ent, name)
             country = capitals.get((alias or text).lower())
             if country is not None:
-                self.anywhere |= {country.split()[-1].lower()} | _aliases_of().get(country, frozenset())
+                self.countries |= {country.split()[-1].lower()} | _aliases_of().get(country, frozenset())
             if dated and (text.lower() in seats or (alias or "").lower() in seats):
                 self.cast = True
         if not dated:
@@ -155,6 +157,14 @@ class EntityNeeds:
             return True
         for t in doc:
             key = t.lower_
-            if (key in self.short and t.i > 0) or key in self.anywhere or self.first.get(key, -1) > index:
+            if key in self.short and t.i > 0 and _in_a_name(doc[t.i - 1]):
+                return True
+            if self.first.get(key, -1) > index or key in self.countries and key not in self.first:
                 return True
         return False
+
+
+def _in_a_name(before: Token) -> bool:
+    """Whether a word may come before the last word of a person's name: a capitalised word, a hyphen, or a
+    lower-case word other than a stop word ("Osama bin Laden", "Daniel arap Moi"; not "said Schumer")."""
+    return before.text[:1].isupper() or before.text == "-" or before.is_alpha and before.is_lower and not before.is_stop
