@@ -299,7 +299,7 @@ def _progress_bar() -> Iterator[Any]:
 @app.command()
 def status(
     warehouse_path: WarehouseOption = None,
-    runs: Annotated[int, typer.Option("--runs", "-n", help="How many recent runs to show.")] = 10,
+    runs: Annotated[int, typer.Option("--runs", "-n", min=0, help="How many recent runs to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Output JSON.")] = False,
 ) -> None:
     """Show the last runs with their counts, and the inputs refused by the last run with their reasons."""
