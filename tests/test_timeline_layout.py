@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from timeline import export, warehouse
 from timeline.cli import app
+from timeline.errors import WarehouseError
 from timeline.records import Article, BatchResult, Event
 
 from .conftest import assert_timeline_current
@@ -175,3 +176,30 @@ def test_optimize_command(warehouse_path):
     with warehouse.connect(warehouse_path, read_only=True) as con:
         assert snapshot(con) == before
         assert stored_in_date_order(con, "timeline_entries")
+
+
+def test_optimize_without_a_warehouse_makes_none(tmp_path):
+    result = CliRunner().invoke(app, ["optimize", "--warehouse", str(tmp_path / "none.duckdb")])
+    assert isinstance(result.exception, WarehouseError) and "no warehouse" in str(result.exception)
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_failed_rewrite_leaves_everything_as_it_was_and_the_run_is_recorded(warehouse_path, monkeypatch):
+    monkeypatch.setattr(warehouse, "SORT_MIN_ROWS", 10)
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1")
+        warehouse.load_batch(con, batch(days(12, 7, shuffled=True), 7), "r1")
+        before, layout = snapshot(con), warehouse.timeline_layout(con)
+        assert layout.due()
+        # the second table's rewrite fails (an order by a column it does not have), after the first one's
+        monkeypatch.setitem(warehouse.SORT_ORDER, "timeline_actors", "no_such_column")
+        try:
+            warehouse.sort_timeline(con)
+        except warehouse.WarehouseError as exc:
+            assert "date order failed" in str(exc)
+        else:
+            raise AssertionError("the rewrite should have failed")
+        assert snapshot(con) == before and warehouse.timeline_layout(con) == layout
+        assert warehouse.finish_run(con, "r1")["loaded"] == 12  # recorded all the same; still due
+        assert con.execute("SELECT finished_at IS NOT NULL FROM runs WHERE run_id = 'r1'").fetchone() == (True,)
+        assert warehouse.timeline_layout(con) == layout

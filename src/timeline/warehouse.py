@@ -287,8 +287,13 @@ def unfinished_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     """Count what became of the run's inputs from the ledger and record the end of the run; first rewrite the
-    timeline tables in date order if the rows the runs wrote out of order make it due (:func:`keep_clustered`)."""
-    keep_clustered(con)
+    timeline tables in date order if the rows the runs wrote out of order make it due (:func:`keep_clustered`).
+    A rewrite that fails (a full disk) is rolled back and leaves the tables as they were, still due: the run
+    is recorded all the same, and the next one tries again (``timeline optimize`` shows the error)."""
+    try:
+        keep_clustered(con)
+    except WarehouseError:
+        pass
     row = con.execute(
         """SELECT count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'unchanged'),
                   count(*) FILTER (WHERE status = 'rejected'),
@@ -586,6 +591,8 @@ def keep_clustered(
 def optimize(path: Path | str, wait_seconds: float = READ_WAIT_SECONDS) -> tuple[Layout, Layout, float]:
     """``timeline optimize``: rewrite the timeline tables in date order now, and checkpoint; the layout before
     and after, and the seconds it took."""
+    if not Path(path).exists():
+        raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
     started = time.perf_counter()
     with connect(path, wait_seconds=wait_seconds) as con:
         before = timeline_layout(con)
