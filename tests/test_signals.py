@@ -171,7 +171,7 @@ def test_quick_end_runs_later_handlers_flushes_and_keeps_the_status():
     assert done.stdout == "outputhandler registered later: ran\n"
 
 
-def _loaded(pid: int, names: tuple[str, ...]) -> bool:
+def _maps_hold(pid: int, names: tuple[str, ...]) -> bool:
     try:
         maps = Path(f"/proc/{pid}/maps").read_text()
     except OSError:
@@ -194,7 +194,7 @@ def test_ctrl_c_while_the_program_starts_is_one_line(tmp_path, when):
     try:
         if when == "importing":  # the first compiled library of the command line's imports is being loaded
             deadline = time.monotonic() + 30
-            while not _loaded(proc.pid, ("pyarrow", "duckdb", "_rust_notify", "yaml")) and time.monotonic() < deadline:
+            while not _maps_hold(proc.pid, ("pyarrow", "duckdb", "_yaml")) and time.monotonic() < deadline:
                 time.sleep(0.005)
         else:
             time.sleep(float(when))
