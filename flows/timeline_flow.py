@@ -26,6 +26,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from timeline import outcome, runner
+from timeline.errors import ConfigError
 from timeline.records import Article, BatchResult, Rejection
 from timeline.settings import Settings, load_settings
 
@@ -137,6 +138,21 @@ def task_runner(settings: Settings, workers: int | None = None) -> Any:
     return ThreadPoolTaskRunner(max_workers=workers or settings.workers)
 
 
+def check_scheduler(address: str, timeout: float = 10.0) -> None:
+    """Refuse, in one line, a Dask scheduler that does not answer at ``address``: Prefect's Dask runner would
+    try for 30 s and end the run with a traceback from inside the flow."""
+    import socket
+
+    host, _, port = address.split("://")[-1].rstrip("/").rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConfigError(
+            f"no Dask scheduler answers at {address} ({exc.strerror or exc}): start one (dask scheduler) "
+            "or fix --dask-address"
+        ) from exc
+
+
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
     planned: runner.RunPlan | None = None, allow_empty: bool = False,
@@ -147,6 +163,8 @@ def run(
     start and begin parsing its batches before the flow starts, so that Prefect's start-up overlaps the
     model loading and the parsing; the flow plans again and takes those results for the same batches."""
     local = not settings.dask_address
+    if not local:
+        check_scheduler(settings.dask_address)
     with runner.worker_pool(settings, len(planned.work.parse)) if local and planned else nullcontext(None) as workers:
         if workers is not None and planned is not None:
             workers.prefetch(planned.job(settings), planned.batches(settings))

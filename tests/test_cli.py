@@ -117,3 +117,18 @@ def test_status_counts_read_as_words(filled):
 def test_fit_widths(cells, narrow, room, expected):
     columns = ["date", "b", "c"][: len(cells[0])]
     assert fit_widths(columns, cells, narrow, room) == expected
+
+
+def test_data_that_looks_like_markup_or_emoji_codes_is_printed_as_it_is(tmp_path):
+    """rich read table cells and messages as markup: a cell "[/b] x" ended the command with a MarkupError
+    traceback, and a source "feed.atom#urn:a:b" printed an emoji."""
+    db = tmp_path / "t.duckdb"
+    with warehouse.connect(db):
+        pass
+    proc = _cli(["query", "SELECT '[/b] x' AS \"[/h]\", ':a: :thumbs_up:' AS b, '[red]r[/red]' AS c", "-w", str(db)])
+    assert proc.returncode == 0, proc.stderr
+    for text in ("[/h]", "[/b] x", ":a: :thumbs_up:", "[red]r[/red]"):
+        assert text in proc.stdout
+    proc = _cli(["query", "SELECT * FROM [/b]", "-w", str(db)])  # an error message quoting the data
+    assert proc.returncode == 1 and proc.stderr.startswith("error: ") and "[/b]" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -108,3 +108,27 @@ def test_dask_workers_are_processes_of_their_own(cluster):
     with Client(cluster, timeout=60) as client:
         pids = set(client.run(os.getpid).values())
     assert len(pids) == 2 and os.getpid() not in pids
+
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://host", "http://127.0.0.1:8786", "tcp://a b:1"])
+def test_a_malformed_dask_address_is_a_setting_error(address):
+    from timeline.errors import ConfigError
+    from timeline.settings import load_settings
+
+    with pytest.raises(ConfigError, match="dask_address must be a scheduler address"):
+        load_settings(dask_address=address)
+    assert load_settings(dask_address="tcp://[::1]:8786").dask_address == "tcp://[::1]:8786"
+
+
+def test_an_unreachable_scheduler_is_one_line_before_the_flow_starts():
+    import socket
+
+    from flows.timeline_flow import check_scheduler
+    from timeline.errors import ConfigError
+
+    with socket.socket() as s:  # a port nothing listens on once it is closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ConfigError, match=rf"no Dask scheduler answers at tcp://127.0.0.1:{port}"):
+        check_scheduler(f"tcp://127.0.0.1:{port}", timeout=2)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -63,6 +65,17 @@ def test_csv_keeps_quotes_commas_newlines_and_accents(tmp_path):
     (tmp_path / "q.txt").write_text(render_rows(["a", "b", "c"], [row], "csv"), encoding="utf-8")
     back = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'q.txt'}', header=true, all_varchar=true)").fetchall()
     assert back == [row]
+
+
+@pytest.mark.parametrize("spreadsheets", [False, True])
+def test_csv_quotes_every_line_break_a_cell_holds(tmp_path, spreadsheets):
+    rows = [("a\rb", 1), ("c\r\nd", 2), ("e\nf", 3), ("plain", 4)]  # a bare CR was written unquoted
+    text = render_rows(["t", "n"], rows, "csv", for_spreadsheets=spreadsheets)
+    back = list(csv.reader(io.StringIO(text, newline="")))
+    assert back == [["t", "n"], *[[t, str(n)] for t, n in rows]]
+    (tmp_path / "q.csv").write_text(text, encoding="utf-8", newline="")
+    read = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'q.csv'}', header=true, all_varchar=true)").fetchall()
+    assert read == [(t, str(n)) for t, n in rows]
 
 
 def test_parquet_round_trips(filled, tmp_path):
@@ -461,3 +474,36 @@ def test_query_has_no_file_access(filled, tmp_path, sql):
     with pytest.raises(QueryError, match="read-only|configuration has been locked"):
         warehouse.query(filled, sql.format(out=out))
     assert warehouse.query(filled, "SELECT count(*) FROM timeline")[1] == [(3,)]
+
+
+def test_export_writes_through_links_pipes_and_standard_output(filled, tmp_path):
+    """Writing aside and renaming over the target replaced a symbolic link (/dev/stdout is one) by a plain
+    file: the link is kept and its target written; a pipe or device is written into; '-' is standard output."""
+    import threading
+
+    (tmp_path / "real.csv").write_text("old")
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    assert export(filled, "csv", tmp_path / "link.csv") == 3
+    assert (tmp_path / "link.csv").is_symlink()
+    assert (tmp_path / "real.csv").read_text(encoding="utf-8-sig").startswith("date,")
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    assert export(filled, "csv", fifo) == 3
+    reader.join(timeout=30)
+    assert fifo.is_fifo() and got and got[0].decode("utf-8-sig").startswith("date,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "pipe.csv", "real.csv", "wh"]  # nothing left
+
+    proc = _cli(["export", "-w", str(filled), "--out", "-", "--format", "json"])
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 3 and "wrote 3 events to -" in proc.stderr
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_an_out_name_ending_in_a_slash_is_a_folder_not_a_file(filled, tmp_path):
+    proc = _cli(["export", "-w", str(filled), "--out", f"{tmp_path}/new/"])
+    assert proc.returncode == 1 and "that names a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "new").exists()

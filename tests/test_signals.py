@@ -169,3 +169,41 @@ def test_quick_end_runs_later_handlers_flushes_and_keeps_the_status():
     done = subprocess.run([sys.executable, "-c", QUICK_END], env=ENV, capture_output=True, text=True, timeout=120)
     assert done.returncode == 5
     assert done.stdout == "outputhandler registered later: ran\n"
+
+
+def _maps_hold(pid: int, names: tuple[str, ...]) -> bool:
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+    return any(name in maps for name in names)
+
+
+@pytest.mark.parametrize("when", ["importing", 0.8])
+def test_ctrl_c_while_the_program_starts_is_one_line(tmp_path, when):
+    """SIGINT while the command line is still importing (typer, DuckDB, Arrow: most of a second) printed the
+    traceback of whatever module was loading; the program's entry point (timeline.entry) turns it into the
+    one line of any other interrupt, exit status 130."""
+    script = ROOT / "pyproject.toml"
+    assert 'timeline = "timeline.entry:main"' in script.read_text(encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline.entry", "run", str(ROOT / "seeds"), "-w", str(tmp_path / "t.duckdb"), "-q"],
+        env={**ENV, "PREFECT_HOME": str(tmp_path / "prefect")}, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        if when == "importing":  # the first compiled library of the command line's imports is being loaded
+            deadline = time.monotonic() + 30
+            while not _maps_hold(proc.pid, ("pyarrow", "duckdb", "_yaml")) and time.monotonic() < deadline:
+                time.sleep(0.005)
+        else:
+            time.sleep(float(when))
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert "Traceback" not in stderr, stderr
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().startswith("interrupted by SIGINT"), stderr

@@ -119,6 +119,17 @@ def test_glob_patterns(tmp_path: Path):
     assert sorted(loaded) == ["a.txt", "b.txt"]
 
 
+ATOM_ENTRY = (
+    b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+    b"<entry><title>A</title><id>urn:a</id>%s<summary>Talks resumed on Monday.</summary></entry></feed>"
+)
+RSS_ITEM = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+    b"<item><title>A</title><link>http://x.test/a</link>%s<description>Talks on Monday.</description></item>"
+    b"</channel></rss>"
+)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "meta", "reason"),
     [
@@ -143,6 +154,11 @@ def test_glob_patterns(tmp_path: Path):
         ("quiet.rss", b'<rss version="2.0"><channel><title>x</title></channel></rss>', None, "a feed without entries"),
         ("nav.html", b"<html><head><title>Login</title></head><body></body></html>", None, "no article text"),
         ("huge.txt", b"Talks on Monday. " * 70_000, None, "over the 1 MiB limit"),
+        ("month13.md", b"---\ndate: 2025-13-01\n---\nTalks on Monday.", None, "impossible publication date"),
+        ("tab.md", b"---\ndate:\t2025-02-25\n---\nTalks on Monday.", None, "cannot start any token (line 2)"),
+        ("feb30.atom", ATOM_ENTRY % b"<updated>2025-02-30T10:00:00Z</updated>", None, "impossible publication date"),
+        ("feb32.rss", RSS_ITEM % b"<pubDate>Tue, 32 Feb 2025 10:00:00 GMT</pubDate>", None, "malformed publication"),
+        ("offset.rss", RSS_ITEM % b"<pubDate>Tue, 25 Feb 2025 10:00:00 +2500</pubDate>", None, "malformed publication"),
     ],
 )
 def test_bad_inputs_are_refused_with_a_reason(tmp_path: Path, name, content, meta, reason):
@@ -165,6 +181,11 @@ def test_bad_inputs_are_refused_with_a_reason(tmp_path: Path, name, content, met
         ("Café talks on Monday.".encode("latin-1"), {"encoding": "latin-1"}, "Café talks on Monday.", "declared"),
         ("Talks on Monday — “finally”.".encode("utf-16"), {}, "Talks on Monday — “finally”.", "byte-order mark"),
         ("\ufeffTalks on Monday.".encode(), {}, "Talks on Monday.", None),
+        ("Talks on Monday — “finally”.".encode("utf-16-le"), {}, "Talks on Monday — “finally”.", "no byte-order"),
+        ("Talks on Monday in Zürich.".encode("utf-16-be"), {}, "Talks on Monday in Zürich.", "utf-16-be"),
+        # UTF-8 with one stray byte: the byte replaced, not the whole text read as another code page
+        ("Le président à Zürich lundi.".encode() + b" \xff", {}, "Le président à Zürich lundi. \ufffd", "U+FFFD"),
+        ("Café talks — “finally”.".encode() + b"\xe9!", {}, "Café talks — “finally”.\ufffd!", "invalid byte"),
     ],
 )
 def test_encodings_are_tried_before_refusing(tmp_path: Path, raw, meta, expected, note):
@@ -326,3 +347,95 @@ def test_a_text_that_starts_like_a_magic_number_is_still_text(tmp_path):
     (tmp_path / "bm.txt").write_text("BM announced on Monday that talks resumed.", encoding="utf-8")
     (article,) = list(read_articles([tmp_path / "bm.txt"]))
     assert isinstance(article, Article)
+
+
+def test_a_utf8_page_with_a_stray_byte_is_loaded_with_the_byte_replaced(tmp_path: Path):
+    body = "Le président a visité Paris lundi. The minister resigned on Monday after talks in Zürich. " * 3
+    (tmp_path / "p.html").write_bytes(
+        b'<html><head><meta charset="utf-8"><title>T</title></head><body><article><p>'
+        + body.encode() + b" caf\xe9 ouvert</p></article></body></html>"
+    )
+    (page,) = list(read_articles([tmp_path]))
+    assert isinstance(page, Article), page
+    assert "Le président a visité Paris" in page.text and "caf\ufffd ouvert" in page.text
+    assert "byte 0xe9" in dict(page.meta)["decoded"] and "replaced by U+FFFD" in dict(page.meta)["decoded"]
+
+
+def test_lone_surrogates_and_undecodable_file_names_never_stop_the_read(tmp_path: Path):
+    # a JSON "\\ud800" escape decodes to a lone surrogate, which UTF-8 (and so the warehouse) cannot hold
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "k\\ud800", "title": "T\\udc00", "text": "Talks on Monday.\\ud800"}\n'
+        '{"id": "ok", "text": "The minister resigned on Monday."}\n'
+    )
+    name = os.fsdecode(b"caf\xe9.txt")  # a file name in Latin-1: Python keeps the byte as a surrogate
+    try:
+        (tmp_path / name).write_text("Talks resumed on Tuesday.")
+    except (OSError, UnicodeError):
+        pytest.skip("the file system refuses file names in no UTF-8")
+    results = list(read_articles([tmp_path]))
+    assert all(isinstance(r, Article) for r in results), results
+    for r in results:  # every stored string encodes as UTF-8, and the ids can be computed
+        for value in (r.source, r.text, r.title, r.article_id, r.content_hash):
+            value.encode("utf-8")
+    by_name = {Path(r.source).name: r for r in results}
+    assert by_name["a.jsonl#k\\ud800"].text == "Talks on Monday.\ufffd"
+    assert by_name["a.jsonl#k\\ud800"].title == "T\ufffd"
+    assert "caf\\xe9.txt" in by_name and "a.jsonl#ok" in by_name
+
+
+def test_a_utf16_jsonl_export_is_read_line_by_line(tmp_path: Path):
+    lines = [
+        {"id": "a", "text": "Talks resumed on Monday.", "published": "2025-02-25"},
+        {"id": "b", "text": "The minister resigned on Tuesday\u2028after talks."},
+    ]
+    (tmp_path / "x.jsonl").write_bytes("\r\n".join(json.dumps(r, ensure_ascii=False) for r in lines).encode("utf-16"))
+    loaded, refused = read(tmp_path)
+    assert not refused
+    assert loaded["x.jsonl#a"].published == date(2025, 2, 25)
+    assert loaded["x.jsonl#b"].text == "The minister resigned on Tuesday\u2028after talks."
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        b"<pubDate>Tue, 25 Feb 2025 23:30:00 -0500</pubDate>",  # feedparser alone says the 26th (UTC)
+        b"<pubDate>2025-02-25T23:30:00-05:00</pubDate>",
+        b"<pubDate>Tue, 25 Feb 2025 00:30:00 +0100</pubDate>",  # feedparser alone says the 24th
+        b"<pubDate>25 February 2025</pubDate>",  # a form only feedparser reads: its day is the one written
+    ],
+)
+def test_a_feed_entry_is_dated_by_its_local_day_as_every_format_is(tmp_path: Path, stamp):
+    (tmp_path / "f.rss").write_bytes(RSS_ITEM % stamp)
+    (entry,) = list(read_articles([tmp_path]))
+    assert isinstance(entry, Article), entry
+    assert entry.published == date(2025, 2, 25)
+
+
+def test_a_file_of_another_extension_is_read_by_what_it_holds(tmp_path: Path):
+    """Named as an input, a file of an unknown extension was read as plain text: a JSON export or an XHTML
+    page became an article made of its JSON syntax or its markup."""
+    (tmp_path / "export.json").write_text(json.dumps([
+        {"id": "a", "text": "Talks resumed on Monday.", "published": "2025-02-25"},
+        {"title": "no text"},
+        "not an object",
+    ]))
+    (tmp_path / "one.json").write_text(json.dumps({"text": "The minister resigned on Tuesday."}))
+    (tmp_path / "page.xhtml").write_text(
+        "<html><head><title>T</title></head><body><article><p>"
+        + "The harbour strike ended on Friday after talks with the port authority. " * 4
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "download").write_text("Prices rose on Wednesday.")
+    (tmp_path / "bracket").write_text("[Reuters] Prices fell on Thursday.")
+    (tmp_path / "table.csv").write_text("date,text\n2025-02-25,Talks resumed on Monday.\n")
+    names = ["export.json", "one.json", "page.xhtml", "download", "bracket", "table.csv"]
+    loaded, refused = read(*(tmp_path / n for n in names))
+    assert loaded["export.json#a"].text == "Talks resumed on Monday."
+    assert loaded["export.json#a"].published == date(2025, 2, 25)
+    assert "no text" in refused["export.json#item 2"] and "expected an object" in refused["export.json#item 3"]
+    assert loaded["one.json#item 1"].text == "The minister resigned on Tuesday."
+    assert "<" not in loaded["page.xhtml"].text and "harbour strike ended" in loaded["page.xhtml"].text
+    assert loaded["download"].text == "Prices rose on Wednesday."
+    assert loaded["bracket"].text == "[Reuters] Prices fell on Thursday."
+    assert "a CSV table, not an article" in refused["table.csv"]
+    assert not any(n in loaded for n in ("export.json", "table.csv"))

@@ -219,6 +219,23 @@ def test_a_read_only_open_upgrades_an_older_warehouse_first(warehouse_path):
     assert rows == [(date(2025, 2, 24), 1, 1)]
 
 
+def test_a_warehouse_under_a_file_is_one_error(tmp_path):
+    (tmp_path / "t.duckdb").write_text("")
+    with pytest.raises(WarehouseError, match=r"cannot create the warehouse's folder .*t\.duckdb: a file of that name"):
+        with warehouse.connect(tmp_path / "t.duckdb" / "sub.duckdb"):
+            pass
+
+
+def test_a_warehouse_of_a_newer_schema_is_read_but_never_written(warehouse_path):
+    with warehouse.connect(warehouse_path) as con:
+        con.execute("INSERT INTO schema_migrations VALUES ('999_from_a_later_version', now())")
+    with pytest.raises(WarehouseError, match=r"schema is newer than this version of timeline \(migration 999_"):
+        with warehouse.connect(warehouse_path):
+            pass
+    _, rows = warehouse.query(warehouse_path, "SELECT count(*) FROM schema_migrations WHERE version LIKE '999%'")
+    assert rows == [(1,)]  # read-only commands still read it
+
+
 def test_every_column_is_commented(warehouse_path):
     with warehouse.connect(warehouse_path):
         pass

@@ -21,12 +21,13 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from . import entry, lifeline, outcome, warehouse
 from . import export as export_mod
-from . import lifeline, outcome, warehouse
 from . import plot as plot_mod
 from .cli_eval import eval_app
-from .errors import QueryError, TimelineError
+from .errors import ExportError, QueryError, TimelineError
 from .settings import load_settings
 
 app = typer.Typer(
@@ -37,8 +38,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+# Never markup or emoji codes: what is printed holds the user's data (an event "[/b] ...", a source
+# "feed.atom#urn:a:b" would be a markup error, or an emoji); the labels are styled with Text.
+out = Console(markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
+
+
+def _labelled(label: str, style: str, message: str) -> Text:
+    return Text.assemble((label, style), " ", message)
 
 WarehouseOption = Annotated[
     Path | None,
@@ -224,7 +231,7 @@ def run(
     _report_run(summary, settings, quiet)
     result = outcome.judge(targets, summary, allow_empty)
     if result.failed:
-        err.print(f"[red]error:[/red] run {summary['run_id']} {result.message}", highlight=False)
+        err.print(_labelled("error:", "red", f"run {summary['run_id']} {result.message}"), highlight=False)
         raise typer.Exit(result.exit_code)
 
 
@@ -252,7 +259,7 @@ def _report_run(summary: dict[str, Any], settings: Any, quiet: bool) -> None:
     )
     for source, status, reason in rejected:
         label = "refused" if status == "rejected" else "note"
-        err.print(f"[yellow]{label}[/yellow] {source}: {reason}", highlight=False)
+        err.print(_labelled(label, "yellow", f"{source}: {reason}"), highlight=False)
     if not quiet:
         columns, rows = warehouse.query(settings.warehouse, warehouse.TIMELINE_SQL)
         shown = ["date", "status", "event", "actors", "place", "time_text"]
@@ -292,7 +299,7 @@ def _progress_bar() -> Iterator[Any]:
 @app.command()
 def status(
     warehouse_path: WarehouseOption = None,
-    runs: Annotated[int, typer.Option("--runs", "-n", help="How many recent runs to show.")] = 10,
+    runs: Annotated[int, typer.Option("--runs", "-n", min=0, help="How many recent runs to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Output JSON.")] = False,
 ) -> None:
     """Show the last runs with their counts, and the inputs refused by the last run with their reasons."""
@@ -415,9 +422,19 @@ def query(
     print_rows(columns, rows, fmt)
 
 
+def _out_file(raw: str) -> Path:
+    """The ``--out`` file; a name ending in a slash names a folder (``Path`` would drop the slash and write a
+    file of that name)."""
+    if raw.endswith(("/", os.sep)):
+        raise ExportError(f"{raw} ends in '{raw[-1]}': that names a folder; give a file name")
+    return Path(raw)
+
+
 @app.command("export")
 def export_cmd(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write (its extension gives the format).")],
+    out_path: Annotated[
+        str, typer.Option("--out", "-o", help="File to write (its extension gives the format); '-': standard output.")
+    ],
     fmt: Annotated[
         str | None, typer.Option("--format", help="csv, xlsx, parquet or json [default: from the --out extension].")
     ] = None,
@@ -431,14 +448,15 @@ def export_cmd(
     """Export the timeline, one row per event, optionally filtered."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    chosen = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
-    n = export_mod.export(settings.warehouse, chosen, out_path, filters)
+    out_file = _out_file(out_path)
+    chosen = (fmt or out_file.suffix.lstrip(".") or "csv").lower()
+    n = export_mod.export(settings.warehouse, chosen, out_file, filters)
     err.print(f"wrote {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
 @app.command()
 def plot(
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Picture to write: FILE.html, FILE.png or FILE.svg.")],
+    out_path: Annotated[str, typer.Option("--out", "-o", help="Picture to write: FILE.html, FILE.png or FILE.svg.")],
     warehouse_path: WarehouseOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -450,7 +468,7 @@ def plot(
     """Draw the timeline: events on a date axis, one lane per actor, status by colour and outline."""
     settings = load_settings(warehouse=warehouse_path)
     filters = _filters(date_from, date_to, actor, status, contains)
-    n = plot_mod.plot(settings.warehouse, out_path, filters, max_lanes=max(1, max_actors))
+    n = plot_mod.plot(settings.warehouse, _out_file(out_path), filters, max_lanes=max(1, max_actors))
     err.print(f"drew {n} event{'' if n == 1 else 's'} to {out_path}", highlight=False)
 
 
@@ -473,7 +491,7 @@ def usage_message(exc: typer.TyperException) -> str:
     return f"{message}; see '{command} --help'"
 
 
-INTERRUPTED = "interrupted by SIGINT (Ctrl-C): stopped before anything was written or changed"
+INTERRUPTED = entry.INTERRUPTED
 
 
 def main() -> None:
@@ -503,7 +521,7 @@ def _main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="timeline")
     except TimelineError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(_labelled("error:", "red", str(exc)), highlight=False)
         raise SystemExit(EXIT_ERROR) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
@@ -519,7 +537,7 @@ def _main() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()  # type: ignore[attr-defined]
             raise SystemExit(EXIT_USAGE) from None
-        err.print(f"[red]error:[/red] {usage_message(exc)}", highlight=False, markup=True)
+        err.print(_labelled("error:", "red", usage_message(exc)), highlight=False)
         raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
     finally:
         if signal.getsignal(signal.SIGINT) is on_sigint:

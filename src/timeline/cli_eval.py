@@ -136,7 +136,7 @@ def expressions_cmd(
         )
 
 
-_out = Console()
+_out = Console(markup=False, emoji=False)  # file names and texts are data, never markup
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
 

@@ -15,6 +15,10 @@ import io
 import json
 import os
 import re
+import shutil
+import stat
+import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -159,10 +163,16 @@ def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> i
     filters = filters or Filters()
     validate_out(out, fmt, path)
     table = select_events(path, filters)
-    # Written beside the target, then renamed over it: a failed export never leaves half a file behind.
-    partial = out.with_name(f".{out.name}.partial")
+    stream = _stream(out)
+    # Written beside the target (a symbolic link's target: the link stays), then renamed over it: a failed
+    # export never leaves half a file behind. A stream (standard output as '-', a device, a pipe) cannot be
+    # renamed over: the file is written aside first and then copied into it.
+    target = out.resolve() if stream is None else out
+    scratch = Path(tempfile.mkdtemp(prefix="timeline-export-")) if stream is not None else None
+    partial = scratch / f"export.{fmt}" if scratch is not None else target.with_name(f".{target.name}.partial")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if scratch is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "parquet":
             pq.write_table(table, partial)
         elif fmt == "csv":
@@ -172,14 +182,45 @@ def export(path: Path, fmt: str, out: Path, filters: Filters | None = None) -> i
             partial.write_text(render_rows(table.column_names, _rows(table), "json"), encoding="utf-8")
         else:
             _write_xlsx(partial, table, select_sources(path, filters))
-        partial.replace(out)
+        if stream is None:
+            partial.replace(target)
+        else:
+            _copy_into(partial, stream)
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
         partial.unlink(missing_ok=True)
         raise ExportError(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
     except BaseException:  # Ctrl-C (KeyboardInterrupt) or any other stop mid-write: no half-written file left
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     return table.num_rows
+
+
+def _stream(out: Path) -> Path | None:
+    """``out`` when it names a stream rather than a file to replace: ``-`` (standard output), a path under
+    ``/dev`` or ``/proc`` (``/dev/stdout``), or an existing FIFO, device or socket. Renaming a file over
+    those would replace the device's name (``/dev/stdout`` itself) instead of writing to it."""
+    if str(out) == "-":
+        return out
+    if str(out.absolute()).startswith(("/dev/", "/proc/")):
+        return out
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else out
+
+
+def _copy_into(written: Path, stream: Path) -> None:
+    if str(stream) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(written.read_bytes())
+        sys.stdout.buffer.flush()
+        return
+    with written.open("rb") as src, stream.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
 
 
 def validate_out(out: Path, fmt: str, warehouse_path: Path) -> None:
@@ -237,9 +278,16 @@ def render_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, for_s
     if fmt == "csv":
         cell = spreadsheet_text if for_spreadsheets else as_text
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n" if for_spreadsheets else "\n")
-        writer.writerow(columns)
-        writer.writerows([[cell(v) for v in row] for row in rows])
+        end = "\r\n" if for_spreadsheets else "\n"
+        writer = csv.writer(buf, lineterminator=end)
+        # Python's csv module quotes a cell with a line break only when the break is in its line ending: a
+        # lone CR would be written bare under "\n" and split the row for every reader. Such rows are
+        # written with every cell quoted.
+        quoted = csv.writer(buf, lineterminator=end, quoting=csv.QUOTE_ALL)
+        writer.writerow([cell(c) for c in columns])
+        for row in rows:
+            cells = [cell(v) for v in row]
+            (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
         return buf.getvalue()
     if fmt == "json":
         data = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]

@@ -7,6 +7,7 @@ environment variables. Writes nothing.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -23,6 +24,10 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+# A Dask scheduler's address: an optional protocol, a host (an IPv6 one in brackets) and a port.
+DASK_ADDRESS = re.compile(r"^(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}/?$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,10 @@ class Settings:
             raise ConfigError(f"setting lock_wait_seconds must be 0 or more, got {self.lock_wait_seconds!r}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"setting max_file_mb must be positive, got {self.max_file_mb!r}")
+        if self.dask_address and not DASK_ADDRESS.match(self.dask_address):
+            raise ConfigError(
+                f"setting dask_address must be a scheduler address such as tcp://host:8786, got {self.dask_address!r}"
+            )
         if self.date_order not in ("month-first", "day-first"):
             raise ConfigError(f"setting date_order must be month-first or day-first, got {self.date_order!r}")
 

@@ -96,7 +96,11 @@ def connect(
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run 'timeline run' first or pass --warehouse")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where a folder of the path should be, a read-only file system
+            why = "a file of that name is in the way" if isinstance(exc, FileExistsError) else exc.strerror or exc
+            raise WarehouseError(f"cannot create the warehouse's folder {path.parent}: {why}") from exc
     con = _open(path, read_only, wait_seconds)
     if read_only and pending_migrations(con):
         con.close()
@@ -108,7 +112,10 @@ def connect(
         con = _open(path, read_only)
     try:
         if not read_only:
-            migrate(con)
+            try:
+                migrate(con)
+            except WarehouseError as exc:
+                raise WarehouseError(f"warehouse {path}: {exc}") from exc
             if not checkpoint:
                 con.execute("PRAGMA disable_checkpoint_on_shutdown")
         yield con
@@ -160,10 +167,24 @@ def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [version for version, _ in migration_files() if version not in done]
 
 
+def check_not_newer(applied: set[str]) -> None:
+    """Refuse to write to a warehouse whose schema a newer version of timeline made (a migration numbered
+    after the last one this version has): its tables may hold columns and rules this code would break.
+    Read-only commands still read it."""
+    known = [version for version, _ in migration_files()]
+    newer = sorted(v for v in applied - set(known) if known and v > known[-1])
+    if newer:
+        raise WarehouseError(
+            f"its schema is newer than this version of timeline (migration {newer[-1]}; this one "
+            f"knows up to {known[-1]}): upgrade timeline to write to it (query, status and export still read it)"
+        )
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations not applied yet, each in its own transaction; return their versions."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
     done = set(applied_migrations(con))
+    check_not_newer(done)
     applied = []
     for version, sql in migration_files():
         if version in done:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -20,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Article, Rejection
 from . import dates, feed, filetype, html, jsonl, text, wire
-from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published
+from .common import SIDECAR_SUFFIX, clean_text, coerce_date, decode, parse_published, scrub, scrub_name
 from .text import read_article, split_front_matter
 
 Reader = Callable[[Path, int], Iterator[Article | Rejection]]
@@ -100,7 +101,7 @@ def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTE
     as a duplicate of the first.
     """
     files, missing = discover(paths)
-    yield from missing
+    yield from (Rejection(scrub_name(m.source), scrub(m.reason)) for m in missing)
     first_of: dict[str, str] = {}
     for path in files:
         for item in read_file(path, max_bytes):
@@ -118,6 +119,10 @@ def finish(article: Article) -> Article:
     lead = wire.read_lead(article.text)
     article = replace(
         article,
+        source=scrub_name(article.source),  # a file name in no UTF-8, a JSON id with a lone surrogate
+        title=scrub(article.title),
+        url=scrub(article.url),
+        meta=tuple((scrub(k), scrub(v)) for k, v in article.meta),
         masked=lead.masked,
         dateline_city=lead.city,
         agency=lead.agency,
@@ -127,20 +132,52 @@ def finish(article: Article) -> Article:
     return dates.settle(article, lead.date_text)
 
 
+def reader_for(path: Path) -> Reader:
+    """The reader of a file by its extension; a file of another extension (named as an input: folders
+    hold only the known ones) by its first characters, so that a page saved as ``.xhtml`` or without an
+    extension is read as a page and an export saved as ``.json`` as its records, not their markup or JSON
+    syntax as if it were the article's text."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is not None:
+        return reader
+    if path.suffix.lower() in (".csv", ".tsv"):
+        raise InputError(
+            f"a {path.suffix.lower()[1:].upper()} table, not an article: export it as JSON Lines "
+            "(one object per line with text, published, title)"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start[:1] in (b"{", b"[") and (path.suffix.lower() == ".json" or _parses_as_json(path)):
+        return jsonl.read_json  # a text that merely starts with "[" ("[Reuters] ...") stays a text
+    if start.startswith(b"<"):
+        return feed.read if any(tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf")) else html.read
+    return text.read
+
+
+def _parses_as_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_bytes())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
     """The articles of one file; a file that cannot be read at all becomes one Rejection."""
-    reader = READERS.get(path.suffix.lower(), text.read)
     produced = 0
     try:
         refused = filetype.unsupported(path)
         if refused is not None:
             raise InputError(refused)
+        reader = reader_for(path)
         for item in reader(path, max_bytes):
             produced += 1
-            yield finish(item) if isinstance(item, Article) else item
+            yield finish(item) if isinstance(item, Article) else Rejection(scrub_name(item.source), scrub(item.reason))
     except InputError as exc:
-        yield Rejection(str(path), str(exc))
+        yield Rejection(scrub_name(str(path)), scrub(str(exc)))
     except OSError as exc:
-        yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
+        yield Rejection(scrub_name(str(path)), f"cannot read file: {scrub(exc.strerror or str(exc))}")
     except Exception as exc:  # a parser library's surprise must not stop the batch
-        yield Rejection(str(path), f"unreadable {path.suffix or 'file'}: {type(exc).__name__}: {exc}")
+        why = f"unreadable {path.suffix or 'file'}: {type(exc).__name__}: {exc}"
+        yield Rejection(scrub_name(str(path)), scrub(why))

@@ -37,6 +37,9 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 _ISO_DAY = re.compile(r"^(?P<y>\d{1,4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Control characters other than tab and line breaks; replaced by a space so that offsets do not move.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates: a JSON "\\ud800" escape or a file name in no UTF-8 (Python keeps its bytes as
+# surrogates); no UTF-8 text can hold them, so the warehouse could not store them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_size(size: int, max_bytes: int, what: str = "file") -> None:
@@ -63,11 +66,22 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"cannot decode as {codec} despite its byte-order mark: {exc.reason}") from exc
     if b"\x00" in raw[:8192]:
-        raise InputError("binary file: it contains NUL bytes, not text")
+        wide = utf16_without_bom(raw)
+        if wide is None:
+            raise InputError("binary file: it contains NUL bytes, not text")
+        try:
+            return raw.decode(wide), f"decoded as {wide} (no byte-order mark; its NUL bytes say so)"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"binary file: it contains NUL bytes, not text ({wide}: {exc.reason})") from exc
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         first_error = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+    stray = utf8_with_stray_bytes(raw)
+    if stray is not None:
+        text, bad = stray
+        what = "an invalid byte sequence" if bad == 1 else f"{bad} invalid byte sequences"
+        return text, f"{first_error}: decoded as UTF-8, {what} replaced by U+FFFD"
     if declared:
         try:
             return raw.decode(declared), f"decoded as declared encoding {declared}"
@@ -81,6 +95,34 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
         raise InputError(f"{first_error} and no other encoding gives readable text; declare it in the sidecar")
     text, codec = detected
     return text, f"{first_error}: decoded as {codec} (detected, a guess: declare the encoding in the sidecar)"
+
+
+def utf8_with_stray_bytes(raw: bytes) -> tuple[str, int] | None:
+    """``raw`` decoded as UTF-8 with its invalid sequences replaced by U+FFFD, and how many there were, when
+    it is UTF-8 text with a few stray bytes (a truncated character, one byte of another encoding pasted in):
+    at least as many well-formed multi-byte characters as invalid sequences. ``None`` otherwise: a text of
+    no multi-byte character is another encoding's ("caf\\xe9" is cp1252's "café", read below)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ch >= "\x80") - bad - raw.count("\ufffd".encode())
+    return (text, bad) if 0 < bad <= wide else None
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``raw`` looks like UTF-16 text without a byte-order mark: even in
+    length, with a NUL in every other byte (the high byte of Latin letters, digits and punctuation) for
+    at least seven characters in ten and almost never in the other half, and printable once decoded."""
+    sample = raw[: 2**16]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.7 * half and others.count(0) <= 0.01 * half:
+            text = sample.decode(codec, errors="replace")
+            if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
+                return codec
+    return None
 
 
 WESTERN_CODECS = ("cp1252", "latin_1", "iso8859_15", "cp1258", "mac_roman")
@@ -165,9 +207,30 @@ def _symbol_in_word(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Replace control characters by spaces (same length: character offsets stay those of the source)."""
+    """Replace control characters by spaces and lone surrogates by U+FFFD (same length: character offsets
+    stay those of the source)."""
+    text = scrub(text)
     text = unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
     return _CONTROL.sub(" ", text)
+
+
+def scrub(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one character for one."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def scrub_name(name: str) -> str:
+    """A source name UTF-8 can store: a file name's undecodable bytes as ``\\xe9``, a lone surrogate as
+    ``\\ud800`` (readable, and distinct names stay distinct)."""
+    if not _SURROGATE.search(name):
+        return name
+    errors = "surrogateescape" if _escaped_bytes(name) else "backslashreplace"
+    return name.encode("utf-8", errors).decode("utf-8", "backslashreplace")
+
+
+def _escaped_bytes(name: str) -> bool:
+    """Whether every surrogate of ``name`` is one Python made of an undecodable byte (U+DC80-U+DCFF)."""
+    return all("\udc80" <= c <= "\udcff" for c in _SURROGATE.findall(name))
 
 
 _ISO_WEEK = re.compile(r"\d{4}-?W\d\d(?!-?\d)", re.IGNORECASE)  # a week without its day

@@ -73,18 +73,32 @@ def _article(entry: Any, source: str, sidecar: dict[str, Any]) -> Article:
 
 
 def _entry_date(entry: Any) -> date | None:
+    """The entry's ``published``, else its ``updated``: the day as written (a timestamp's local day, as every
+    format reads it), by :func:`~.common.coerce_date`. feedparser's own reading (``published_parsed``) is
+    taken only for a form that function does not know, and only when it names the day and year written:
+    feedparser turns a timestamp into UTC (``23:30 -05:00`` on the 25th becomes the 26th) and rolls an
+    impossible day over (the 30th of February becomes the 2nd of March), and either is a wrong date."""
     for key in ("published", "updated"):
         raw = entry.get(key)
         if not raw:
             continue
-        parsed = entry.get(f"{key}_parsed")
-        if parsed is not None:
-            try:
-                return coerce_date(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), key)
-            except ValueError as exc:
-                raise InputError(f"impossible publication date {key}={raw!r}: {exc}") from exc
-        return coerce_date(raw, key)
+        try:
+            return coerce_date(raw, key)
+        except InputError:
+            parsed = entry.get(f"{key}_parsed")
+            if parsed is None or _ISO_START.match(raw) or not {parsed.tm_mday, parsed.tm_year} <= _numbers(raw):
+                raise
+            return coerce_date(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), key)
     return None
+
+
+_ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")  # read by coerce_date alone: its refusal stands
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|[+-]\d{2}:?\d{2}\b")
+
+
+def _numbers(raw: str) -> set[int]:
+    """The numbers a written date holds, its clock time and UTC offset left out."""
+    return {int(n) for n in re.findall(r"\d+", _CLOCK.sub(" ", raw))}
 
 
 def html_to_text(fragment: str) -> str:

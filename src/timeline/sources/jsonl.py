@@ -17,7 +17,17 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from .common import check_size, clean_text, decode, evidence, first_line, meta_pairs, parse_published, read_sidecar
+from .common import (
+    check_size,
+    clean_text,
+    decode,
+    evidence,
+    first_line,
+    meta_pairs,
+    parse_published,
+    read_sidecar,
+    utf16_without_bom,
+)
 
 SUFFIXES = (".jsonl", ".ndjson")
 TEXT_KEYS = ("text", "content", "body")
@@ -28,26 +38,41 @@ def read(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
     base = str(path.resolve())
     seen: set[str] = set()
     entries = 0
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            entries += 1
-            source = f"{base}#line {number}"
-            try:
-                check_size(len(raw), max_bytes, what=f"line {number}")
-                record = _record(raw, sidecar)
-                source = f"{base}#{_key(record, number)}"
-                if source in seen:
-                    raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
-                seen.add(source)
-                yield _article(record, source, sidecar)
-            except InputError as exc:
-                yield Rejection(source, str(exc))
-            except Exception as exc:  # one odd line never loses the others
-                yield Rejection(source, f"unreadable line: {type(exc).__name__}: {exc}")
+    for number, raw in enumerate(_lines(path, max_bytes), start=1):
+        if not raw.strip():
+            continue
+        entries += 1
+        source = f"{base}#line {number}"
+        try:
+            check_size(len(raw), max_bytes, what=f"line {number}")
+            record = _record(raw, sidecar)
+            source = f"{base}#{_key(record, number)}"
+            if source in seen:
+                raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
+            seen.add(source)
+            yield _article(record, source, sidecar)
+        except InputError as exc:
+            yield Rejection(source, str(exc))
+        except Exception as exc:  # one odd line never loses the others
+            yield Rejection(source, f"unreadable line: {type(exc).__name__}: {exc}")
     if entries == 0:
         raise InputError("empty article: the file has no JSON lines")
+
+
+def _lines(path: Path, max_bytes: int) -> Iterator[bytes]:
+    """The file's lines as bytes, read one at a time; a UTF-16 file (a byte-order mark, or NUL bytes as
+    UTF-16 has them) is decoded whole first, since its line breaks are two bytes, and its lines handed on in
+    UTF-8."""
+    with path.open("rb") as fh:
+        head = fh.read(2**16)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head and utf16_without_bom(head)):
+            check_size(path.stat().st_size, max_bytes * 2, what="UTF-16 file")
+            text, _ = decode(head + fh.read())
+            for line in text.split("\n"):  # not splitlines(): a JSON string may hold U+2028
+                yield line.encode("utf-8")
+            return
+        fh.seek(0)
+        yield from fh
 
 
 def _record(raw: bytes, sidecar: dict[str, Any]) -> dict[str, Any]:
@@ -62,11 +87,44 @@ def _record(raw: bytes, sidecar: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _key(record: dict[str, Any], number: int) -> str:
+def _key(record: dict[str, Any], number: int, unit: str = "line") -> str:
     for key in ("id", "url"):
         if record.get(key) not in (None, ""):
             return str(record[key])
-    return f"line {number}"
+    return f"{unit} {number}"
+
+
+def read_json(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
+    """A JSON file named as an input: an array of article objects (an export saved as ``.json`` rather than
+    one object per line) or one object, each read as a JSON line is. Its entries are ``path#<id>``, else
+    ``path#item N``."""
+    check_size(path.stat().st_size, max_bytes)
+    sidecar = read_sidecar(path)
+    declared = sidecar.get("encoding")
+    text, _ = decode(path.read_bytes(), str(declared) if declared else None)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError("empty article: the JSON array holds no records")
+    base = str(path.resolve())
+    seen: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        source = f"{base}#item {number}"
+        try:
+            if not isinstance(record, dict):
+                raise InputError("malformed JSON record: expected an object with a 'text' field")
+            source = f"{base}#{_key(record, number, 'item')}"
+            if source in seen:
+                raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
+            seen.add(source)
+            yield _article(record, source, sidecar)
+        except InputError as exc:
+            yield Rejection(source, str(exc))
+        except Exception as exc:  # one odd record never loses the others
+            yield Rejection(source, f"unreadable record: {type(exc).__name__}: {exc}")
 
 
 def _article(record: dict[str, Any], source: str, sidecar: dict[str, Any]) -> Article:

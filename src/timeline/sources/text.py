@@ -21,6 +21,18 @@ from .common import check_size, clean_text, decode, evidence, first_line, meta_p
 SUFFIXES = (".txt", ".md", ".markdown")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without its timestamp type: a date stays the text it was written as, so that
+    every format's dates go through one parser (:func:`~.common.coerce_date`) and a bad one ("2025-13-01",
+    an offset of +25:00) is refused with its reason instead of a ``ValueError`` from YAML's own."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read(path: Path, max_bytes: int) -> Iterator[Article]:
     yield read_article(path, max_bytes)
 
@@ -50,6 +62,15 @@ def read_article(path: Path, max_bytes: int = 20 * 2**20) -> Article:
     )
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """What YAML found wrong and on which line of the file (the front matter starts on line 2)."""
+    problem = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if not problem:
+        return str(exc).splitlines()[0]
+    return f"{problem} (line {mark.line + 2})" if mark is not None else str(problem)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """Split YAML front matter (``---`` fenced) from a Markdown body."""
     if not text.startswith("---"):
@@ -58,9 +79,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             try:
-                front = yaml.safe_load("".join(lines[1:i])) or {}
+                front = yaml.load("".join(lines[1:i]), Loader=_FrontMatterLoader) or {}
             except yaml.YAMLError as exc:
-                raise InputError(f"malformed front matter: {str(exc).splitlines()[0]}") from exc
+                raise InputError(f"malformed front matter: {_yaml_problem(exc)}") from exc
             if not isinstance(front, dict):
                 raise InputError("malformed front matter: expected key: value pairs")
             return front, "".join(lines[i + 1 :])
