@@ -406,6 +406,8 @@ CTRL_C_SCRIPT = """
 import os, signal, sys, time
 from timeline import cli, export
 
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, even where SIGINT was ignored
+
 def write_then_ctrl_c(out, *args):
     out.write_bytes(b"PK partial")
     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C mid-write

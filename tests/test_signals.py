@@ -48,6 +48,11 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def _sigint_default() -> None:
+    """In the child: SIGINT as at a terminal, even when the suite runs as a background job (which ignores it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
     _inbox(tmp_path / "inbox")
     db = tmp_path / "wh" / "timeline.duckdb"
@@ -55,7 +60,7 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
         [sys.executable, "-m", "timeline.cli", "run", str(tmp_path / "inbox"), "-w", str(db), "-q",
          "--batch-size", "2", "--workers", "2"],
         env={**ENV, "PREFECT_HOME": str(tmp_path / "prefect")}, cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_sigint_default,
     )  # fmt: skip
     return proc, db
 
@@ -189,7 +194,7 @@ def test_ctrl_c_while_the_program_starts_is_one_line(tmp_path, when):
     proc = subprocess.Popen(
         [sys.executable, "-m", "timeline.entry", "run", str(ROOT / "seeds"), "-w", str(tmp_path / "t.duckdb"), "-q"],
         env={**ENV, "PREFECT_HOME": str(tmp_path / "prefect")}, cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_sigint_default,
     )  # fmt: skip
     try:
         if when == "importing":  # the first compiled library of the command line's imports is being loaded

@@ -35,17 +35,17 @@ def _marks() -> str:
     """A character class of the combining marks (Unicode category M) of the Basic Multilingual Plane: the
     vowel signs of Devanagari and other Indic scripts ("दिल्ली") are no word characters for ``re``."""
     ranges: list[str] = []
-    start = previous = None
+    run: tuple[int, int] | None = None  # the first and last code of the current run of marks
     for code in range(0x300, 0x10000):
         if unicodedata.category(chr(code)).startswith("M"):
-            if previous is not None and code == previous + 1:
-                previous = code
+            if run is not None and code == run[1] + 1:
+                run = (run[0], code)
                 continue
-            if start is not None:
-                ranges.append(f"{chr(start)}-{chr(previous)}")
-            start = previous = code
-    if start is not None:
-        ranges.append(f"{chr(start)}-{chr(previous)}")
+            if run is not None:
+                ranges.append(f"{chr(run[0])}-{chr(run[1])}")
+            run = (code, code)
+    if run is not None:
+        ranges.append(f"{chr(run[0])}-{chr(run[1])}")
     return "".join(ranges)
 
 
@@ -194,8 +194,8 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
     if agency is not None and len(agency.split()) > 4:
         return None
     if agency is None and when is None:
-        after = line[found.end() :]
-        if not _all_caps(city) or not after[:1].isupper() and after[:1] not in "\"'“‘":
+        rest = line[found.end() :]
+        if not _all_caps(city) or not rest[:1].isupper() and rest[:1] not in "\"'“‘":
             return None  # "Apple - the iPhone maker - said": a capitalised word before a dash is no dateline
     return {"city": _display(city), "region": region, "date": when, "agency": agency}, found.end()
 

@@ -35,7 +35,6 @@ from .forms import (
     YearForm,
 )
 from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
-from .periods import is_history_day
 from .prefilter import Scan
 
 
@@ -535,8 +534,6 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         )
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
-        if g.get("indef") and is_history_day(rule):  # "another Black Monday": a day like it, not that day
-            return None
         mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))
         weekend = bool(g.get("weekend") or g.get("weekend2"))  # "Labor Day weekend", "the weekend of Easter"
         return HolidayForm(rule=rule, year=_year(g.get("year")), mod=mod, weekend=weekend)
@@ -561,9 +558,10 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         shifted = OffsetForm(unit=unit, n=sign * int(count), relative_to="anchor", exact=True)
         return WeekdayInForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), base=shifted)
     if kind == "weekdayshift":  # "Friday after next": a week after the coming one; "before last": before the last
-        after = _norm(g["mod"]) == "after next"
-        day = WeekdayForm(weekday=int(word_table("WEEKDAY")[g["weekday"].lower()]), mod="next" if after else "last")
-        return AnchoredForm(unit="week", n=1 if after else -1, base=day)
+        forward = _norm(g["mod"]) == "after next"
+        named_day = int(word_table("WEEKDAY")[g["weekday"].lower()])
+        start = WeekdayForm(weekday=named_day, mod="next" if forward else "last")
+        return AnchoredForm(unit="week", n=1 if forward else -1, base=start)
     if kind == "weekdayago":  # "two weeks ago Friday": two weeks before last Friday
         count = number(g["num"])
         if count is None or count != int(count):
@@ -585,9 +583,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         clock = _set_clock(g)  # "Tuesdays at 9am", "9 a.m. daily": the time of each one
         if clock is None:
             return None
-        named = _first(g, "weekday", 2)
-        if named:
-            return SetForm(weekday=int(word_table("WEEKDAY")[named.lower()]), clock=clock)
+        each = _first(g, "weekday", 2)
+        if each:
+            return SetForm(weekday=int(word_table("WEEKDAY")[each.lower()]), clock=clock)
         return SetForm(every="day", clock=clock)
     if kind == "set" and g.get("times"):  # "twice a month": a month apart each time the text counts
         return SetForm(every=g["unit"].lower())

@@ -123,14 +123,7 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
-def is_history_day(rule: str) -> bool:
-    """Whether a holiday rule is one day of history ("1987-10-19"), not a day that recurs every year."""
-    return rule.count("-") == 2 and rule[:4].isdigit()
-
-
 def holiday_date(rule: str, year: int) -> date:
-    if is_history_day(rule):  # "1987-10-19": a day of history ("Black Monday"), whatever the year
-        return date.fromisoformat(rule)
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:] or 0))
     if "/" in rule:  # "11/4/4": the fourth Thursday of November; "11/1/1+1": the day after the first Monday

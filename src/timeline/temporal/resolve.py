@@ -50,7 +50,6 @@ from .periods import (
     at_granularity,
     day_of,
     holiday_date,
-    is_history_day,
     is_weekday,
     month_range,
     quarter_of,
@@ -527,8 +526,6 @@ def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
 @resolves(HolidayForm)
 def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
     rule, year = spec.rule, spec.year
-    if is_history_day(rule):  # "Black Monday": 1987-10-19
-        year = int(rule[:4])
     if year is None:
         if anchor is None:
             return _unanchored(spec)
