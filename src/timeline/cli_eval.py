@@ -155,7 +155,7 @@ def _print_scores(report: dict[str, dict[str, Any]], as_json: bool, title: str) 
     for c in ["corpus", *columns]:
         table.add_column(c, justify="left" if c == "corpus" else "right")
     for name, scores in rows:
-        table.add_row(name, *(str(scores.get(c, "")) for c in columns))
+        table.add_row(name, *("n/a" if c in scores and scores[c] is None else str(scores.get(c, "")) for c in columns))
     _out.print(table)
 
 

@@ -145,7 +145,7 @@ def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Seq
     wrong = [p for k, p in judged.items() if k not in gold]
     found_gold = {k: p for k, p in gold.items() if all(x in at for x in k)}
     missed = [p for k, p in found_gold.items() if k not in system]
-    p = len(right) / len(judged) if judged else 0.0
+    p = len(right) / len(judged) if judged else None  # no pair the gold can judge: precision is not measured
     r = len([k for k in found_gold if k in system]) / len(found_gold) if found_gold else 0.0
     r_all = len([k for k in gold if k in system]) / len(gold) if gold else 0.0
     return {
@@ -155,9 +155,9 @@ def score(docs: Sequence[GoldDoc], events: Sequence[Event], groups: Sequence[Seq
         "system_pairs": len(system),
         "system_pairs_judged": len(judged),
         "right": len(right),
-        "precision": round(100 * p, 2),
+        "precision": None if p is None else round(100 * p, 2),
         "recall": round(100 * r, 2),
-        "f1": round(200 * p * r / (p + r), 2) if p + r else 0.0,
+        "f1": None if p is None else round(200 * p * r / (p + r), 2) if p + r else 0.0,
         "recall_end_to_end": round(100 * r_all, 2),
         "wrong_merges": wrong,
         "missed_merges": missed,

@@ -526,6 +526,8 @@ def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
 @resolves(HolidayForm)
 def _holiday(spec: HolidayForm, anchor: date | None) -> Resolution:
     rule, year = spec.rule, spec.year
+    if rule == "named":  # "Black Monday": news gives the name to each new crash (1987, 2015, 2020)
+        return Resolution(None, None, why="a named day of history, a name news gives to more than one day")
     if year is None:
         if anchor is None:
             return _unanchored(spec)
