@@ -243,6 +243,14 @@ def _mention(article: str, trigger: str, actors: tuple[str, ...] = ("Emmanuel Ma
                    date_start=date.fromisoformat(start), date_end=date.fromisoformat(end), **changes)  # fmt: skip
 
 
+def _copy(article: str, trigger: str, sentence: str) -> Event:
+    """A mention without actors or place, known only by its word, its day and its sentence."""
+    return _mention(article, trigger, actors=(), place=None, sentence=sentence)
+
+
+COPY = "The central bank said the rate would increase by half a point from the start of next month."
+OTHER = "Trading volume on the exchange continued to increase through the afternoon session as well."
+
 # (first mention, second mention, same event?): the same event in other words merges; different events
 # that share a date, an actor or a year do not
 IDENTITY = [
@@ -266,6 +274,16 @@ IDENTITY = [
     (_mention("a", "meet", actors=()), _mention("b", "visit"), False),  # ... but not merely the same class
     (_mention("a", "say", actors=()), _mention("b", "say"), False),  # ... nor a reporting verb
     (_mention("a", "visit", status="negated"), _mention("b", "visit"), False),
+    (_copy("a", "increase", COPY), _copy("b", "increase", COPY),
+     True),  # no actor, no place, but the same sentence of wire copy in two articles
+    (_copy("a", "increase", COPY),
+     _copy("b", "increase", COPY.replace("bank said", "bank, said")),
+     True),  # ... its punctuation aside
+    (_copy("a", "increase", COPY), _copy("b", "increase", OTHER),
+     False),  # ... another sentence with the same word on the same day is another increase
+    (_copy("a", "increase", "Prices increase."),
+     _copy("b", "increase", "Prices increase."), False),  # ... a short one may be chance
+    (_copy("a", "increase", COPY), _copy("b", "fall", COPY), False),
 ]  # fmt: skip
 
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import string
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -197,6 +198,9 @@ YEAR = PRECISION.index("year")
 DAY_LEVEL = {"time": "day"}  # "Tuesday morning" is Tuesday
 
 
+COPIED_WORDS = 10  # a sentence this long, word for word in two articles, is one piece of copy
+
+
 def _level(event: Event) -> str:
     return DAY_LEVEL.get(event.granularity, event.granularity)
 
@@ -228,7 +232,22 @@ def same_event(a: Event, b: Event) -> bool:
         return only_generic and set(a.actors) == set(b.actors) and a.trigger == b.trigger
     if a.actors or b.actors:  # one side names nobody: the same word, the same day, no other place
         return day_word(a) and day_word(b) and a.trigger == b.trigger and _places_agree(a, b)
-    return a.place is not None and a.place == b.place and a.trigger == b.trigger
+    if a.trigger != b.trigger:
+        return False
+    # two mentions without actors: the same place, or the same sentence word for word (wire copy that two
+    # articles carry: a long sentence is not repeated by chance)
+    return a.place is not None and a.place == b.place or _copied(a, b)
+
+
+def _copied(a: Event, b: Event) -> bool:
+    """Whether two mentions come from one sentence of copy that two articles carry, word for word (its
+    punctuation aside: "The Dow Jones, was down" is the same copy as "The Dow Jones was down")."""
+    words = _words(a.sentence)
+    return a.article_id != b.article_id and len(words) >= COPIED_WORDS and words == _words(b.sentence)
+
+
+def _words(sentence: str) -> list[str]:
+    return [w for w in (t.strip(string.punctuation + "“”‘’—–") for t in sentence.split()) if w]
 
 
 def _precision(event: Event) -> int:
