@@ -155,19 +155,20 @@ def check_scheduler(address: str, timeout: float = 10.0) -> None:
 
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
-    planned: runner.RunPlan | None = None, allow_empty: bool = False,
+    planned: runner.RunPlan | None = None, allow_empty: bool = False, workers: runner.Workers | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
 
     Given the run's plan (made before Prefect was imported: see ``timeline run``), the worker processes
     start and begin parsing its batches before the flow starts, so that Prefect's start-up overlaps the
-    model loading and the parsing; the flow plans again and takes those results for the same batches."""
+    model loading and the parsing; the flow plans again and takes those results for the same batches.
+    ``workers`` already started on that plan (:func:`timeline.runner.started_workers`, as ``timeline
+    run`` does before importing this module) are used as they are."""
     local = not settings.dask_address
     if not local:
         check_scheduler(settings.dask_address)
-    with runner.worker_pool(settings, len(planned.work.parse)) if local and planned else nullcontext(None) as workers:
-        if workers is not None and planned is not None:
-            workers.prefetch(planned.job(settings), planned.batches(settings))
+    given = workers is not None or not local or planned is None
+    with nullcontext(workers) if given else runner.started_workers(planned, settings) as workers:
         bounded = build(workers, progress).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
