@@ -324,6 +324,21 @@ def worker_pool(settings: Settings, articles: int) -> Iterator[Workers | None]:
 
 
 @contextmanager
+def started_workers(run: RunPlan, settings: Settings) -> Iterator[Workers | None]:
+    """The :func:`worker_pool` of a planned run, already parsing its first batches (:meth:`Workers.prefetch`);
+    ``None`` when the run parses on a Dask cluster or in this process. ``timeline run`` enters it right
+    after the plan, before Prefect is imported, so that the model loads and the first batches overlap
+    Prefect's import and the start of its API server."""
+    if settings.dask_address:
+        yield None
+        return
+    with worker_pool(settings, len(run.work.parse)) as workers:
+        if workers is not None:
+            workers.prefetch(run.job(settings), run.batches(settings))
+        yield workers
+
+
+@contextmanager
 def local_workers(settings: Settings, articles: int) -> Iterator[MapBatches]:
     """The :data:`MapBatches` of a local run: :class:`Workers` or :func:`in_process` (see :func:`worker_pool`)."""
     with worker_pool(settings, articles) as workers:
