@@ -13,16 +13,22 @@ with a "Copy k of DOCID." line beyond 256), then times, as a user waits for them
 ``--rounds`` rounds (default 3) alternate the order (spaCy first, then the pipeline first, ...), so that
 a slower stretch of a shared machine weighs on both; each side's figure is the median of its rounds.
 ``peak_rss_mb`` is the peak of the summed resident memory of each process and all its children (sampled
-every 50 ms), per side. ``--quiet`` keeps the timeline table off the terminal (printing thousands of rows
-is the terminal's time, not the pipeline's). Prints
+every 50 ms), per side; ``peak_rss_by_process_mb`` gives, per side (of its round with the highest peak),
+each process's own peak by what it is: ``main`` (the run's own process), ``worker`` (the parsing
+processes), ``prefect_server`` (Prefect's ephemeral API server), ``resource_tracker`` (multiprocessing's),
+``watcher`` (``timeline.lifeline``), ``other``; one figure for ``main``, a list in order of start for the
+others. ``--trace FILE`` writes the pipeline's summed memory by role, once a second, to a CSV file (where
+a process grows, and when). ``--quiet`` keeps the timeline table off the terminal (printing thousands of
+rows is the terminal's time, not the pipeline's). Prints
 ``{"articles", "words", "workers", "pipeline_wall_s", "spacy_wall_s", "ratio", "rerun_wall_s",
-"rerun_ratio", "peak_rss_mb", "rounds", "load"}`` (``ratio`` = spacy / pipeline: above 1 the pipeline is
-faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute load average before and after).
+"rerun_ratio", "peak_rss_mb", "peak_rss_by_process_mb", "rounds", "load"}`` (``ratio`` = spacy /
+pipeline: above 1 the pipeline is faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute
+load average before and after).
 
 ``--pipeline-only`` times the pipeline's side alone (``spacy_wall_s`` and ``ratio`` null): its peak memory
 on a large N without the hour of bare spaCy beside it.
 
-    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--pipeline-only] [--json]
+    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--pipeline-only] [--json] [--trace CSV]
 """
 
 from __future__ import annotations
