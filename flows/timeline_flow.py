@@ -61,6 +61,8 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
             yield result
+        if workers is not None:  # every batch is loaded: their memory is free before the merge of events
+            workers.close()
 
     return map_batches
 
@@ -81,23 +83,28 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def build(workers: runner.Workers | None = None, progress: runner.Progress | None = None) -> Flow[..., Any]:
+def build(
+    workers: runner.Workers | None = None, progress: runner.Progress | None = None,
+    planned: runner.RunPlan | None = None,
+) -> Flow[..., Any]:  # fmt: skip
     """The flow, parsing on ``workers`` (started by the caller, e.g. before Prefect starts) and telling
-    ``progress`` of each loaded batch; without ``workers`` the flow starts its own (local runs)."""
+    ``progress`` of each loaded batch; without ``workers`` the flow starts its own (local runs). Given the
+    plan its caller made of the same paths (``timeline run``: made before Prefect was imported), the flow
+    carries it out instead of reading and planning every input again."""
 
     @flow(name="timeline", log_prints=False)
     def timeline_flow(
         paths: list[str], settings: Settings | None = None, force: bool = False, allow_empty: bool = False
     ) -> State[dict[str, Any]]:
         settings = settings or load_settings()
-        planned = runner.plan(read_inputs(paths, settings), settings, force=force)
+        run = planned or runner.plan(read_inputs(paths, settings), settings, force=force)
         own = nullcontext(workers) if workers or settings.dask_address else runner.worker_pool(
-            settings, len(planned.work.parse)
+            settings, len(run.work.parse)
         )  # fmt: skip
         with own as pool:
-            summary = runner.execute(planned, settings, on_tasks(pool), progress, _flow_run_id())
+            summary = runner.execute(run, settings, on_tasks(pool), progress, _flow_run_id())
         result = outcome.judge(paths, summary, allow_empty)
-        report(paths, planned, summary, result)
+        report(paths, run, summary, result)
         # The flow run's state says how it went: Failed for a missing inbox or all inputs refused.
         state = Failed if result.failed else Completed
         return state(message=f"timeline run {summary['run_id']} {result.message}", data=summary)
@@ -155,20 +162,21 @@ def check_scheduler(address: str, timeout: float = 10.0) -> None:
 
 def run(
     paths: list[str], settings: Settings, force: bool = False, progress: runner.Progress | None = None,
-    planned: runner.RunPlan | None = None, allow_empty: bool = False,
+    planned: runner.RunPlan | None = None, allow_empty: bool = False, workers: runner.Workers | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Run the flow with the task runner the settings ask for; ``progress`` is told of each loaded batch.
 
     Given the run's plan (made before Prefect was imported: see ``timeline run``), the worker processes
     start and begin parsing its batches before the flow starts, so that Prefect's start-up overlaps the
-    model loading and the parsing; the flow plans again and takes those results for the same batches."""
+    model loading and the parsing; the flow carries out that plan (it does not read the inputs again).
+    ``workers`` already started on that plan (:func:`timeline.runner.started_workers`, as ``timeline
+    run`` does before importing this module) are used as they are."""
     local = not settings.dask_address
     if not local:
         check_scheduler(settings.dask_address)
-    with runner.worker_pool(settings, len(planned.work.parse)) if local and planned else nullcontext(None) as workers:
-        if workers is not None and planned is not None:
-            workers.prefetch(planned.job(settings), planned.batches(settings))
-        bounded = build(workers, progress).with_options(
+    given = workers is not None or not local or planned is None
+    with nullcontext(workers) if given else runner.started_workers(planned, settings) as workers:
+        bounded = build(workers, progress, planned).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
         with _patient_ephemeral_start():

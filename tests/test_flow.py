@@ -211,6 +211,39 @@ def test_a_killed_run_leaves_no_worker_process(tmp_path):
         proc.wait(timeout=30)
 
 
+STARTUP_SCRIPT = """
+import sys
+from timeline import cli, runner
+from timeline.settings import load_settings
+
+class Started(Exception):
+    pass
+
+def started(self, n, model):  # instead of starting the processes: say whether Prefect was imported yet
+    print(n, "prefect" in sys.modules, flush=True)
+    raise Started
+
+runner.Workers.__init__ = started
+settings = load_settings(warehouse=sys.argv[2], batch_size=1, workers=2)
+try:
+    cli._run([sys.argv[1]], settings, False, False)
+except Started:
+    print("stopped there")
+"""
+
+
+def test_timeline_run_starts_its_workers_before_prefect_is_imported(tmp_path):
+    """The worker processes (and their model loads) start right after the plan, before Prefect's import."""
+    folder = news_folder(tmp_path / "in", timeml=2)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    done = subprocess.run(
+        [sys.executable, "-c", STARTUP_SCRIPT, str(folder), str(tmp_path / "wh.duckdb")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["2 False", "stopped there"]
+
+
 def test_run_uses_the_configured_prefect_server(tmp_path):
     """With PREFECT_API_URL set, ``timeline run`` records its flow run there and starts no server of its own."""
     import urllib.request

@@ -29,6 +29,10 @@ TEXTS = {
     "dates cut across": "It ended March\n\n24, 2022 and began Feb.   3 1999; 10 -  12 March; 4\tp.m.  Friday.",
     "a long run of spaces": "Talks resumed on Feb." + " " * (RUN + 5) + "20, 2024, three" + " " * 40 + "years ago.",
     "a case twin": "The ſummit opened on \u212aing Day, Friday, \u0130n Sept. 3.",
+    "runs of each length": " ".join(
+        f"On March{' ' * n}3,{' ' * n}2024 at {'1' * n}:30 p.m., {n}{' -' * n} 12 days{' ' * n}ago."
+        for n in range(1, 19)
+    ),
 }
 
 
@@ -49,8 +53,39 @@ def test_same_matches_as_a_full_scan(name):
     assert prefiltered(text) == expected
 
 
+def eval_sample() -> list[str]:
+    """Every 25th text of the evaluation corpora (``bench/finder.py --check`` compares them all with a dump
+    made before a change)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from finder import texts
+
+    return [text for _, text in texts()[::25]]
+
+
+def test_same_matches_as_a_full_scan_on_evaluation_texts():
+    sample = eval_sample()
+    assert len(sample) > 50
+    for text in sample:
+        assert prefiltered(text) == full_scan(text), text[:200]
+
+
+SPACES = next(r.trigger for r in rules() if r.trigger and len(r.trigger.classes) == 1 and r.trigger.before > RUN)
+
+
+def test_bounds_follow_the_longest_runs_of_the_text():
+    (members,) = SPACES.classes
+    short, long_ = Scan("a b  c"), Scan("a" + " " * (RUN + 1) + "b")
+    narrowed = short.bounded(SPACES)
+    assert narrowed is not None and narrowed.before < SPACES.before and narrowed.reach < SPACES.reach
+    assert short.runs[members] in (1, 2)  # rounded up: shared between texts
+    assert Scan("x  y z").bounded(SPACES) is narrowed
+    assert long_.bounded(SPACES) is None  # a longer run than RUN: scanned in full
+
+
 def test_unsafe_texts_are_scanned_in_full():
-    assert Scan(TEXTS["a long run of spaces"]).lower is None
+    assert Scan(TEXTS["a long run of spaces"]).bounded(SPACES) is None
     assert Scan(TEXTS["a case twin"]).lower is None
     assert Scan(TEXTS["examples"]).lower is not None
 

@@ -243,11 +243,17 @@ def _run(targets: list[str], settings: Any, force: bool, allow_empty: bool) -> d
     if planned.idle:
         summary = runner.execute(planned, settings)
     else:
-        # The flows layer is the only place that knows Prefect; it is imported when there is work to do.
-        from flows.timeline_flow import run as run_flow
+        # The workers start (and parse the first batches) before Prefect is imported: their model loads
+        # overlap Prefect's import and its server's start. The flows layer is the only place that knows
+        # Prefect; it is imported when there is work to do.
+        with runner.started_workers(planned, settings) as workers:
+            from flows.timeline_flow import run as run_flow
 
-        with _progress_bar() as hook:
-            summary = run_flow(targets, settings, force=force, progress=hook, planned=planned, allow_empty=allow_empty)
+            with _progress_bar() as hook:
+                summary = run_flow(
+                    targets, settings, force=force, progress=hook, planned=planned, allow_empty=allow_empty,
+                    workers=workers,
+                )  # fmt: skip
     return summary
 
 

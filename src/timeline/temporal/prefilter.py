@@ -15,7 +15,10 @@ every attempt there reads what it would read in the whole text. Why that is exac
   the same characters as in the whole text, so it succeeds or fails alike; search order and the end of
   the last match carry over as in ``finditer``; look-behinds see the text before the stretch;
 - the bounds hold only if each unbounded repeat (``\\s+``, ``\\d+``, ``[-\\s]+``) matches at most
-  :data:`RUN` characters, so a text with a longer run of spaces, digits or hyphens is scanned in full;
+  so many characters: a text's bounds count, for each such class, the longest run of its characters in
+  that text (rounded up to 1, 2, 4, 8 or :data:`RUN`), and a rule whose class runs longer than
+  :data:`RUN` characters in a text is scanned in full there (a news text rarely has more than two spaces
+  or four digits in a row, so its stretches are a half to a third as wide as with :data:`RUN` each);
 - the words are matched in the lower-cased text. That finds every case-insensitive occurrence of an
   ASCII word unless the text holds a non-ASCII letter that matches an ASCII one when case is ignored
   (``İ ſ K``, and ``ı`` to be safe): such a text is scanned in full too.
@@ -34,8 +37,9 @@ gives no tree, and the rule is scanned in full.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import regex
@@ -43,7 +47,7 @@ import regex
 MAX_WORDS = 16  # the most words a run of characters and classes may stand for
 _COMMONEST = frozenset(["the", "of", "and", "to", "in", "a"])  # words to trigger on only if nothing else will do
 RUN = 16  # the longest run of spaces, digits or hyphens for which the bounds are computed
-_LONG_RUN = regex.compile(rf"[\s\d-]{{{RUN + 1}}}")
+_BUCKETS = (1, 2, 4, 8, RUN)  # a text's longest run of a class, rounded up to one of these (bounds are shared)
 _CASE_TWINS = regex.compile("[\u0130\u0131\u017f\u212a]")  # non-ASCII letters that match ASCII ones, case ignored
 _HYPHEN = ord("-")
 
@@ -246,16 +250,23 @@ class _Reader:
         return IN, ([(NEGATE, None)] if negated else []) + list(dict.fromkeys(members))
 
 
-@dataclass(frozen=True)
+RunClass = frozenset[tuple[str, Any]]  # the members of a class of spaces, digits and hyphens
+Runs = tuple[tuple[RunClass, int], ...]  # (class, the most characters a repeat of it matches), sorted
+
+
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one per rule and bound, looked up often
 class Trigger:
     """Every match starts between ``before`` characters before and ``after`` characters after an
     occurrence of one of ``words`` (lower-case ASCII); an attempt at a position reads at most ``reach``
-    characters from there."""
+    characters from there. Those bounds count :data:`RUN` characters for each unbounded repeat of a
+    class of ``classes``; :func:`bounded` gives the (narrower) trigger for shorter runs."""
 
     words: tuple[str, ...]
     before: int
     after: int
     reach: int
+    pattern: str = field(default="", repr=False)
+    classes: tuple[RunClass, ...] = field(default=(), repr=False)
 
 
 def trigger(pattern: str) -> Trigger | None:
@@ -263,46 +274,89 @@ def trigger(pattern: str) -> Trigger | None:
     if "[:" in pattern:  # a POSIX class of the regex module reads as plain characters to the standard parser
         return None
     try:
-        tree = parse(pattern)
+        tree = _tree(pattern)
     except ValueError:  # syntax this reader does not know (\p{L}, \m, back references): scan in full
         return None
-    found, reach = _required(tree), _width(tree, ahead=True)
+    found = _bounds(tree, {})
+    if found is None:
+        return None
+    words, before, after, reach = found
+    return Trigger(words, before, after, reach, pattern, tuple(sorted(_classes(tree), key=sorted)))
+
+
+@cache
+def bounded(trig: Trigger, runs: Runs) -> Trigger:
+    """``trig`` for a text in which a repeat of each class of ``runs`` matches at most so many characters."""
+    found = _bounds(_tree(trig.pattern), dict(runs))
+    assert found is not None  # shorter runs never unbound what was bounded
+    return Trigger(*found, trig.pattern, trig.classes)
+
+
+@cache
+def _tree(pattern: str) -> Tree:
+    return parse(pattern)
+
+
+def _bounds(tree: Tree, runs: Mapping[RunClass, int]) -> tuple[tuple[str, ...], int, int, int] | None:
+    found, reach = _required(tree, runs), _width(tree, ahead=True, runs=runs)
     if found is None or reach is None:
         return None
     words, before, after = found
-    return Trigger(tuple(sorted(words)), before, after, reach + 2)  # +2: a word boundary reads one more character
+    return tuple(sorted(words)), before, after, reach + 2  # +2: a word boundary reads one more character
 
 
-def _run_class(item: Tree) -> bool:
-    """A one-character class of spaces, digits and hyphens: the only thing a bound may repeat freely."""
+def _run_class(item: Tree) -> RunClass | None:
+    """A one-character class of spaces, digits and hyphens (the only thing a bound may repeat freely): its
+    members."""
     if len(item) != 1 or item[0][0] != IN:
-        return False
-    return all(
-        op == CATEGORY and av in _RUN_CLASSES or op == LITERAL and av == _HYPHEN for op, av in item[0][1]
-    )
+        return None
+    members = frozenset(item[0][1])
+    if all(op == CATEGORY and av in _RUN_CLASSES or op == LITERAL and av == _HYPHEN for op, av in members):
+        return members
+    return None
 
 
-def _width(tree: Tree, ahead: bool = False) -> int | None:
-    """The most characters ``tree`` consumes (``ahead``: or reads, look-aheads and boundaries included);
-    ``None`` if unbounded."""
+def _classes(tree: Tree) -> set[RunClass]:
+    """The classes of the unbounded repeats of ``tree`` (the bounds count their runs)."""
+    out: set[RunClass] = set()
+    for op, av in tree:
+        if op == SUBPATTERN:
+            out |= _classes(av[3])
+        elif op == BRANCH:
+            for alt in av[1]:
+                out |= _classes(alt)
+        elif op in _REPEATS:
+            runs = _run_class(av[2]) if av[1] == MAXREPEAT else None
+            out |= {runs} if runs is not None else _classes(av[2])
+        elif op in (ASSERT, ASSERT_NOT):
+            out |= _classes(av[1])
+    return out
+
+
+def _width(tree: Tree, ahead: bool = False, runs: Mapping[RunClass, int] | None = None) -> int | None:
+    """The most characters ``tree`` consumes (``ahead``: or reads, look-aheads and boundaries included),
+    an unbounded repeat of a class of spaces, digits and hyphens counting ``runs[class]`` (default
+    :data:`RUN`); ``None`` if unbounded."""
+    runs = runs or {}
     total = 0
     for op, av in tree:
         width: int | None
         if op in _ONE_CHAR:
             width = 1
         elif op == SUBPATTERN:
-            width = _width(av[3], ahead)
+            width = _width(av[3], ahead, runs)
         elif op == BRANCH:
-            widths = [_width(alt, ahead) for alt in av[1]]
+            widths = [_width(alt, ahead, runs) for alt in av[1]]
             width = None if None in widths else max(w for w in widths if w is not None)
         elif op in _REPEATS:
             if av[1] == MAXREPEAT:
-                width = RUN if _run_class(av[2]) else None
+                members = _run_class(av[2])
+                width = None if members is None else runs.get(members, RUN)
             else:
-                item = _width(av[2], ahead)
+                item = _width(av[2], ahead, runs)
                 width = None if item is None else av[1] * item
         elif op in (ASSERT, ASSERT_NOT):  # a look-ahead reads forward; a look-behind only back
-            width = _width(av[1], ahead) if ahead and av[0] == 1 else 0
+            width = _width(av[1], ahead, runs) if ahead and av[0] == 1 else 0
         elif op == AT:
             width = 1 if ahead else 0
         else:
@@ -313,7 +367,7 @@ def _width(tree: Tree, ahead: bool = False) -> int | None:
     return total
 
 
-def _required(tree: Tree) -> tuple[frozenset[str], int, int] | None:
+def _required(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tuple[frozenset[str], int, int] | None:
     """(words, before, after): every match of ``tree`` holds one of ``words`` (or a look-around of it
     reads one) starting at ``o``, and the match starts between ``o - before`` and ``o + after``; ``None``
     if no such set is known."""
@@ -335,9 +389,9 @@ def _required(tree: Tree) -> tuple[frozenset[str], int, int] | None:
             step -= 1
             found = words, 0, 0
         elif op == SUBPATTERN:
-            found = _required(av[3])
+            found = _required(av[3], runs)
         elif op == BRANCH:
-            alternatives = [_required(alt) for alt in av[1]]
+            alternatives = [_required(alt, runs) for alt in av[1]]
             if all(a is not None for a in alternatives):
                 found = (
                     frozenset().union(*(a[0] for a in alternatives if a)),
@@ -345,17 +399,17 @@ def _required(tree: Tree) -> tuple[frozenset[str], int, int] | None:
                     max(a[2] for a in alternatives if a),
                 )
         elif op in _REPEATS and av[0] >= 1:
-            found = _required(av[2])
+            found = _required(av[2], runs)
         elif op == ASSERT and av[0] == 1:  # a look-ahead reads its words from here on
-            found = _required(av[1])
+            found = _required(av[1], runs)
         elif op == ASSERT:  # a look-behind reads them in the ``width`` characters before here
-            inner, width = _required(av[1]), _width(av[1])
+            inner, width = _required(av[1], runs), _width(av[1], runs=runs)
             found = None if inner is None or width is None else (inner[0], 0, width)
         if found is not None and offset is not None and all(w.isascii() and w for w in found[0]):
             candidate = found[0], offset + found[1], found[2]
             if best is None or _rank(candidate) > _rank(best):
                 best = candidate
-        width = _width(Tree(items[i : i + step]))
+        width = _width(Tree(items[i : i + step]), runs=runs)
         offset = None if offset is None or width is None else offset + width
         i += step
     return best
@@ -386,56 +440,104 @@ def _rank(found: tuple[frozenset[str], int, int]) -> tuple[bool, int, int, int]:
 
 
 class Scan:
-    """One text, scanned rule by rule: the occurrences of trigger words are found once per word."""
+    """One text, scanned rule by rule: the occurrences of trigger words are found once per word, the
+    longest run of each class of spaces, digits and hyphens once per class."""
 
     def __init__(self, text: str):
         self.text = text
         lower = text.lower()
-        safe = len(lower) == len(text) and not _CASE_TWINS.search(text) and not _LONG_RUN.search(text)
+        safe = len(lower) == len(text) and not _CASE_TWINS.search(text)
         self.lower = lower if safe else None
         self.found: dict[str, list[int]] = {}
         self.starts: dict[tuple[str, ...], list[int]] = {}
+        self.runs: dict[RunClass, int | None] = {}
+        self.stretches: dict[Trigger, list[tuple[int, int]]] = {}
 
     def finditer(self, pattern: regex.Pattern, trig: Trigger | None) -> Iterator[regex.Match]:
         """The matches of ``pattern`` in the text, as ``pattern.finditer(text)`` gives them."""
-        if trig is None or self.lower is None:
+        narrowed = self.bounded(trig)
+        if narrowed is None:
             yield from pattern.finditer(self.text)
             return
-        at = 0  # where the next match may start: the end of the last one
-        for start, last in self._stretches(trig):
+        stretches = self._stretches(narrowed)
+        at, reach = 0, narrowed.reach  # at: where the next match may start, the end of the last one
+        for start, last in stretches:
             pos = max(start, at)
             while pos <= last:
-                match = pattern.search(self.text, pos, last + trig.reach)
+                match = pattern.search(self.text, pos, last + reach)
                 if match is None or match.start() > last:
                     break
                 yield match
                 at = pos = match.end()
 
+    def bounded(self, trig: Trigger | None) -> Trigger | None:
+        """``trig`` with the bounds of this text's runs (:func:`bounded`); ``None``: scan in full."""
+        if trig is None or self.lower is None:
+            return None
+        runs = []
+        for members in trig.classes:
+            longest = self.runs.get(members, -1)
+            if longest == -1:
+                longest = self.runs[members] = self._longest(members)
+            if longest is None:
+                return None
+            runs.append((members, longest))
+        return bounded(trig, tuple(runs)) if runs else trig
+
+    def _longest(self, members: RunClass) -> int | None:
+        """The longest run of the class's characters in the text, rounded up to a bucket; ``None`` if longer
+        than :data:`RUN`."""
+        longest = max(map(len, _run_regex(members).findall(self.text)), default=0)
+        return next((b for b in _BUCKETS if longest <= b), None)
+
     def _stretches(self, trig: Trigger) -> list[tuple[int, int]]:
         """The ranges of start positions where a match may begin, merged when they are within reach."""
+        found = self.stretches.get(trig)
+        if found is not None:
+            return found
         out: list[list[int]] = []
+        before, after, reach = trig.before, trig.after, trig.reach
         for at in self._starts(trig.words):
-            first = max(at - trig.before, 0)
-            if out and first <= out[-1][1] + trig.reach:
-                out[-1][1] = at + trig.after
+            first = at - before if at > before else 0
+            if out and first <= out[-1][1] + reach:
+                out[-1][1] = at + after
             else:
-                out.append([first, at + trig.after])
-        return [(a, b) for a, b in out]
+                out.append([first, at + after])
+        found = self.stretches[trig] = [(a, b) for a, b in out]
+        return found
 
     def _starts(self, words: tuple[str, ...]) -> list[int]:
-        """Where the words occur, in order (rules that share a word list share the answer)."""
+        """Where the words occur, in order, each place once (rules that share a word list share the answer;
+        a word that starts with another of the list adds no place)."""
         found = self.starts.get(words)
         if found is None:
-            found = self.starts[words] = sorted(at for word in words for at in self._occurrences(word))
+            found = []
+            for word in _shortest(words):
+                found += self._occurrences(word)
+            found.sort()
+            self.starts[words] = found
         return found
 
     def _occurrences(self, word: str) -> list[int]:
         found = self.found.get(word)
         if found is None:
             assert self.lower is not None
-            found, at = [], self.lower.find(word)
+            find = self.lower.find
+            found, at = [], find(word)
             while at >= 0:
                 found.append(at)
-                at = self.lower.find(word, at + 1)
+                at = find(word, at + 1)
             self.found[word] = found
         return found
+
+
+@cache
+def _shortest(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words none of the others is the beginning of: where one of ``words`` starts, one of these does."""
+    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+@cache
+def _run_regex(members: RunClass) -> regex.Pattern:
+    parts = {(CATEGORY, SPACE): r"\s", (CATEGORY, DIGIT): r"\d", (LITERAL, _HYPHEN): r"\-"}
+    return regex.compile("[" + "".join(sorted(parts[m] for m in members)) + "]+")
