@@ -13,16 +13,22 @@ with a "Copy k of DOCID." line beyond 256), then times, as a user waits for them
 ``--rounds`` rounds (default 3) alternate the order (spaCy first, then the pipeline first, ...), so that
 a slower stretch of a shared machine weighs on both; each side's figure is the median of its rounds.
 ``peak_rss_mb`` is the peak of the summed resident memory of each process and all its children (sampled
-every 50 ms), per side. ``--quiet`` keeps the timeline table off the terminal (printing thousands of rows
-is the terminal's time, not the pipeline's). Prints
+every 50 ms), per side; ``peak_rss_by_process_mb`` gives, per side (of its round with the highest peak),
+each process's own peak by what it is: ``main`` (the run's own process), ``worker`` (the parsing
+processes), ``prefect_server`` (Prefect's ephemeral API server), ``resource_tracker`` (multiprocessing's),
+``watcher`` (``timeline.lifeline``), ``other``; one figure for ``main``, a list in order of start for the
+others. ``--trace FILE`` writes the pipeline's summed memory by role, once a second, to a CSV file (where
+a process grows, and when). ``--quiet`` keeps the timeline table off the terminal (printing thousands of
+rows is the terminal's time, not the pipeline's). Prints
 ``{"articles", "words", "workers", "pipeline_wall_s", "spacy_wall_s", "ratio", "rerun_wall_s",
-"rerun_ratio", "peak_rss_mb", "rounds", "load"}`` (``ratio`` = spacy / pipeline: above 1 the pipeline is
-faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute load average before and after).
+"rerun_ratio", "peak_rss_mb", "peak_rss_by_process_mb", "rounds", "load"}`` (``ratio`` = spacy /
+pipeline: above 1 the pipeline is faster; ``rerun_ratio`` = rerun / pipeline; ``load`` = the 1-minute
+load average before and after).
 
 ``--pipeline-only`` times the pipeline's side alone (``spacy_wall_s`` and ``ratio`` null): its peak memory
 on a large N without the hour of bare spaCy beside it.
 
-    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--pipeline-only] [--json]
+    python bench/wall.py --articles 1000 [--rounds 3] [--workers N] [--pipeline-only] [--json] [--trace CSV]
 """
 
 from __future__ import annotations
@@ -55,25 +61,70 @@ for _ in nlp.pipe(texts, batch_size=32):
 """
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants now."""
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
+def role(proc: psutil.Process, root: int) -> str:
+    """What a process of the run's tree is: the run itself, a parsing worker, Prefect's ephemeral server,
+    multiprocessing's resource tracker, the descendants' watcher (``timeline.lifeline``), or other."""
+    if proc.pid == root:
+        return "main"
+    try:
+        command = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "other"
+    if "resource_tracker" in command:
+        return "resource_tracker"
+    if "spawn_main" in command:
+        return "worker"
+    if "uvicorn" in command or "prefect" in command:
+        return "prefect_server"
+    if "timeline.lifeline" in command:
+        return "watcher"
+    return "other"
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak summed RSS in MB of the process tree) of one whole process."""
+class Tree:
+    """Samples of the resident memory of a process and all its descendants: the peak of their sum, and each
+    process's own peak by its :func:`role`."""
+
+    def __init__(self, root: psutil.Process) -> None:
+        self.root = root
+        self.peak = 0
+        self.peaks: dict[int, int] = {}  # pid -> its own peak RSS
+        self.roles: dict[int, str] = {}
+        self.trace: list[tuple[float, dict[str, int]]] = []  # (seconds, summed RSS by role)
+
+    def sample(self, at: float) -> None:
+        total, by_role = 0, {}
+        for p in [self.root, *self.root.children(recursive=True)]:
+            try:
+                rss = p.memory_info().rss
+            except psutil.Error:
+                continue
+            if p.pid not in self.roles:
+                self.roles[p.pid] = role(p, self.root.pid)
+            total += rss
+            self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), rss)
+            by_role[self.roles[p.pid]] = by_role.get(self.roles[p.pid], 0) + rss
+        self.peak = max(self.peak, total)
+        self.trace.append((at, by_role))
+
+    def by_process(self) -> dict[str, float | list[float]]:
+        """Each process's peak in MB, by role: one figure for the run's own process, a list (in order of
+        start) for the others."""
+        out: dict[str, list[float]] = {}
+        for pid in sorted(self.peaks, key=lambda p: (list(self.roles).index(p), p)):
+            out.setdefault(self.roles[pid], []).append(round(self.peaks[pid] / 2**20, 1))
+        return {k: v[0] if k == "main" else v for k, v in out.items()}
+
+
+def timed(command: list[str], env: dict[str, str], trace: Path | None = None) -> tuple[float, float, dict]:
+    """(wall seconds, peak summed RSS in MB of the process tree, each process's peak by role) of one whole
+    process; with ``trace``, the summed RSS of each role every second goes to that CSV file."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    watched, peak = psutil.Process(proc.pid), 0
+    tree = Tree(psutil.Process(proc.pid))
     while proc.poll() is None:
         try:
-            peak = max(peak, tree_rss(watched))
+            tree.sample(time.perf_counter() - start)
         except psutil.Error:
             pass
         time.sleep(0.05)
@@ -81,7 +132,20 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     if proc.returncode != 0:
         tail = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
         sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
-    return wall, peak / 2**20
+    if trace is not None:
+        write_trace(tree, trace)
+    return wall, tree.peak / 2**20, tree.by_process()
+
+
+def write_trace(tree: Tree, path: Path) -> None:
+    """One row a second: seconds, then the summed RSS in MB of each role."""
+    roles = sorted({r for _, by_role in tree.trace for r in by_role})
+    rows, last = [["seconds", *roles]], -1.0
+    for at, by_role in tree.trace:
+        if at - last >= 1.0:
+            rows.append([f"{at:.1f}", *(f"{by_role.get(r, 0) / 2**20:.1f}" for r in roles)])
+            last = at
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -91,6 +155,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="timeline run --workers (default: its own, one per core)")
     parser.add_argument("--pipeline-only", action="store_true", help="time the pipeline alone (memory at large N)")
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    parser.add_argument("--trace", type=Path, help="write the pipeline's memory by role, every second, to this CSV")
     args = parser.parse_args()
     from timeline.settings import load_settings
 
@@ -112,20 +177,23 @@ def main() -> None:
         bare = [sys.executable, "-c", SPACY.format(model=settings.model), str(part)]
         walls: dict[str, list[float]] = {"pipeline": [], "spacy": []}
         peaks: dict[str, float] = {"pipeline": 0.0, "spacy": 0.0, "rerun": 0.0}
+        by_process: dict[str, dict] = {}  # per side, the round with the highest peak
         last = Path(tmp) / "wh0.duckdb"
         for r in range(args.rounds):
             order = ("spacy", "pipeline") if r % 2 == 0 else ("pipeline", "spacy")
             for side in [s for s in order if not (args.pipeline_only and s == "spacy")]:
                 if side == "spacy":
-                    wall, peak = timed(bare, env)
+                    wall, peak, processes = timed(bare, env)
                 else:
                     last = Path(tmp) / f"wh{r}.duckdb"
-                    wall, peak = timed([*run, "--warehouse", str(last)], env)
+                    wall, peak, processes = timed([*run, "--warehouse", str(last)], env, args.trace)
                 walls[side].append(wall)
+                if peak >= peaks[side]:
+                    by_process[side] = processes
                 peaks[side] = max(peaks[side], peak)
                 if not args.json:
                     print(f"round {r + 1} {side}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr)
-        rerun_wall, peaks["rerun"] = timed([*run, "--warehouse", str(last)], env)
+        rerun_wall, peaks["rerun"], by_process["rerun"] = timed([*run, "--warehouse", str(last)], env)
     pipeline_wall = statistics.median(walls["pipeline"])
     spacy_wall = statistics.median(walls["spacy"]) if walls["spacy"] else None
     figures = {
@@ -138,6 +206,7 @@ def main() -> None:
         "rerun_wall_s": round(rerun_wall, 2),
         "rerun_ratio": round(rerun_wall / pipeline_wall, 4),
         "peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()},
+        "peak_rss_by_process_mb": by_process,
         "rounds": {k: [round(w, 2) for w in v] for k, v in walls.items()},
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }

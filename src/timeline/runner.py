@@ -57,11 +57,16 @@ class ParseJob:
     date_order: str = "month-first"  # Settings.date_order
 
     def __call__(self, batch: Sequence[Article]) -> BatchResult:
-        from .pipeline import process_batch  # spaCy is imported only where a text is parsed
+        from . import nlp  # spaCy is imported only where a text is parsed
+        from .pipeline import process_batch
 
-        return process_batch(
-            batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes, date_order=self.date_order
-        )
+        # What the batch adds to the model's vocabulary is forgotten once its result (plain records) is
+        # made: a worker parses thousands of articles, each with words, numbers and names of its own.
+        with nlp.memory_zone(self.model):
+            return process_batch(
+                batch, model=self.model, nlp_batch_size=self.nlp_batch_size, notes=self.notes,
+                date_order=self.date_order,
+            )  # fmt: skip
 
 
 # How the batches of a run are parsed: given the job and the batches, yield one result per batch, in order.
@@ -284,10 +289,15 @@ class Workers:
         return self._submit(job, batch).result()
 
     def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
-        """A :data:`MapBatches`: results in order, at most :attr:`window` batches ahead."""
-        return in_order(partial(self._submit, job), batches, self.window)
+        """A :data:`MapBatches`: results in order, at most :attr:`window` batches ahead; once the last one
+        has been taken, the processes end (see :meth:`close`)."""
+        yield from in_order(partial(self._submit, job), batches, self.window)
+        self.close()
 
     def close(self) -> None:
+        """End the processes, each with its model, and wait for them: when a run's last batch has been
+        taken (:meth:`map`, and the flow's tasks), before the run merges its events in this process, and
+        at the end of :func:`worker_pool`. Calling it again does nothing."""
         self._ahead.clear()  # batches prefetched and never asked for (the plan changed meanwhile)
         self._pool.shutdown(wait=True, cancel_futures=True)
 

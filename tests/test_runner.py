@@ -1,0 +1,120 @@
+"""What a long run keeps in memory: each batch's result is let go once loaded, the worker processes end
+before the merge of events, and a worker's model forgets the strings of the batches it parsed."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import weakref
+from datetime import date
+from pathlib import Path
+
+from timeline import nlp, pipeline, runner, warehouse
+from timeline.records import Article, BatchResult
+from timeline.settings import load_settings
+
+
+def articles(words: list[str]) -> list[Article]:
+    """One short article per made-up name, each dated, with a time expression and an event."""
+    return [
+        Article(f"made-up/{word}.txt", f"{word} Industries said on Monday that {word} would open a plant in Ohio "
+                f"next March.\nThe company employs 300 people.\n", date(2024, 5, 6))
+        for word in words
+    ]  # fmt: skip
+
+
+def test_a_parse_job_forgets_the_strings_of_its_batch():
+    """The model's vocabulary does not grow with the words of the batches a worker parses; the result is the
+    one parsing without the memory zone gives, and holds the new words as plain strings."""
+    settings = load_settings()
+    job = runner.ParseJob(settings.model, settings.nlp_batch_size)
+    strings = nlp.load(settings.model).vocab.strings
+    job(articles(["Quorvexa"]))  # whatever a first parse adds for good (labels, say)
+    before = len(strings)
+    batch = articles(["Zelphiron", "Brattlemoor"])
+    result = job(batch)
+    assert "Zelphiron" not in strings and "Brattlemoor" not in strings
+    assert len(strings) == before
+    assert any("Zelphiron" in e.sentence for e in result.events)
+    again = job(articles(["Vintravel", "Ossmeridan", "Tchalkbury"]))
+    assert len(strings) == before and again.events
+    plain = pipeline.process_batch(batch, model=settings.model, nlp_batch_size=settings.nlp_batch_size)
+    assert result == plain
+
+
+class _FakeWorkers:
+    """Stands in for :class:`runner.Workers` in the flow: each batch gives a new result of its own."""
+
+    n = 2
+    window = 4
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def parse(self, job: runner.ParseJob, batch: list[Article]) -> BatchResult:
+        return BatchResult(articles=tuple(batch))  # loaded with no time expression
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_flow_lets_go_of_each_batch_result_once_loaded(prefect_harness, tmp_path, monkeypatch):
+    """Neither Prefect (task futures, states, the flow run's result links) nor the run keeps a batch's
+    result once it is loaded: at each load the earlier results are gone; the workers are closed before the
+    events are merged."""
+    from flows import timeline_flow
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"a{i:02d}.txt").write_text(f"The council met on Monday, meeting {i}.\n", encoding="utf-8")
+    settings = load_settings(warehouse=tmp_path / "w.duckdb", batch_size=1, workers=2)
+    results: list[weakref.ref[BatchResult]] = []
+    alive_at_load: list[int] = []
+    load = warehouse.load_batch
+
+    def recording_load(con, result, run_id, **kwargs):
+        load(con, result, run_id, **kwargs)
+        if result.articles:  # a parsed batch (the run's start loads the refused and unchanged ones)
+            results.append(weakref.ref(result))
+            gc.collect()
+            alive_at_load.append(sum(r() is not None for r in results))
+
+    workers = _FakeWorkers()
+    closed_at_refresh: list[bool] = []
+    refresh = warehouse.refresh_canonical
+    monkeypatch.setattr(warehouse, "load_batch", recording_load)
+    monkeypatch.setattr(
+        warehouse, "refresh_canonical", lambda *a, **k: closed_at_refresh.append(workers.closed) or refresh(*a, **k)
+    )
+    flow = timeline_flow.build(workers).with_options(task_runner=timeline_flow.task_runner(settings, 2))
+    summary = flow(paths=[str(folder)], settings=settings, return_state=True).result()
+    assert summary["loaded"] == 12
+    assert alive_at_load == [1] * 12  # only the one being loaded
+    gc.collect()
+    assert all(r() is None for r in results)
+    assert closed_at_refresh == [True]
+
+
+def test_worker_processes_end_before_the_events_are_merged(tmp_path: Path, monkeypatch):
+    """Once the last batch is loaded, the worker processes (a model each) are gone: the merge of the run's
+    events, which grows with the run, has the memory to itself."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for article in articles(["Harnwick", "Solvaine", "Pemberlow", "Drussel"]):
+        (folder / Path(article.source).name).write_text(article.text, encoding="utf-8")
+    settings = load_settings(warehouse=tmp_path / "w.duckdb", batch_size=1, workers=2)
+    children_at_refresh: list[int] = []
+    refresh = warehouse.refresh_canonical
+
+    def recording_refresh(*args, **kwargs):
+        children_at_refresh.append(len(multiprocessing.active_children()))
+        return refresh(*args, **kwargs)
+
+    monkeypatch.setattr(warehouse, "refresh_canonical", recording_refresh)
+    handed: list[int] = []
+    mapped = runner.Workers.map
+    monkeypatch.setattr(runner.Workers, "map", lambda self, job, b: handed.append(self.n) or mapped(self, job, b))
+    summary = runner.run([folder], settings)
+    assert summary["loaded"] == 4 and handed == [2]  # parsed on two worker processes
+    assert children_at_refresh == [0]
