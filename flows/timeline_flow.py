@@ -11,7 +11,7 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 # when a deployment loads this file by path.
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
@@ -174,8 +174,10 @@ def run(
     local = not settings.dask_address
     if not local:
         check_scheduler(settings.dask_address)
-    given = workers is not None or not local or planned is None
-    with nullcontext(workers) if given else runner.started_workers(planned, settings) as workers:
+    own: AbstractContextManager[runner.Workers | None] = nullcontext(workers)
+    if workers is None and local and planned is not None:
+        own = runner.started_workers(planned, settings)
+    with own as workers:
         bounded = build(workers, progress, planned).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
