@@ -96,11 +96,11 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
 
 
 def _schedule_cue(verb: Token) -> str | None:
-    """A scheduled event or limit dated by a present-tense copula lies ahead: "the deadline is midnight
-    Friday", "the vote is on Monday", "the election is Nov. 4" (one that has passed is told with "was")."""
-    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+    """A scheduled event or limit dated in the simple present lies ahead: "the deadline is midnight Friday",
+    "the vote is on Monday", "the summit ends Sunday" (one that has passed is told with "was", "ended")."""
+    if verb.tag_ not in ("VBZ", "VBP"):
         return None
-    if any(c.dep_ == "aux" for c in verb.children):  # "has been", "would be": another tense
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):  # "has been", "is held": another reading
         return None
     nouns = cue_words("future_cues.tsv")
     for child in verb.children:
