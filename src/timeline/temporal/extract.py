@@ -160,7 +160,7 @@ def _nth_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
     months = (isinstance(spec, DateForm) and spec.month is not None and spec.day is None) or (
         isinstance(spec, (ShiftForm, OffsetForm)) and spec.unit == "month"
     )
-    if n == 0 or not (years or (unit == "day" and months)):
+    if n == 0 or not (years or (unit in ("day", "week") and months)):
         return None
     return NthForm(unit=unit, n=n, base=spec)
 
