@@ -448,3 +448,15 @@ def test_a_holiday_naming_a_place_is_no_date(nlp):
         "Christmas Day"
     )
     assert [m.text for m in tag(nlp("Flights to Christmas Island resumed."), "t", date(2025, 3, 12))] == []
+
+
+def test_a_day_after_a_time_and_its_conversion_dates_both_unless_a_midnight_may_lie_between(nlp):
+    anchor = date(2025, 3, 12)
+    ms = tag(nlp("The blast happened at 10 a.m. (1400 GMT) on Monday."), "t", anchor)
+    assert [m.value for m in ms] == ["2025-03-10T10:00", "2025-03-10T14:00Z", "2025-03-10"]
+    # 8 p.m. local is 0000 GMT the next day (zones lie 12 hours behind GMT to 14 ahead); 11 a.m. and 2300 GMT
+    # could be 12 hours behind or 12 ahead: the day of the GMT time is not given
+    ms = tag(nlp("Polls closed at 8 p.m. (0000 GMT) on Sunday."), "t", anchor)
+    assert [m.value for m in ms][:2] == ["2025-03-09T20:00", "2025-03-10T00:00Z"]
+    ms = tag(nlp("Polls closed at 11 a.m. (2300 GMT) on Sunday."), "t", anchor)
+    assert ms[0].value == "2025-03-09T11:00" and form_of(ms[1]).day is None
