@@ -1041,6 +1041,52 @@ def test_sign_off_is_masked(text, name) -> None:
     assert name in text[start:end] and "Talks" not in text[start:end]
 
 
+NOTES = [  # newsroom notes: blanked whole
+    "(Corrects day of week in paragraph 3 to Tuesday)", "(Updates with details, adds quotes in paragraphs 4-5)",
+    "This story has been corrected to show that the vote took place on Tuesday, not Monday.",
+    "An earlier version of this article misstated the date of the vote.", "Correction: The vote was on Tuesday.",
+    "Updated at 14:05 GMT", "Published 23 November 2024", "Last updated: Tue 4 March 2025, 2:15 PM EST",
+    "Copyright 2025 The Associated Press. All rights reserved.", "©2025 Bloomberg L.P.",
+    "ALL RIGHTS RESERVED © Copyright ANSA", "Jennifer Ortiz can be reached at jortiz@example.com.",
+    "Follow Steve Karnowski on X: https://x.com/stevekarnowski",
+]  # fmt: skip
+STORY_LINES = [  # story lines that look like notes: kept
+    "Published reports on March 3 said the army had left the town.",
+    "The report was updated on Monday to include new figures.",
+    "An earlier report said the army had left on Monday.",
+    "Copyright lawsuits against AI firms rose on Monday.",
+    "Posted on Monday, the rules changed four times by Friday.",
+    "UPDATE talks resumed on Monday.", "US-China talks resumed on Monday.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", NOTES)
+def test_newsroom_note_is_masked(line) -> None:
+    from timeline.sources.wire import notes
+
+    text = f"Talks resume on Monday.\n\n{line}\n"
+    assert [text[start:end].strip() for start, end in notes(text)] == [line]
+
+
+@pytest.mark.parametrize("line", STORY_LINES)
+def test_story_line_is_no_note(line) -> None:
+    from timeline.sources.wire import notes
+
+    assert notes(f"{line}\n\nTalks resume on Monday.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "slug"),
+    [("UPDATE 2-Chile holds rate", "UPDATE 2-"), ("EXCLUSIVE-VW weighs closure", "EXCLUSIVE-"),
+     ("CORRECTED-UPDATE 1-Poland to vote", "CORRECTED-UPDATE 1-"), ("LIVE: COP30, day three", "LIVE: "),
+     ("BRIEF-Acme says CEO to step down", "BRIEF-")],
+)  # fmt: skip
+def test_wire_slug_is_masked(headline, slug) -> None:
+    from timeline.sources.wire import slugs
+
+    text = f"{headline}\n\nTOKYO (Reuters) - Japan will vote on Monday.\n"
+    assert [text[start:end] for start, end in slugs(text)] == [slug]
+
 # Status from the clause's own tense, modality and cues, published on Wednesday 2025-03-12:
 # (text, words of the event, date, status). Nothing carries over from another sentence.
 STATUS = [
