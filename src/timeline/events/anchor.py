@@ -302,7 +302,8 @@ def own_time(verb: Token, span: Span) -> bool:
         if child.i in range(span.start, span.end):
             continue
         if child.dep_ == "prep":
-            if any(g.ent_type_ in ("DATE", "TIME") and g.dep_ == "pobj" for g in child.children):
+            inside = range(span.start, span.end)
+            if any(g.ent_type_ in ("DATE", "TIME") and g.dep_ == "pobj" and g.i not in inside for g in child.children):
                 return True
         elif child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
             return True
