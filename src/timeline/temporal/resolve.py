@@ -125,7 +125,10 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
     # to last year only beyond two months ahead ("payable Dec. 7" under "said" in October stays this year).
     window = timedelta(days=61)
     if direction == "future":
-        return anchor.year if this_year >= ref else anchor.year + 1
+        # A day named in the future tense that fell in the week before publication is this year's: the copy
+        # was written before it appeared (a plan or a schedule just past), not one almost a year ahead, which
+        # news would give with its year ("will resume on March 10" in a paper dated March 12).
+        return anchor.year if this_year >= ref - (timedelta(days=7) if day else timedelta(0)) else anchor.year + 1
     if direction == "past":
         return anchor.year if this_year <= anchor + window else anchor.year - 1
     # no cue: the closest occurrence
@@ -350,6 +353,8 @@ def _nth(spec: NthForm, anchor: date | None) -> Resolution:
     if base.start is None or base.end is None:
         return base
     start, end, n = base.start, base.end, spec.n
+    if spec.unit == "week" and base.granularity == "month":
+        return _week_of_month(n, start, end, base.value or "")
     if spec.unit in ("week", "month") and base.granularity != "year":
         return Resolution(None, None, why=f"{spec.unit}s are counted in a year, not a {base.granularity}")
     if spec.unit == "week":
@@ -369,6 +374,22 @@ def _nth(spec: NthForm, anchor: date | None) -> Resolution:
     if not start <= d <= end:
         return Resolution(None, None, why=f"{base.value} has no day {n}")
     return Resolution(d.isoformat(), "day", d, d, f"day {n} of {base.value}")
+
+
+def _week_of_month(n: int, start: date, end: date, month: str) -> Resolution:
+    """ "The first week of April", "the last week of March": ISO 8601's rule for the weeks of a year carried
+    to a month, the week holding most of its days. The first week holds the 4th; the last, the day three
+    before the month's end ("the last week of March 2009" is 2009-W13, Monday 23 to Sunday 29)."""
+    first = start + timedelta(days=3)
+    monday = (first - timedelta(days=first.isoweekday() - 1)) + timedelta(weeks=n - 1)
+    if n < 0:
+        last = end - timedelta(days=3)
+        monday = last - timedelta(days=last.isoweekday() - 1) + timedelta(weeks=n + 1)
+    thursday = monday + timedelta(days=3)  # the week's middle day must lie in the month
+    if not start <= thursday <= end:
+        return Resolution(None, None, why=f"{month} has no week {n}")
+    iso = monday.isocalendar()
+    return Resolution(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + timedelta(days=6), f"week {n} of {month}")
 
 
 @resolves(ShiftForm)
