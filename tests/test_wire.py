@@ -870,8 +870,9 @@ def test_disagreeing_page_dates_are_stored_flagged_and_logged(warehouse_path: Pa
 
 
 def test_a_dateline_against_the_markup_keeps_the_date_confident(tmp_path: Path) -> None:
-    page = ('<html><head><title>Talks</title><meta property="article:published_time" content="2020-06-07T22:00:00-04:00">'
-            f"</head><body><article><h1>Talks</h1><p>WASHINGTON, June 8 (Reuters) - {STORY[3:]}</p></article></body></html>")  # fmt: skip
+    page = ('<html><head><title>Talks</title><meta property="article:published_time" '
+            'content="2020-06-07T22:00:00-04:00"></head><body><article><h1>Talks</h1>'
+            f"<p>WASHINGTON, June 8 (Reuters) - {STORY[3:]}</p></article></body></html>")  # fmt: skip
     article = _one(tmp_path, "p.html", page)
     assert (article.published, article.date_source, article.date_low_confidence) == (date(2020, 6, 7), "markup", False)
     assert article.date_conflict == "markup 2020-06-07, dateline 2020-06-08"
