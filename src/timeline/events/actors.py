@@ -301,7 +301,8 @@ def _is_place(ent: Span) -> bool:
     head, dep = ent.root.head, ent.root.dep_
     if ent.label_ not in PLACE_LABELS:
         return False
-    if ent.label_ == "ORG" and ent.text.lower().removeprefix("the ") not in words("seats.tsv"):
+    building = ent[-1].lower_ in words("facility_nouns.tsv")  # "the Sistine Chapel" read as an organisation
+    if ent.label_ == "ORG" and ent.text.lower().removeprefix("the ") not in words("seats.tsv") and not building:
         return False
     return (dep == "pobj" and head.lower_ in PLACE_PREPS) or (
         dep == "dobj" and head.lemma_.lower() in words("place_verbs.tsv")
@@ -339,11 +340,28 @@ def participants(
         referred = names.referred.get(i)
         if referred is not None and referred not in actors:
             actors.append(referred)
+    places += _unrecognised_capitals(indices, doc, near, {p for p, _ in places})
     if prefer_wide_place:
         places.sort(key=lambda p: p[1] not in ("GPE", "LOC"))
     place = places[0][0] if places else None
     actors = [a for a in actors if a != place]
     return actors, place, [p for p, _ in places]
+
+
+def _unrecognised_capitals(
+    indices: set[int], doc: Doc, near: tuple[Span, ...], seen: set[str]
+) -> list[tuple[str, str]]:
+    """Capitals (``capitals.tsv``) the entity recogniser missed, after a locative preposition ("will travel
+    to Kyiv" with "Kyiv" tagged as no entity): the place, as a recognised one would be."""
+    inside = {i for ent in near for i in range(ent.start, ent.end)}
+    found: list[tuple[str, str]] = []
+    for i in sorted(indices):
+        tok = doc[i]
+        if i in inside or tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+            continue
+        if tok.lower_ in words("capitals.tsv") and tok.text not in seen:
+            found.append((tok.text, "GPE"))
+    return found
 
 
 def hosts(trigger: Token, place: str | None, names: NameResolver) -> list[str]:

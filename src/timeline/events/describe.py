@@ -97,9 +97,68 @@ def clause_text(trigger: Token, span: Span) -> str:
         if root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr") and root.head.lemma_ == "be":
             root, through = root.head, through | {root.head.i}  # "talks are likely to resume": with its subject
     tokens = phrase_tokens(root, skip, through)
+    tokens = _antecedent(root, skip) + [t for t in tokens if not _relative_subject(t, root)]
+    tokens = _whole_words(_without_set_off(tokens, root, trigger, through))
     if len(tokens) > 18:  # keep the words nearest the trigger
         tokens = [t for t in tokens if abs(t.i - trigger.i) <= 9]
     return text_of(tidy(tokens))
+
+
+SET_OFF = {",", ";", "—", "–", "--"}
+KEEP_SET_OFF = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
+
+
+def _without_set_off(tokens: list[Token], root: Token, trigger: Token, through: frozenset[int]) -> list[Token]:
+    """``tokens`` without the dependents of ``root`` that a comma or a dash of its own sets off from it: an
+    appositive after the object ("bought a rival for $1.2 billion, its largest deal"), an absolute phrase
+    ("opened on Tuesday, with more than 3,400 exhibitors"), an adjunct before the subject of a reporting
+    verb ("..., in a ballot marked by a low turnout, the institute said"). The subject stays, and so does
+    the dependent that holds the trigger."""
+    marks = [c.i for c in root.children if c.dep_ == "punct" and c.text in SET_OFF]
+    if not marks:
+        return tokens
+    drop: set[int] = set()
+    for child in root.children:
+        if child.dep_ in KEEP_SET_OFF or child.dep_ == "punct" or child.i in through:
+            continue
+        low, high = sorted((child.i, root.i))
+        if any(low < m < high for m in marks):
+            subtree = {t.i for t in child.subtree}
+            if trigger.i not in subtree:
+                drop |= subtree
+    return [t for t in tokens if t.i not in drop]
+
+
+def _relative_subject(token: Token, root: Token) -> bool:
+    """"that" in "the strike that began": the relative pronoun subject of a relative clause."""
+    return root.dep_ == "relcl" and token.head.i == root.i and token.dep_ in ("nsubj", "nsubjpass") and (
+        token.tag_ in ("WDT", "WP")
+    )
+
+
+def _antecedent(root: Token, skip: set[int]) -> list[Token]:
+    """The noun a relative clause's pronoun stands for ("The strike" for "that began in March"), which the
+    description names instead of the pronoun, or the noun a participle qualifies ("a decision expected")."""
+    subject = next((c for c in root.children if _relative_subject(c, root)), None)
+    participle = root.dep_ == "acl" and root.tag_ in ("VBN", "VBG") and root.head.pos_ in ("NOUN", "PROPN")
+    if participle and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return [t for t in phrase_tokens(root.head, skip) if t.i < root.i]  # "a decision expected by summer"
+    if subject is None:
+        return []
+    return [t for t in phrase_tokens(root.head, skip) if t.i < root.i]
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the hyphenated words they cut whole again ("California-based company", not "based
+    company")."""
+    doc = tokens[0].doc if tokens else None
+    kept = {t.i for t in tokens}
+    for tok in list(tokens):
+        i = tok.i
+        while i >= 2 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            kept |= {i - 1, i - 2}
+            i -= 2
+    return sorted((doc[i] for i in kept), key=lambda t: t.i) if doc is not None else tokens
 
 
 DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}

@@ -90,6 +90,35 @@ SIGN_OFF = re.compile(
     r"|^[ \t]*(?:--?|—)?[ \t]*with[ \t]+assistance[ \t]+(?:from|by)\b[^\n]*$"  # Bloomberg's "--With assistance from"
     r"|^[^\n]{0,160}\bcontributed[ \t]+(?:to[ \t]+)?(?:this[ \t]+)?report(?:ing)?\.?[ \t]*$"
 )
+# Notes a newsroom adds to a story that are no part of it: what a correction or an update changed, when it
+# was updated, the copyright, how to reach the reporter. They never become events and never date a row.
+EDITORIAL_NOTE = re.compile(
+    # Reuters' and AP's notes in parentheses: "(Corrects day of week in paragraph 3 to Tuesday)", "(Updates
+    # with details)", "(Adds quotes in paragraphs 4-5)"
+    r"(?im)^[ \t]*\([ \t]*(?:corrects|corrected|updates|adds|recasts|refiles|removes|changes|fixes|repeats|"
+    r"rewrites|clarifies|deletes|inserts|replaces|restores|moves)\b[^\n]*\)[ \t]*$"
+    # "This story has been corrected to show ...", "An earlier version of this article misstated the date"
+    r"|^[ \t]*(?:\*[ \t]*)?(?:this|the|an[ \t]+earlier|a[ \t]+previous|a[ \t]+prior|an[ \t]+earlier[ \t]+version)"
+    r"\b[^\n]{0,40}?\b(?:story|article|report|version|item|headline|post)\b[^\n]{0,30}?\b(?:"
+    r"corrected|misstated|misspelled|misidentified|misreported|incorrectly|erroneously|wrongly|updated|amended)"
+    r"\b[^\n]*$"
+    r"|^[ \t]*(?:correction|corrections|clarification|editor[’']s[ \t]+note|update)[ \t]*:[^\n]*$"
+    # a date line of a web page or a live blog: "Updated at 14:05 GMT", "Published 23 November 2024"
+    r"|^[ \t]*(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)(?:[ \t]+(?:at|on))?[ \t]*:?[ \t]+"
+    r"(?=[^\n]{0,60}\d)(?:[^\n.]|\.(?!\s+[A-Z][a-z]))*$"
+    r"|^[ \t]*(?:copyright\b|©|\(c\)[ \t]+\d)[^\n]*$"
+    r"|^[^\n]{0,40}\ball[ \t]+rights[ \t]+reserved\b[^\n]*$"
+    # Bloomberg's "To contact the reporter on this story:" and the lines under it, up to a blank line
+    r"|^[ \t]*to[ \t]+contact[ \t]+the[ \t]+(?:reporters?|editors?|authors?)\b[^\n]*(?:\n[ \t]*\S[^\n]*)*"
+    r"|^[^\n]{0,80}\bcan[ \t]+be[ \t]+reached[ \t]+at\b[^\n]*$"
+    r"|^[ \t]*follow[ \t]+[^\n]{2,60}?[ \t]+on[ \t]+(?:x|twitter|bluesky|threads|instagram|facebook|mastodon)\b[^\n]*$"
+)
+# Xinhua's "Enditem" closing the last paragraph
+END_MARK = re.compile(r"\bEnditem\b[ \t]*$", re.M)
+# a role under a byline, on a line of its own: "Staff Writer", "Senior Correspondent"
+ROLE_LINE = re.compile(r"(?i)[ \t]*(?:(?:staff|senior|chief|special|political|foreign|business|sports|contributing|"
+                       r"news|investigative|associate)[ \t]+)*(?:writer|reporter|correspondent|editor|columnist|"
+                       r"contributor|journalist)s?[ \t]*(?:\n|$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*$")
 _ROLES = {
     "correspondent", "writer", "reporter", "editor", "staff", "chief", "columnist", "contributor",
@@ -182,7 +211,7 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         return {"city": None, "region": None, "date": dated.group("date"), "agency": agency}, dated.end()
     found = DATELINE.match(line)
     if found is None:
-        found = DATELINE_NO_DASH.match(line)
+        found = DATELINE_NO_DASH.match(line) or _bare_credit().match(line)
         if found is None or found.group("agency").strip().lower() not in agencies():
             return None
         if line[found.end() : found.end() + 1].islower():  # "India (PTI) is ...": a sentence, not a lead
@@ -198,6 +227,21 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         if not _all_caps(city) or not rest[:1].isupper() and rest[:1] not in "\"'“‘":
             return None  # "Apple - the iPhone maker - said": a capitalised word before a dash is no dateline
     return {"city": _display(city), "region": region, "date": when, "agency": agency}, found.end()
+
+
+_BARE: list[re.Pattern[str]] = []
+
+
+def _bare_credit() -> re.Pattern[str]:
+    """A dateline whose credit is a known agency's name without parentheses, on the same line or on lines
+    of its own: Kyodo's "OSAKA, April 13 Kyodo - The", CNN's web pages' "Hong Kong\nCNN\n —\n\nThe"."""
+    if not _BARE:
+        names = sorted((a for a in agencies() if a.isascii()), key=len, reverse=True)
+        credit = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+        _BARE.append(re.compile(
+            rf"{_HEAD}[ \t]*\n?[ \t]*(?P<agency>(?i:{credit}))[ \t]*\n?[ \t]*{_DASH}[ \t]*(?:\n[ \t]*)*(?=\S)"
+        ))
+    return _BARE[0]
 
 
 def _is_date(text: str) -> bool:
@@ -281,9 +325,13 @@ def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
         at = _skip_blank(text, found.end())
         line_end = text.find("\n", at)
         line = text[at : line_end if line_end >= 0 else len(text)].strip()
+        role = ROLE_LINE.match(text, at)
         if line.lower() in agencies():  # "By JOSH BOAK" then "Associated Press" on a line of its own
             masked.append((at, at + len(line)))
             at = _skip_blank(text, at + len(line))
+        elif role is not None:  # "By Jennifer Ortiz" then "Staff Writer"
+            masked.append((at, role.end()))
+            at = _skip_blank(text, role.end())
     parts: dict[str, str | None] = {}
     dateline = _dateline(text[at : at + 300])
     end = at if byline else 0
@@ -294,6 +342,7 @@ def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
         byline = byline or parts.get("byline")
     for sign_off in SIGN_OFF.finditer(text, end if sign_offs_from is None else sign_offs_from):
         masked.append((sign_off.start(), sign_off.end()))
+    masked += notes(text)
     return Lead(
         city=parts.get("city"),
         region=parts.get("region"),
@@ -317,3 +366,35 @@ def credited(agency: str | None, byline: str | None) -> frozenset[str]:
     if byline:
         names.update(byline.split("; "))
     return frozenset(n.lower() for n in names)
+
+
+def _slug_words() -> list[str]:
+    return sorted(resources.table("sources/slugs.tsv"), key=len, reverse=True)
+
+
+def slugs(text: str) -> list[tuple[int, int]]:
+    """The wire slugs before the first headlines of ``text`` ("UPDATE 2-", "EXCLUSIVE-", "CORRECTED-UPDATE
+    1-", "LIVE: "), written in capitals and joined to the headline by a hyphen or a colon: no story words."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in _slug_words())
+    one = rf"(?:{words})(?:[ \t]*\d{{1,2}})?[ \t]*(?:-(?=\S)|:[ \t]+|[ \t]+-[ \t]+)"
+    found: list[tuple[int, int]] = []
+    at = _skip_blank(text, 0)
+    for _ in range(HEAD_LINES):
+        match = re.compile(rf"(?:{one})+", re.I).match(text, at)
+        if match is not None and _all_caps(match.group()):
+            found.append((match.start(), match.end()))
+        line_end = text.find("\n", at)
+        if line_end < 0 or line_end - at > HEAD_LINE_CHARS:
+            break
+        at = _skip_blank(text, line_end)
+    return found
+
+
+def notes(text: str) -> list[tuple[int, int]]:
+    """The ranges of ``text`` that are newsroom notes, not the story: wire slugs before a headline,
+    correction and update notes, web pages' date lines, copyright lines, contact lines (``EDITORIAL_NOTE``),
+    Xinhua's "Enditem"."""
+    found = slugs(text)
+    found += [(m.start(), m.end()) for m in EDITORIAL_NOTE.finditer(text)]
+    found += [(m.start(), m.end()) for m in END_MARK.finditer(text)]
+    return found

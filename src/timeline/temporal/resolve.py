@@ -125,7 +125,10 @@ def _pick_year(month: int, day: int | None, anchor: date, direction: str | None)
     # to last year only beyond two months ahead ("payable Dec. 7" under "said" in October stays this year).
     window = timedelta(days=61)
     if direction == "future":
-        return anchor.year if this_year >= ref else anchor.year + 1
+        # A day named in the future tense that fell in the week before publication is this year's: the copy
+        # was written before it appeared (a plan or a schedule just past), not one almost a year ahead, which
+        # news would give with its year ("will resume on March 10" in a paper dated March 12).
+        return anchor.year if this_year >= ref - (timedelta(days=7) if day else timedelta(0)) else anchor.year + 1
     if direction == "past":
         return anchor.year if this_year <= anchor + window else anchor.year - 1
     # no cue: the closest occurrence

@@ -95,6 +95,20 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
     return None
 
 
+def _schedule_cue(verb: Token) -> str | None:
+    """A scheduled event or limit dated by a present-tense copula lies ahead: "the deadline is midnight
+    Friday", "the vote is on Monday", "the election is Nov. 4" (one that has passed is told with "was")."""
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ == "aux" for c in verb.children):  # "has been", "would be": another tense
+        return None
+    nouns = cue_words("future_cues.tsv")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and nouns.get(child.lemma_.lower()) == "subject":
+            return f"{child.text} {verb.text}"
+    return None
+
+
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
     """Words just before the expression that point forward: "as early as Tuesday", "effective Feb. 1", or to
     the nearest one: "ahead of Friday's report"."""
@@ -136,7 +150,7 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     if verb is None:
         return Direction(None, None, None)
     verb = tensed_verb(verb)
-    cue = _future_cue(verb) or _deadline_cue(doc, start, verb)
+    cue = _future_cue(verb) or _deadline_cue(doc, start, verb) or _schedule_cue(verb)
     if cue is not None:
         return Direction("future", cue, verb)
     cue = _near_cue(verb)
