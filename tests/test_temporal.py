@@ -403,3 +403,60 @@ def test_date_order_is_a_validated_setting():
     assert Settings().date_order == "month-first"
     with pytest.raises(ConfigError):
         Settings(date_order="year-first")
+
+
+# ---- families of news forms (timex branch): the behaviour behind the rules' examples ------------------
+
+
+def test_a_scheduled_event_in_the_present_looks_ahead_and_says_why(nlp):
+    (m,) = tag(nlp("The deadline for bids is midnight Friday."), "t", date(2025, 3, 12))
+    assert m.value == "2025-03-14T24:00" and looks_ahead(m)
+    assert "deadline is" in m.explanation
+    (past,) = tag(nlp("The deadline for bids was midnight Friday."), "t", date(2025, 3, 12))
+    assert past.value == "2025-03-07T24:00" and not looks_ahead(past)
+    # a person's present ("Arafat meets Albright Monday") is not a schedule: the nearest day, as before
+    (near,) = tag(nlp("Arafat meets Albright Monday."), "t", date(2025, 3, 12))
+    assert direction(near) == "near"
+
+
+def test_a_future_day_just_past_stays_this_year_and_one_further_back_is_next_year(nlp):
+    anchor = date(2025, 3, 12)
+    for sentence, expected in [
+        ("The talks will resume on March 10.", "2025-03-10"),  # 2 days before: the copy was written before
+        ("The talks will resume on March 5.", "2025-03-05"),  # a week before
+        ("The talks will resume on March 4.", "2026-03-04"),  # more: next year's
+        ("The talks will resume on March 14.", "2025-03-14"),
+    ]:
+        (m,) = tag(nlp(sentence), "t", anchor)
+        assert m.value == expected, m.explanation
+    (bare,) = tag(nlp("The talks will resume in February."), "t", anchor)  # a month has no week of grace
+    assert bare.value == "2026-02"
+
+
+def test_this_time_next_year_is_one_expression_of_that_year(nlp):
+    (m,) = tag(nlp("By this time next year, the plant will be open."), "t", date(2025, 3, 12))
+    assert m.text == "this time next year" and m.value == "2026"
+
+
+def test_earlier_in_the_week_takes_the_period_last_named(nlp):
+    ms = tag(nlp("The strike began on March 3, 2020. Earlier in the week, talks had failed."), "t", date(2025, 3, 12))
+    assert [(m.text, m.value) for m in ms][-1] == ("Earlier in the week", "2020-W10")
+
+
+def test_a_holiday_naming_a_place_is_no_date(nlp):
+    assert tag(nlp("Flights to Christmas Island resumed on Christmas Day."), "t", date(2025, 3, 12))[-1].text == (
+        "Christmas Day"
+    )
+    assert [m.text for m in tag(nlp("Flights to Christmas Island resumed."), "t", date(2025, 3, 12))] == []
+
+
+def test_a_day_after_a_time_and_its_conversion_dates_both_unless_a_midnight_may_lie_between(nlp):
+    anchor = date(2025, 3, 12)
+    ms = tag(nlp("The blast happened at 10 a.m. (1400 GMT) on Monday."), "t", anchor)
+    assert [m.value for m in ms] == ["2025-03-10T10:00", "2025-03-10T14:00Z", "2025-03-10"]
+    # 8 p.m. local is 0000 GMT the next day (zones lie 12 hours behind GMT to 14 ahead); 11 a.m. and 2300 GMT
+    # could be 12 hours behind or 12 ahead: the day of the GMT time is not given
+    ms = tag(nlp("Polls closed at 8 p.m. (0000 GMT) on Sunday."), "t", anchor)
+    assert [m.value for m in ms][:2] == ["2025-03-09T20:00", "2025-03-10T00:00Z"]
+    ms = tag(nlp("Polls closed at 11 a.m. (2300 GMT) on Sunday."), "t", anchor)
+    assert ms[0].value == "2025-03-09T11:00" and form_of(ms[1]).day is None

@@ -440,6 +440,358 @@ CASES = [
 ]
 
 
+# Wire copy as agencies file it, whole: headline slugs, correction and update notes, copyright and contact
+# lines, bylines with a role, credits without parentheses, times with a zone. The notes are no events and
+# date nothing; no row comes from them.
+CASES += [
+    Case(
+        "reuters-update-slug-and-schedule",
+        "UPDATE 2-Chile central bank holds rate, signals cuts later this year\n\nSANTIAGO, July 22 (Reuters) - "
+        "Chile's central bank held its benchmark interest rate at 5% on Tuesday, as expected, and said it could "
+        "resume cutting borrowing costs in the second half of the year.\n\nThe bank's board voted unanimously to "
+        "keep the rate unchanged. Its next policy meeting is scheduled for Sept. 2.\n\nEconomists polled by Reuters "
+        "had expected the hold.\n\n(Reporting by Natalia Ramos and Fabian Cambero; Editing by Sandra Maler)\n",
+        "2025-07-22",
+        (
+            Row("central bank held its benchmark interest rate", "2025-07-22", "occurred", ("Chile",), "Santiago"),
+            Row("next policy meeting is scheduled", "2025-09-02", "planned"),
+            Row("it could resume cutting borrowing costs", "2025-H2", "hypothetical"),
+        ),
+        never=("Reuters", "UPDATE", "Natalia Ramos", "Fabian Cambero", "Sandra Maler", "SANTIAGO"),
+        lead={"dateline_city": "Santiago", "agency": "Reuters", "dateline_date": "2025-07-22"},
+    ),
+    Case(
+        "reuters-exclusive-two-bylines",
+        "EXCLUSIVE-Volkswagen weighs closing second German plant, sources say\n\nBy Christoph Steitz and Jan "
+        "Schwartz\n\nFRANKFURT, Nov 12 (Reuters) - Volkswagen is considering the closure of a second plant in "
+        "Germany, three people familiar with the matter told Reuters on Wednesday.\n\nThe carmaker's management will "
+        "present the plan to the works council on Nov. 20, the people said.\n\nVolkswagen declined to comment.\n\n"
+        "(Additional reporting by Victoria Waldersee in Berlin; Editing by Matt Scuffham)\n",
+        "2025-11-12",
+        (
+            Row("people familiar with the matter told", "2025-11-12", "occurred", (), "Frankfurt"),
+            Row("management will present the plan to the works council", "2025-11-20", "planned"),
+        ),
+        never=("EXCLUSIVE", "Christoph Steitz", "Jan Schwartz", "Victoria Waldersee", "Matt Scuffham", "FRANKFURT"),
+        not_actors=("Reuters",),
+        lead={"byline": "Christoph Steitz; Jan Schwartz", "agency": "Reuters", "dateline_city": "Frankfurt"},
+    ),
+    Case(
+        "reuters-corrected-note-and-headline",
+        "CORRECTED-Poland's parliament to vote on abortion bill on Tuesday\n\n(Corrects day of week in paragraph 3 "
+        "to Tuesday)\n\nWARSAW, Oct 9 (Reuters) - Poland's lower house of parliament will vote next week on a bill "
+        "that would ease the country's near-total ban on abortion, the speaker said on Thursday.\n\nSpeaker Szymon "
+        "Holownia told reporters the bill had been approved by a parliamentary committee on Wednesday.\n\nThe vote "
+        "will take place on Tuesday, he said.\n\n(Reporting by Anna Koper; Writing by Alan Charlish; Editing by "
+        "Andrew Heavens)\n",
+        "2025-10-09",
+        (
+            Row("parliament to vote on abortion bill", "2025-10-14", "planned", ("Poland",)),
+            Row("lower house of parliament will vote", "2025-W42", "planned", (), "Warsaw"),
+            Row("bill had been approved by a parliamentary committee", "2025-10-08", "occurred"),
+            Row("The vote", "2025-10-14", "planned"),
+        ),
+        never=("CORRECTED", "Corrects", "paragraph", "Anna Koper", "Alan Charlish", "Andrew Heavens", "WARSAW"),
+        no_value=("2025-10-07",),
+    ),
+    Case(
+        "ap-copyright-and-contributor",
+        "WASHINGTON (AP) — The Supreme Court on Monday agreed to hear a challenge to a Texas law that requires age "
+        "verification for pornographic websites.\n\nThe justices will hear arguments in the case in January, with a "
+        "decision expected by early summer.\n\nLower courts had split over the law, which took effect in September."
+        "\n\n___\n\nAssociated Press writer Mark Sherman contributed to this report.\n\nCopyright 2025 The Associated "
+        "Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed "
+        "without permission.\n",
+        "2025-04-14",
+        (
+            Row("Supreme Court agreed to hear a challenge", "2025-04-14", "occurred", ("Supreme Court",), "Washington"),
+            Row("justices will hear arguments in the case", "2026-01", "planned"),
+            Row("a decision expected", "2025-SU", "planned"),
+            Row("the law took effect", "2024-09", "occurred"),
+        ),
+        never=("AP", "Mark Sherman", "Associated Press", "Copyright", "WASHINGTON", "with a decision"),
+        no_value=("2025",),
+    ),
+    Case(
+        "ap-city-and-state-follow-line",
+        "ST. PAUL, Minn. (AP) — Minnesota lawmakers passed a two-year budget early Saturday, hours before a "
+        "government shutdown would have begun.\n\nGov. Tim Walz said he would sign the bill on Monday.\n\nThe House "
+        "voted 121-11 after an all-night session. The Senate had approved the measure on Friday.\n\n___\n\nFollow "
+        "Steve Karnowski on X: https://x.com/stevekarnowski\n",
+        "2025-06-14",
+        (
+            Row("lawmakers passed a two-year budget", "2025-06-14", "occurred", (), "St. Paul"),
+            Row("he would sign the bill", "2025-06-16", "planned"),
+            Row("Senate had approved the measure", "2025-06-13", "occurred", ("Senate",)),
+        ),
+        never=("AP", "Steve Karnowski", "ST. PAUL", "Minn."),
+        lead={"dateline_city": "St. Paul", "agency": "AP"},
+    ),
+    Case(
+        "ap-dc-correction-note",
+        "WASHINGTON, D.C. (AP) — The Senate confirmed Pam Bondi as attorney general on Tuesday, giving President "
+        "Donald Trump a loyalist at the helm of the Justice Department.\n\nBondi will be sworn in on Wednesday at "
+        "the White House, officials said.\n\nThis story has been corrected to show that the vote took place on "
+        "Tuesday, not Monday.\n",
+        "2025-02-04",
+        (
+            Row("Senate confirmed Pam Bondi as attorney general", "2025-02-04", "occurred", ("Senate", "Pam Bondi")),
+            Row("Bondi will be sworn in", "2025-02-05", "planned", ("Pam Bondi",), "White House"),
+        ),
+        never=("AP", "D.C.", "corrected"),
+        no_value=("2025-02-03",),  # "not Monday" in the note
+        lead={"dateline_city": "Washington", "agency": "AP"},
+    ),
+    Case(
+        "afp-geneva-trailer-codes",
+        "Geneva (AFP) - The World Health Organization declared on Thursday that the mpox outbreak in Africa was no "
+        "longer a global health emergency.\n\nWHO chief Tedros Adhanom Ghebreyesus told reporters in Geneva that "
+        "cases had fallen sharply since May.\n\nAn emergency committee will meet again in three months, he said."
+        "\n\nburs-apo/rmb\n",
+        "2025-09-04",
+        (
+            Row("World Health Organization declared", "2025-09-04", "occurred", ("World Health Organization",),
+                "Geneva"),
+            Row("emergency committee will meet again", "2025-12", "planned"),
+        ),
+        never=("AFP", "burs"),
+        lead={"dateline_city": "Geneva", "agency": "AFP"},
+    ),
+    Case(
+        "dpa-hamburg-trailer-codes",
+        "HAMBURG (dpa) - The port of Hamburg handled 4 percent more containers in the first half of the year, the "
+        "port authority said on Tuesday.\n\nTerminal operator HHLA will publish its half-year results on Aug. 13, a "
+        "spokeswoman said.\n\ndpa sd yyzz n1 ham\n",
+        "2025-08-05",
+        (
+            Row("port authority said", "2025-08-05", "occurred", (), "Hamburg"),
+            Row("HHLA will publish its half-year results", "2025-08-13", "planned", ("HHLA",)),
+        ),
+        never=("dpa", "HAMBURG"),
+        lead={"dateline_city": "Hamburg", "agency": "dpa"},
+    ),
+    Case(
+        "efe-mexico-city-set-off-adjunct",
+        "Mexico City, Jun 2 (EFE).- Mexicans elected judges by popular vote for the first time on Sunday, in a "
+        "ballot marked by a low turnout of about 13 percent, the National Electoral Institute said on Monday.\n\n"
+        "Final results will be announced on June 15, the institute said.\n\nEFE ir/mgr/lll\n",
+        "2025-06-02",
+        (
+            Row("Mexicans elected judges", "2025-06-01", "occurred", (), "Mexico City"),
+            Row("the National Electoral Institute said", "2025-06-02", "occurred", ("National Electoral Institute",)),
+            Row("Final results will be announced", "2025-06-15", "planned"),
+        ),
+        never=("EFE", "in a ballot the"),
+        lead={"dateline_city": "Mexico City", "agency": "EFE", "dateline_date": "2025-06-02"},
+    ),
+    Case(
+        "ansa-milan-no-credit-copyright",
+        "MILAN, APR 7 - Italy's stock market fell 6% on Monday as global tariff fears deepened, traders said.\n\n"
+        "Premier Giorgia Meloni will meet business leaders on Wednesday to discuss the impact of U.S. tariffs, her "
+        "office said.\n\nALL RIGHTS RESERVED © Copyright ANSA\n",
+        "2025-04-07",
+        (
+            Row("stock market fell", "2025-04-07", "occurred", (), "Milan"),
+            Row("Giorgia Meloni will meet business leaders", "2025-04-09", "planned", ("Giorgia Meloni",)),
+        ),
+        never=("ANSA", "MILAN", "Copyright"),
+        lead={"dateline_city": "Milan", "dateline_date": "2025-04-07"},
+    ),
+    Case(
+        "kyodo-credit-without-parentheses",
+        "OSAKA, April 13 Kyodo - The World Expo opened in Osaka on Sunday, with organizers expecting about 28 "
+        "million visitors over six months.\n\nPrime Minister Shigeru Ishiba attended the opening ceremony on "
+        "Saturday.\n\nThe expo will close on Oct. 13.\n\n==Kyodo\n",
+        "2025-04-13",
+        (
+            Row("The World Expo opened in Osaka", "2025-04-13", "occurred", (), "Osaka"),
+            Row("Shigeru Ishiba attended the opening ceremony", "2025-04-12", "occurred", ("Shigeru Ishiba",)),
+            Row("The expo will close", "2025-10-13", "planned"),
+        ),
+        never=("Kyodo", "OSAKA", "with organizers"),
+        lead={"dateline_city": "Osaka", "agency": "Kyodo", "dateline_date": "2025-04-13"},
+    ),
+    Case(
+        "pti-kolkata-object-dated-apart",
+        "KOLKATA, Aug 14 (PTI) The West Bengal government on Thursday announced a holiday for state employees on "
+        "August 18, an official said.\n\nChief Minister Mamata Banerjee will inaugurate the new secretariat building "
+        "next week, he said.\n\nPTI SUS NN\n",
+        "2025-08-14",
+        (
+            Row("West Bengal government announced a holiday", "2025-08-14", "occurred", (), "Kolkata"),
+            Row("a holiday for state employees", "2025-08-18", "planned"),
+            Row("Mamata Banerjee will inaugurate the new secretariat building", "2025-W34", "planned",
+                ("Mamata Banerjee",)),
+        ),
+        never=("PTI", "KOLKATA", "on August 18", "on Thursday"),
+        lead={"dateline_city": "Kolkata", "agency": "PTI", "dateline_date": "2025-08-14"},
+    ),
+    Case(
+        "ians-chennai-forecast-for-a-day",
+        "Chennai, Dec 3 (IANS) Heavy rain lashed Chennai on Tuesday, flooding several low-lying areas, officials "
+        "said.\n\nThe India Meteorological Department has forecast more rain for Thursday.\n\n--IANS\n\nssp/rad\n",
+        "2025-12-03",
+        (
+            Row("Heavy rain lashed Chennai", "2025-12-02", "occurred"),
+            Row("India Meteorological Department has forecast more rain", "2025-12-04", "planned"),
+        ),
+        never=("IANS",),
+        no_value=("2025-11-27",),
+        lead={"dateline_city": "Chennai", "agency": "IANS", "dateline_date": "2025-12-03"},
+    ),
+    Case(
+        "xinhua-enditem-absolute-phrase",
+        "SHANGHAI, Nov. 5 (Xinhua) -- The seventh China International Import Expo opened in Shanghai on Tuesday, "
+        "with more than 3,400 exhibitors from 129 countries and regions.\n\nChinese Premier Li Qiang delivered a "
+        "keynote speech at the opening ceremony on Tuesday morning.\n\nThe expo will run through Nov. 10. Enditem\n",
+        "2024-11-05",
+        (
+            Row("Import Expo opened in Shanghai", "2024-11-05", "occurred", (), "Shanghai"),
+            Row("Li Qiang delivered a keynote speech", "2024-11-05TMO", "occurred", ("Li Qiang",)),
+            Row("The expo will run", "2024-11-10", "planned"),
+        ),
+        never=("Xinhua", "SHANGHAI", "Enditem", "more than 3,400"),
+    ),
+    Case(
+        "bloomberg-contact-block-and-copyright",
+        "(Bloomberg) -- Nvidia Corp. shares climbed in late trading after the chipmaker reported quarterly sales "
+        "that beat analysts' estimates.\n\nRevenue rose 56% to $46.7 billion in the period that ended July 27, the "
+        "Santa Clara, California-based company said Wednesday in a statement.\n\n--With assistance from Ian King."
+        "\n\nTo contact the reporter on this story:\nBrody Ford in San Francisco at bford@bloomberg.net\n\nTo "
+        "contact the editors responsible for this story:\nJillian Ward at jward@bloomberg.net\n\n©2025 Bloomberg "
+        "L.P.\n",
+        "2025-08-27",
+        (
+            Row("the period ended", "2025-07-27", "occurred"),
+            Row("California-based company said in a statement", "2025-08-27", "occurred"),
+        ),
+        never=("Bloomberg", "Brody Ford", "Jillian Ward", "Ian King", "San Francisco", "©"),
+        no_value=("2025",),
+        lead={"agency": "Bloomberg", "dateline_city": None},
+    ),
+    Case(
+        "upi-city-and-state-with-date",
+        "CLEVELAND, Ohio, Jan. 8 (UPI) -- A federal judge on Tuesday blocked an Ohio law that would have banned "
+        "minors from social media without parental consent.\n\nThe law was set to take effect on Jan. 15. The state "
+        "attorney general said he would appeal the ruling.\n",
+        "2025-01-08",
+        (
+            Row("federal judge blocked an Ohio law", "2025-01-07", "occurred", (), "Cleveland"),
+            Row("The law was set to take effect", "2025-01-15", "planned"),
+        ),
+        never=("UPI", "CLEVELAND"),
+        no_value=("2025-01-08",),
+        lead={"dateline_city": "Cleveland", "agency": "UPI", "dateline_date": "2025-01-08"},
+    ),
+    Case(
+        "cnn-web-dateline-on-lines-of-its-own",
+        "Hong Kong\nCNN\n — \n\nHong Kong's leader John Lee announced on Wednesday that the city would hold "
+        "legislative elections on December 7.\n\nLee said the government would also cut salaries tax for the coming "
+        "year.\n\nCNN's Kathleen Magramo contributed reporting.\n",
+        "2025-09-17",
+        (
+            Row("Hong Kong's leader announced", "2025-09-17", "occurred", ("John Lee",)),
+            Row("the city would hold legislative elections", "2025-12-07", "planned"),
+        ),
+        never=("CNN", "Kathleen Magramo"),
+        lead={"dateline_city": "Hong Kong", "agency": "CNN"},
+    ),
+    Case(
+        "bbc-web-byline-outlet-and-published-line",
+        "Flood warnings issued as Storm Bert hits UK\n\nBy Sam Francis, BBC News\n\nPublished 23 November 2024\n\n"
+        "The Met Office issued amber warnings for snow and ice across northern England on Saturday as Storm Bert "
+        "swept in.\n\nForecasters expect the storm to ease on Monday.\n\nAdditional reporting by Jennifer Meierhans.\n",
+        "2024-11-23",
+        (
+            Row("Met Office issued amber warnings", "2024-11-23", "occurred", ("Met Office",)),
+            Row("the storm to ease", "2024-11-25", "planned"),
+        ),
+        never=("Sam Francis", "BBC", "Published", "Jennifer Meierhans"),
+        lead={"byline": "Sam Francis"},
+    ),
+    Case(
+        "local-paper-staff-writer-and-contact",
+        "By Jennifer Ortiz\nStaff Writer\n\nSPRINGFIELD — The Springfield City Council voted 6-3 Monday night to "
+        "approve a new budget that raises property taxes by 4 percent.\n\nMayor Dana Wright will sign the budget on "
+        "Friday, a spokesman said. The council will hold a public hearing on the school plan on March 18.\n\n"
+        "Jennifer Ortiz can be reached at jortiz@springfieldnews.com.\n",
+        "2025-03-11",
+        (
+            Row("City Council voted to approve a new budget", "2025-03-10TNI", "occurred",
+                ("Springfield City Council",), "Springfield"),
+            Row("Dana Wright will sign the budget", "2025-03-14", "planned", ("Dana Wright",)),
+            Row("council will hold a public hearing", "2025-03-18", "planned"),
+        ),
+        never=("Jennifer Ortiz", "Staff Writer", "SPRINGFIELD —"),
+        lead={"byline": "Jennifer Ortiz", "dateline_city": "Springfield"},
+    ),
+    Case(
+        "reuters-gmt-times-and-update-line",
+        "LONDON, May 22 (Reuters) - Sterling rose 0.4% to $1.3450 by 0930 GMT on Thursday after data showed British "
+        "retail sales beat forecasts.\n\nThe Bank of England will announce its next rate decision at 1100 GMT on "
+        "June 19.\n\nUpdated at 14:05 GMT\n\n(Reporting by Amanda Cooper; Editing by Christina Fincher)\n",
+        "2025-05-22",
+        (
+            Row("Sterling rose", "2025-05-22T09:30Z", "occurred", (), "London"),
+            Row("Bank of England will announce its next rate decision", "2025-06-19T11:00Z", "planned",
+                ("Bank of England",)),
+        ),
+        never=("Reuters", "Updated", "Amanda Cooper", "Christina Fincher"),
+        no_value=("2025-05-22T11:00Z", "2025-05-22T14:05Z", "2025-06-19T14:05Z"),
+    ),
+    Case(
+        "ap-edt-time-and-two-day-meeting",
+        "NEW YORK (AP) — U.S. stocks opened lower on Friday, with the S&P 500 falling 0.8% by 10 a.m. EDT.\n\nThe "
+        "Labor Department said employers added 73,000 jobs in July. The Federal Reserve will meet again on Sept. "
+        "16-17.\n",
+        "2025-08-01",
+        (
+            Row("U.S. stocks opened lower", "2025-08-01", "occurred", (), "New York"),
+            Row("employers added 73,000 jobs", "2025-07", "occurred"),
+            Row("Federal Reserve will meet again", "2025-09-16", "planned", ("Federal Reserve",)),
+        ),
+        never=("AP", "with the S&P 500", "on Sept. 16"),
+    ),
+    Case(
+        "afp-misstated-date-note",
+        "BUDAPEST (AFP) - Hungary's parliament approved a constitutional amendment on Monday that allows "
+        "authorities to ban Pride events.\n\nAn earlier version of this article misstated the date of the vote.\n\n"
+        "Opposition lawmakers said they would challenge the amendment before the Constitutional Court next month.\n",
+        "2025-04-14",
+        (
+            Row("parliament approved a constitutional amendment", "2025-04-14", "occurred", (), "Budapest"),
+            Row("they would challenge the amendment", "2025-05", "planned"),
+        ),
+        never=("AFP", "misstated", "earlier version"),
+    ),
+    Case(
+        "reuters-sao-paulo-travel-and-last-month",
+        "SÃO PAULO, April 14 (Reuters) - Brazilian President Luiz Inácio Lula da Silva will travel to China on May "
+        "10, the foreign ministry said on Monday.\n\nLula visited Japan last month, where he met Emperor Naruhito."
+        "\n\n(Reporting by Lisandra Paraguassu; Editing by Rod Nickel)\n",
+        "2025-04-14",
+        (
+            Row("Lula da Silva will travel to China", "2025-05-10", "planned", ("Luiz Inácio Lula da Silva",), "China"),
+            Row("foreign ministry said", "2025-04-14", "occurred", (), "São Paulo"),
+            Row("Lula visited Japan", "2025-03", "occurred", (), "Japan"),
+        ),
+        never=("Reuters", "SÃO PAULO", "Lisandra Paraguassu", "Rod Nickel"),
+        lead={"dateline_city": "São Paulo", "agency": "Reuters", "dateline_date": "2025-04-14"},
+    ),
+    Case(
+        "reuters-brief-company-statement",
+        "BRIEF-Acme Mining says CEO John Carter to step down\n\nMarch 3 (Reuters) - Acme Mining Ltd:\n\n* SAYS CEO "
+        "JOHN CARTER TO STEP DOWN EFFECTIVE MARCH 31\n\n* SAYS BOARD APPOINTED MARY LEE AS INTERIM CEO\n\nSource text "
+        "for Eikon:\nFurther company coverage:\n",
+        "2025-03-03",
+        (Row("JOHN CARTER", "2025-03-31", "planned"),),
+        never=("Reuters", "BRIEF"),
+        no_value=("2025-03-03",),
+        lead={"agency": "Reuters", "dateline_date": "2025-03-03"},
+    ),
+]
+
+
 def _load(tmp_path: Path, name: str, text: str, published: str) -> list[Article]:
     (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     (tmp_path / f"{name}.meta.json").write_text(json.dumps({"published": published}), encoding="utf-8")
@@ -688,6 +1040,52 @@ def test_sign_off_is_masked(text, name) -> None:
     (start, end), *_ = lead.masked
     assert name in text[start:end] and "Talks" not in text[start:end]
 
+
+NOTES = [  # newsroom notes: blanked whole
+    "(Corrects day of week in paragraph 3 to Tuesday)", "(Updates with details, adds quotes in paragraphs 4-5)",
+    "This story has been corrected to show that the vote took place on Tuesday, not Monday.",
+    "An earlier version of this article misstated the date of the vote.", "Correction: The vote was on Tuesday.",
+    "Updated at 14:05 GMT", "Published 23 November 2024", "Last updated: Tue 4 March 2025, 2:15 PM EST",
+    "Copyright 2025 The Associated Press. All rights reserved.", "©2025 Bloomberg L.P.",
+    "ALL RIGHTS RESERVED © Copyright ANSA", "Jennifer Ortiz can be reached at jortiz@example.com.",
+    "Follow Steve Karnowski on X: https://x.com/stevekarnowski",
+]  # fmt: skip
+STORY_LINES = [  # story lines that look like notes: kept
+    "Published reports on March 3 said the army had left the town.",
+    "The report was updated on Monday to include new figures.",
+    "An earlier report said the army had left on Monday.",
+    "Copyright lawsuits against AI firms rose on Monday.",
+    "Posted on Monday, the rules changed four times by Friday.",
+    "UPDATE talks resumed on Monday.", "US-China talks resumed on Monday.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", NOTES)
+def test_newsroom_note_is_masked(line) -> None:
+    from timeline.sources.wire import notes
+
+    text = f"Talks resume on Monday.\n\n{line}\n"
+    assert [text[start:end].strip() for start, end in notes(text)] == [line]
+
+
+@pytest.mark.parametrize("line", STORY_LINES)
+def test_story_line_is_no_note(line) -> None:
+    from timeline.sources.wire import notes
+
+    assert notes(f"{line}\n\nTalks resume on Monday.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "slug"),
+    [("UPDATE 2-Chile holds rate", "UPDATE 2-"), ("EXCLUSIVE-VW weighs closure", "EXCLUSIVE-"),
+     ("CORRECTED-UPDATE 1-Poland to vote", "CORRECTED-UPDATE 1-"), ("LIVE: COP30, day three", "LIVE: "),
+     ("BRIEF-Acme says CEO to step down", "BRIEF-")],
+)  # fmt: skip
+def test_wire_slug_is_masked(headline, slug) -> None:
+    from timeline.sources.wire import slugs
+
+    text = f"{headline}\n\nTOKYO (Reuters) - Japan will vote on Monday.\n"
+    assert [text[start:end] for start, end in slugs(text)] == [slug]
 
 # Status from the clause's own tense, modality and cues, published on Wednesday 2025-03-12:
 # (text, words of the event, date, status). Nothing carries over from another sentence.
@@ -967,3 +1365,184 @@ def test_xhtml_page_with_an_xml_declaration_gives_its_markup_date(tmp_path: Path
             f"</head><body><div>{STORY}</p></div></body></html>")  # fmt: skip
     article = _one(tmp_path, "x.html", page)
     assert (article.published, article.date_source) == (date(2022, 1, 25), "markup")
+
+
+# ---- wire copy in every format a user feeds, and long pieces -------------------------------------------
+
+FORMATS = {
+    "kenya.md": (
+        "---\ntitle: \"UPDATE 1-Kenya's parliament passes finance bill\"\npublished: 2025-06-19\n---\nNAIROBI, June 19 "
+        "(Reuters) - Kenya's parliament passed a finance bill on Thursday that raises about 30 billion shillings in "
+        "new taxes, the speaker said.\n\nPresident William Ruto is expected to sign the bill into law next week.\n\n"
+        "Protesters clashed with police outside parliament on Wednesday.\n\n(Reporting by Duncan Miriri; Editing by "
+        "Aaron Ross)\n"
+    ),
+    "wire.jsonl": "\n".join(json.dumps(r) for r in [
+        {"id": "j1", "published": "2025-02-18", "title": "Trudeau resigns", "text": "OTTAWA, Feb 18 (Reuters) - "
+         "Canadian Prime Minister Justin Trudeau announced his resignation on Monday, saying he would stay in office "
+         "until the Liberal Party chose a new leader.\n\nThe party will announce its new leader on March 9.\n\n"
+         "(Reporting by David Ljunggren; Editing by Leslie Adler)"},
+        {"id": "j2", "published": "2025-03-25", "title": "Istanbul", "text": "ISTANBUL (AP) — Turkish police "
+         "detained more than 1,100 people during four days of protests, the interior minister said Monday.\n\n"
+         "Istanbul Mayor Ekrem Imamoglu was jailed on Sunday pending trial.\n\n___\n\nAssociated Press writers Suzan "
+         "Fraser in Ankara and Andrew Wilks in Istanbul contributed."},
+        {"id": "j3", "published": "2025-07-10", "title": "dpa", "text": "Berlin (dpa) - Bundestag President Julia "
+         "Klöckner will travel to Kyiv on Friday, her office said on Thursday.\n\nShe met Ukrainian lawmakers in "
+         "Berlin last week."},
+    ]),  # fmt: skip
+    "wire.rss": """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Nepal PM resigns</title><link>https://example.com/asia/nepal</link>
+<pubDate>Tue, 09 Sep 2025 11:00:00 GMT</pubDate>
+<description><![CDATA[<p>KATHMANDU, Sept 9 (Reuters) - Nepal's Prime Minister K.P. Sharma Oli resigned on Tuesday after
+protests against a social media ban turned deadly, an aide said.</p>
+<p>Police opened fire on protesters in Kathmandu on Monday.</p>
+<p>(Reporting by Gopal Sharma; Writing by Sakshi Dayal; Editing by Raju Gopalakrishnan)</p>]]></description>
+</item>
+<item><title>Quake</title><link>https://example.com/asia/quake</link>
+<pubDate>Sat, 29 Mar 2025 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>By Grant Peck</p><p>BANGKOK (AP) — A powerful earthquake struck central Myanmar on Friday,
+killing more than 1,000 people.</p><p>Rescue teams from China arrived in Mandalay on Saturday.</p>
+<p>Copyright 2025 The Associated Press. All rights reserved.</p>]]></description>
+</item>
+</channel></rss>
+""",
+    "wire.atom": """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:w</id><updated>2025-05-08T12:00:00Z</updated>
+<entry><id>urn:w:1</id><title>Pope elected</title><published>2025-05-08T19:00:00+02:00</published>
+<content type="html">&lt;p&gt;VATICAN CITY (AP) — Cardinal Robert Prevost was elected pope on Thursday, taking the name
+Leo XIV.&lt;/p&gt;&lt;p&gt;He will celebrate his first Mass as pope in the Sistine Chapel on Friday.&lt;/p&gt;
+&lt;p&gt;This story has been corrected to show that the conclave began on Wednesday, not Tuesday.&lt;/p&gt;
+</content></entry>
+</feed>
+""",
+    "lisbon.html": """<html><head><title>Lisbon blackout</title>
+<meta property="article:published_time" content="2025-04-29T09:00:00+01:00"></head>
+<body><article><h1>Spain and Portugal restore power after blackout</h1>
+<p>LISBON, April 29 (Reuters) - Spain and Portugal restored electricity to almost all homes on Tuesday, a day after a
+massive blackout halted trains and shut down mobile networks across the Iberian Peninsula.</p>
+<p>Spanish Prime Minister Pedro Sanchez said the government would open an inquiry into the outage on Wednesday.</p>
+<p>Grid operator Red Electrica said power was cut at 12:33 p.m. on Monday.</p>
+<p>(Reporting by Sergio Goncalves in Lisbon; Additional reporting by David Latona in Madrid; Editing by Andrew
+Cawthorne)</p></article></body></html>
+""",
+}
+FORMAT_CASES = {  # the title of each article → what its rows must be
+    "UPDATE 1-Kenya's parliament passes finance bill": Case("", "", "", (
+        Row("parliament passed a finance bill", "2025-06-19", "occurred", ("Kenya",), "Nairobi"),
+        Row("William Ruto is expected to sign the bill", "2025-W26", "planned", ("William Ruto",)),
+        Row("Protesters clashed with police", "2025-06-18", "occurred"),
+    ), never=("Reuters", "Duncan Miriri", "Aaron Ross", "NAIROBI")),
+    "Trudeau resigns": Case("", "", "", (
+        Row("Justin Trudeau announced his resignation", "2025-02-17", "occurred", ("Justin Trudeau",), "Ottawa"),
+        Row("party will announce its new leader", "2025-03-09", "planned"),
+    ), never=("Reuters", "David Ljunggren", "Leslie Adler", "OTTAWA"), no_value=("2025-02-18",)),
+    "Istanbul": Case("", "", "", (
+        Row("interior minister said", "2025-03-24", "occurred", (), "Istanbul"),
+        Row("Ekrem Imamoglu was jailed", "2025-03-23", "occurred", ("Ekrem Imamoglu",)),
+    ), never=("AP", "Suzan Fraser", "Andrew Wilks", "ISTANBUL")),
+    "dpa": Case("", "", "", (
+        Row("Julia Klöckner will travel to Kyiv", "2025-07-11", "planned", ("Julia Klöckner",), "Kyiv"),
+        Row("her office said", "2025-07-10", "occurred"),
+    ), never=("dpa",)),
+    "Nepal PM resigns": Case("", "", "", (
+        Row("K.P. Sharma Oli resigned", "2025-09-09", "occurred", ("K.P. Sharma Oli",), "Kathmandu"),
+        Row("Police opened fire on protesters", "2025-09-08", "occurred", (), "Kathmandu"),
+    ), never=("Reuters", "Gopal Sharma", "Sakshi Dayal", "Raju Gopalakrishnan")),
+    "Quake": Case("", "", "", (
+        Row("earthquake struck central Myanmar", "2025-03-28", "occurred"),
+        Row("Rescue teams from China arrived in Mandalay", "2025-03-29", "occurred", (), "Mandalay"),
+    ), never=("AP", "Grant Peck", "Copyright"), no_value=("2025",)),
+    "Pope elected": Case("", "", "", (
+        Row("Robert Prevost was elected pope", "2025-05-08", "occurred", ("Robert Prevost",), "Vatican City"),
+        Row("He will celebrate his first Mass", "2025-05-09", "planned", (), "Sistine Chapel"),
+    ), never=("AP", "corrected", "conclave"), not_actors=("Sistine Chapel",), no_value=("2025-05-06", "2025-05-07")),
+    "Spain and Portugal restore power after blackout": Case("", "", "", (
+        Row("Spain and Portugal restored electricity", "2025-04-29", "occurred", ("Spain", "Portugal"), "Lisbon"),
+        Row("the government would open an inquiry", "2025-04-30", "planned"),
+        Row("power was cut", "2025-04-28T12:33", "occurred"),
+    ), never=("Reuters", "Sergio Goncalves", "David Latona", "Andrew Cawthorne")),
+}  # fmt: skip
+
+
+def test_wire_copy_in_every_format(tmp_path: Path, nlp) -> None:
+    for name, body in FORMATS.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    articles = [a for a in read_articles(sorted(tmp_path.iterdir())) if isinstance(a, Article)]
+    assert sorted(a.title for a in articles) == sorted(FORMAT_CASES), [a.title for a in articles]
+    batch = process_batch(articles)
+    assert not batch.rejections, batch.rejections
+    for article in articles:
+        assert article.agency is not None, article.title
+        own = [e for e in batch.events if e.article_id == article.article_id]
+        check_events(article, own, FORMAT_CASES[article.title])
+
+
+LIVE_ENTRIES = [  # (entry, words of its event, its date) for a live blog published on Wednesday 2025-11-12
+    ("{c}'s delegation said on Tuesday it would present a new plan to cut methane emissions.", "delegation said",
+     "2025-11-11"),
+    ("A draft text is expected on Friday, according to the summit's presidency.", "draft text is expected",
+     "2025-11-14"),
+    ("Ministers from {c} will arrive in Belem on Monday for the second week of talks.", "will arrive in Belem",
+     "2025-11-17"),
+    ("{c} said it had cut its emissions by 12% last year, the biggest fall in a decade.", "had cut its emissions",
+     "2024"),
+    ("The presidency will publish the first draft of the final decision on Thursday, a spokesman said.",
+     "will publish the first draft", "2025-11-13"),
+]  # fmt: skip
+COUNTRIES = ["Brazil", "Kenya", "Norway", "India", "Chile", "Fiji", "Canada", "Egypt", "Japan", "Mexico"]
+
+
+def test_long_live_blog_keeps_its_dates_deep_into_the_text(tmp_path: Path, nlp) -> None:
+    """A live blog of some 9,000 words: time-stamped entries, a correction note in the middle; every entry's
+    event is dated against the publication date, the last one as the first, and the note dates nothing."""
+    entries = []
+    for n in range(300):
+        text, _, _ = LIVE_ENTRIES[n % len(LIVE_ENTRIES)]
+        hour, minute = divmod(6 * 60 + 3 * n, 60)
+        entries.append(f"{hour:02d}{minute:02d} GMT\n\n{text.format(c=COUNTRIES[n % len(COUNTRIES)])} Delegates "
+                       "from many countries were still arriving at the venue, where talks went on late into the "
+                       "night and several sessions ran over time as negotiators argued about the wording.")
+        if n == 150:
+            entries.append("(Corrects time of vote in 1412 GMT entry to Thursday from Friday)")
+    body = ("LIVE: COP30 climate summit, day three\n\nBELEM, Brazil, Nov 12 (Reuters) - Follow our live coverage of "
+            "the climate summit. The summit opened on Monday and is scheduled to end on Nov. 21.\n\n"
+            + "\n\n".join(entries) + "\n\n(Reporting by Jake Spring; Editing by Katy Daigle)\n")  # fmt: skip
+    assert len(body.split()) > 9000
+    (article,) = _load(tmp_path, "live", body, "2025-11-12")
+    batch = process_batch([article])
+    assert not batch.rejections, batch.rejections
+    events = list(batch.events)
+    for _, words, value in LIVE_ENTRIES:
+        found = [e for e in events if _ordered(words, e.description)]
+        assert len(found) >= 300 // len(LIVE_ENTRIES), (words, len(found))
+        assert {e.value for e in found} == {value}, (words, {e.value for e in found})
+        last = max(found, key=lambda e: e.trigger_start)
+        assert last.trigger_start > len(body) * 0.9
+    assert any(_ordered("summit opened", e.description) and e.value == "2025-11-10" for e in events)
+    assert not any("Corrects" in e.sentence or "entry to Thursday" in e.description for e in events)
+    check_events(article, events, Case("", "", "", (), never=("Reuters", "LIVE", "Jake Spring", "Katy Daigle")))
+
+
+def test_long_feature_years_stay_right(tmp_path: Path, nlp) -> None:
+    """A feature of some 6,000 words that walks through thirty years: each paragraph's year is its own."""
+    rows = []
+    for n in range(330):
+        year = 1990 + n % 35
+        rows.append((f"In {year}, the company opened a factory in {COUNTRIES[n % len(COUNTRIES)]}, hiring about "
+                     f"{(n % 9 + 1) * 100} workers, and the strike that began in March {year} lasted six weeks.", year))
+    body = ("FEATURE-The long road of a Swedish lock maker\n\nBy Anna Lind and Erik Holm\n\nSTOCKHOLM, Jan 14 "
+            "(Reuters) - Nordlock will list its shares in Stockholm on Feb. 3, the company said on Tuesday.\n\n"
+            + "\n\n".join(text for text, _ in rows) + "\n\n(Editing by Josephine Mason)\n")  # fmt: skip
+    assert len(body.split()) > 6000
+    (article,) = _load(tmp_path, "feature", body, "2025-01-14")
+    batch = process_batch([article])
+    events = list(batch.events)
+    opened = [e for e in events if _ordered("company opened a factory", e.description)]
+    strikes = [e for e in events if _ordered("The strike began", e.description)]
+    assert len(opened) == len(rows) and len(strikes) == len(rows), (len(opened), len(strikes))
+    assert all(e.value == e.sentence.split(",")[0].removeprefix("In ") for e in opened)
+    assert all(e.value == f"{e.sentence.split(',')[0].removeprefix('In ')}-03" for e in strikes)
+    check_events(article, events, Case("", "", "", (
+        Row("Nordlock will list its shares", "2025-02-03", "planned", (), "Stockholm"),
+    ), never=("Reuters", "FEATURE", "Anna Lind", "Erik Holm", "Josephine Mason")))  # fmt: skip

@@ -121,6 +121,10 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             if own is not None and predicate is not None:  # "was part of a crew ... in October 1984"
                 how = f"'{span.text}' is in the clause of '{own.text}', whose predicate is '{predicate.text}'"
                 found.append(Trigger(predicate, how, frame=own))
+            elif own is not None and (obj := object_dated_apart(head, own, span)) is not None:
+                # "announced on Thursday a holiday for state employees on August 18": the holiday's date
+                how = f"'{span.text}' is in the phrase of '{obj.text}', the object of '{own.text}' (dated apart)"
+                found.append(Trigger(obj, how))
             elif own is not None:
                 found.append(_elliptic(own, f"'{span.text}' is in the clause of '{own.text}'"))
     found.extend(_when_clauses(span))
@@ -289,6 +293,34 @@ def object_before(span: Span, past: bool) -> Token | None:
     if noun is None or noun.dep_ != "dobj" or noun.head.i != verb.i:
         return None
     return noun if past or not past_tense(verb, perfect=True) else None
+
+
+def own_time(verb: Token, span: Span) -> bool:
+    """Whether ``verb`` has a time of its own besides ``span``: a date or time phrase that modifies it ("on
+    Thursday announced")."""
+    for child in verb.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ == "prep":
+            inside = range(span.start, span.end)
+            if any(g.ent_type_ in ("DATE", "TIME") and g.dep_ == "pobj" and g.i not in inside for g in child.children):
+                return True
+        elif child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
+
+
+def object_dated_apart(head: Token, verb: Token, span: Span) -> Token | None:
+    """The object noun of ``verb`` whose phrase holds the time ``span`` (through ``head``), when ``verb`` is
+    dated by a time of its own: the time is the object's ("announced on Thursday a holiday ... on August 18")."""
+    if not own_time(verb, span):
+        return None
+    node = head
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    if node.head.i == verb.i and node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN"):
+        return node
+    return None
 
 
 def _elliptic(verb: Token, how: str) -> Trigger:

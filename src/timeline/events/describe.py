@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import NameResolver
-from .anchor import Trigger
+from .anchor import Trigger, object_dated_apart
 from .syntax import clause_verb, control_chain, entities, phrase_tokens, subject_of, text_of, time_tokens, words
 
 PLANNED = "planned"
@@ -91,6 +91,8 @@ def clause_text(trigger: Token, span: Span) -> str:
     if trigger.pos_ in ("NOUN", "PROPN"):
         has_owner = any(c.dep_ == "poss" for c in trigger.children)
         root = trigger if has_owner or trigger.dep_ in ("nsubj", "nsubjpass") else clause_verb(trigger) or trigger
+        if root is not trigger and object_dated_apart(trigger, root, span) is trigger:
+            root = trigger  # "a holiday for state employees" on August 18, announced on Thursday
     else:
         chain = control_chain(trigger)
         root, through = chain[-1], frozenset(t.i for t in chain)
@@ -98,10 +100,23 @@ def clause_text(trigger: Token, span: Span) -> str:
             root, through = root.head, through | {root.head.i}  # "talks are likely to resume": with its subject
     tokens = phrase_tokens(root, skip, through)
     tokens = _antecedent(root, skip) + [t for t in tokens if not _relative_subject(t, root)]
-    tokens = _whole_words(_without_set_off(tokens, root, trigger, through))
+    tokens = _whole_words(_without_set_off(_without_other_times(tokens), root, trigger, through))
     if len(tokens) > 18:  # keep the words nearest the trigger
         tokens = [t for t in tokens if abs(t.i - trigger.i) <= 9]
     return text_of(tidy(tokens))
+
+
+def _without_other_times(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the phrases of other dates ("announced a holiday on August 18" for the
+    announcement of Thursday): a row's text names no date but its own, which it leaves out."""
+    drop: set[int] = set()
+    for tok in tokens:
+        if tok.dep_ == "prep" and tok.lower_ in ("on", "in", "at", "during", "since") and (
+            (objects := [c for c in tok.children if c.dep_ == "pobj"])
+            and all(t.ent_type_ in ("DATE", "TIME") for o in objects for t in o.subtree)
+        ):
+            drop |= {t.i for t in tok.subtree}
+    return [t for t in tokens if t.i not in drop]
 
 
 SET_OFF = {",", ";", "—", "–", "--"}

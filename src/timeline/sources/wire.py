@@ -98,21 +98,24 @@ EDITORIAL_NOTE = re.compile(
     r"(?im)^[ \t]*\([ \t]*(?:corrects|corrected|updates|adds|recasts|refiles|removes|changes|fixes|repeats|"
     r"rewrites|clarifies|deletes|inserts|replaces|restores|moves)\b[^\n]*\)[ \t]*$"
     # "This story has been corrected to show ...", "An earlier version of this article misstated the date"
-    r"|^[ \t]*(?:\*[ \t]*)?(?:this|the|an[ \t]+earlier|a[ \t]+previous|a[ \t]+prior|an[ \t]+earlier[ \t]+version)"
-    r"\b[^\n]{0,40}?\b(?:story|article|report|version|item|headline|post)\b[^\n]{0,30}?\b(?:"
-    r"corrected|misstated|misspelled|misidentified|misreported|incorrectly|erroneously|wrongly|updated|amended)"
-    r"\b[^\n]*$"
-    r"|^[ \t]*(?:correction|corrections|clarification|editor[’']s[ \t]+note|update)[ \t]*:[^\n]*$"
-    # a date line of a web page or a live blog: "Updated at 14:05 GMT", "Published 23 November 2024"
-    r"|^[ \t]*(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)(?:[ \t]+(?:at|on))?[ \t]*:?[ \t]+"
-    r"(?=[^\n]{0,60}\d)(?:[^\n.]|\.(?!\s+[A-Z][a-z]))*$"
-    r"|^[ \t]*(?:copyright\b|©|\(c\)[ \t]+\d)[^\n]*$"
+    r"|^[ \t]*(?:\*[ \t]*)?this[ \t]+(?:story|article|report|item|post)[ \t]+(?:has[ \t]+been|was|is[ \t]+being)"
+    r"[ \t]+(?:corrected|updated|amended|changed|clarified)\b[^\n]*$"
+    r"|^[ \t]*(?:\*[ \t]*)?(?:an[ \t]+earlier|a[ \t]+previous|a[ \t]+prior)[ \t]+version\b[^\n]*$"
+    r"|^[ \t]*(?:correction|corrections|clarification|editor[’']s[ \t]+note)[ \t]*:[^\n]*$"
+    r"|^[ \t]*(?:copyright[ \t]*(?:©|\(c\))?[ \t]*\d{4}|©[ \t]*(?:\d{4}|copyright)|\(c\)[ \t]*\d{4})[^\n]*$"
     r"|^[^\n]{0,40}\ball[ \t]+rights[ \t]+reserved\b[^\n]*$"
     # Bloomberg's "To contact the reporter on this story:" and the lines under it, up to a blank line
     r"|^[ \t]*to[ \t]+contact[ \t]+the[ \t]+(?:reporters?|editors?|authors?)\b[^\n]*(?:\n[ \t]*\S[^\n]*)*"
     r"|^[^\n]{0,80}\bcan[ \t]+be[ \t]+reached[ \t]+at\b[^\n]*$"
     r"|^[ \t]*follow[ \t]+[^\n]{2,60}?[ \t]+on[ \t]+(?:x|twitter|bluesky|threads|instagram|facebook|mastodon)\b[^\n]*$"
 )
+# a date line of a web page or a live blog: "Updated at 14:05 GMT", "Published 23 November 2024", "Last
+# updated: Tue 4 March 2025, 2:15 PM EST" (its words are names of days, months and zones: see _date_line)
+DATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)(?:[ \t]+(?:at|on))?[ \t]*:?"
+    r"[ \t]+(?P<rest>[^\n]{1,60}?)[ \t]*$"
+)
+_DATE_LINE_WORDS = {"at", "on", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "ago", "hours", "hour", "minutes", "mins"}
 # Xinhua's "Enditem" closing the last paragraph
 END_MARK = re.compile(r"\bEnditem\b[ \t]*$", re.M)
 # a role under a byline, on a line of its own: "Staff Writer", "Senior Correspondent"
@@ -397,4 +400,15 @@ def notes(text: str) -> list[tuple[int, int]]:
     found = slugs(text)
     found += [(m.start(), m.end()) for m in EDITORIAL_NOTE.finditer(text)]
     found += [(m.start(), m.end()) for m in END_MARK.finditer(text)]
+    found += [(m.start(), m.end()) for m in DATE_LINE.finditer(text) if _date_line(m.group("rest"))]
     return found
+
+
+def _date_line(rest: str) -> bool:
+    """Whether the words after "Updated"/"Published" are a date and a time only ("at 14:05 GMT", "23
+    November 2024"): a digit, and every word a number, a capitalised name (a day, a month, a zone) or a
+    word of clock times, so that "Published reports on March 3 said ..." stays a sentence."""
+    words = re.findall(r"[^\s,|·–—-]+", rest)
+    return any(c.isdigit() for c in rest) and all(
+        any(c.isdigit() for c in w) or w[:1].isupper() or w.lower() in _DATE_LINE_WORDS for w in words
+    )

@@ -88,7 +88,50 @@ def find(text: str, date_order: str = "month-first") -> list[Candidate]:
         )  # "Friday night" is a TIME
         taken.append(Candidate(start, end, text[start:end], rule.name, kind_of, spec))
     taken.sort(key=lambda c: c.start)
-    return [_with_prefix(text, c) for c in _linked(text, taken, links)]
+    return _day_after_conversion(text, [_with_prefix(text, c) for c in _linked(text, taken, links)])
+
+
+# Wire copy's clock time with its conversion in parentheses, then the day: "at 10 a.m. (1400 GMT) on Monday"
+CONVERSION = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)\s*,?\s*(?:on\s+)?$")
+BETWEEN_DAY = re.compile(r"\)\s*,?\s*(?:on\s+)?$")
+
+
+def _day_after_conversion(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "At 10 a.m. (1400 GMT) on Monday": the day after the parentheses is the local time's day, and the
+    converted time's, shifted by a day where the hours cross a midnight (:func:`_conversion_day_shift`)."""
+    out = list(cands)
+    for i, local in enumerate(out):
+        if not (isinstance(local.spec, ClockForm) and local.spec.day is None):
+            continue
+        inner = out[i + 1] if i + 1 < len(out) else None
+        j = i + 2 if inner is not None and isinstance(inner.spec, ClockForm) and inner.spec.day is None else i + 1
+        if j >= len(out) or not _is_day_name(out[j].spec):
+            continue
+        day = out[j]
+        between = CONVERSION.match(text, local.end, day.start)
+        if between is None:
+            continue
+        out[i] = replace(local, spec=replace(local.spec, day=day.spec))
+        if j == i + 2 and inner is not None and isinstance(inner.spec, ClockForm) and local.end < inner.start:
+            shift = _conversion_day_shift(inner.spec.hour - local.spec.hour)
+            if BETWEEN_DAY.match(text, inner.end, day.start) and shift is not None:
+                on = day.spec if shift == 0 else AnchoredForm(unit="day", n=shift, base=day.spec)
+                out[i + 1] = replace(inner, spec=replace(inner.spec, day=on))
+    return out
+
+
+def _conversion_day_shift(k: int) -> int | None:
+    """The converted time's day, from the local one's, given the hours' difference ``k`` read on one day. A
+    zone's time minus GMT lies between -12 and +14 hours, so the true difference (k, k+24 or k-24) is known
+    unless two of them fit: 10 a.m. and 1400 GMT one day (0), 8 p.m. and 0000 GMT the next (+1); 11 a.m.
+    and 2300 GMT (12 hours behind, or 12 ahead the day before) could be either: None."""
+    fits = [m for m in (-1, 0, 1) if -14 <= k + 24 * m <= 12]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _is_day_name(form: Form) -> bool:
+    """A weekday, a day of a month or "yesterday"/"today"/"tomorrow": a day a clock time can sit on."""
+    return isinstance(form, WeekdayForm) and form.part is None or _is_day(form)
 
 
 # Rule kinds that join the expression named right after them: "link" a count of units to a day ("two weeks
@@ -160,7 +203,7 @@ def _nth_link(groups: dict[str, str], base: Candidate | None) -> Form | None:
     months = (isinstance(spec, DateForm) and spec.month is not None and spec.day is None) or (
         isinstance(spec, (ShiftForm, OffsetForm)) and spec.unit == "month"
     )
-    if n == 0 or not (years or (unit == "day" and months)):
+    if n == 0 or not (years or (unit in ("day", "week") and months)):
         return None
     return NthForm(unit=unit, n=n, base=spec)
 

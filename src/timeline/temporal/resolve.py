@@ -353,6 +353,8 @@ def _nth(spec: NthForm, anchor: date | None) -> Resolution:
     if base.start is None or base.end is None:
         return base
     start, end, n = base.start, base.end, spec.n
+    if spec.unit == "week" and base.granularity == "month":
+        return _week_of_month(n, start, end, base.value or "")
     if spec.unit in ("week", "month") and base.granularity != "year":
         return Resolution(None, None, why=f"{spec.unit}s are counted in a year, not a {base.granularity}")
     if spec.unit == "week":
@@ -372,6 +374,22 @@ def _nth(spec: NthForm, anchor: date | None) -> Resolution:
     if not start <= d <= end:
         return Resolution(None, None, why=f"{base.value} has no day {n}")
     return Resolution(d.isoformat(), "day", d, d, f"day {n} of {base.value}")
+
+
+def _week_of_month(n: int, start: date, end: date, month: str) -> Resolution:
+    """ "The first week of April", "the last week of March": ISO 8601's rule for the weeks of a year carried
+    to a month, the week holding most of its days. The first week holds the 4th; the last, the day three
+    before the month's end ("the last week of March 2009" is 2009-W13, Monday 23 to Sunday 29)."""
+    first = start + timedelta(days=3)
+    monday = (first - timedelta(days=first.isoweekday() - 1)) + timedelta(weeks=n - 1)
+    if n < 0:
+        last = end - timedelta(days=3)
+        monday = last - timedelta(days=last.isoweekday() - 1) + timedelta(weeks=n + 1)
+    thursday = monday + timedelta(days=3)  # the week's middle day must lie in the month
+    if not start <= thursday <= end:
+        return Resolution(None, None, why=f"{month} has no week {n}")
+    iso = monday.isocalendar()
+    return Resolution(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + timedelta(days=6), f"week {n} of {month}")
 
 
 @resolves(ShiftForm)

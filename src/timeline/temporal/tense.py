@@ -96,17 +96,38 @@ def _deadline_cue(doc: Doc, start: int, verb: Token) -> str | None:
 
 
 def _schedule_cue(verb: Token) -> str | None:
-    """A scheduled event or limit dated by a present-tense copula lies ahead: "the deadline is midnight
-    Friday", "the vote is on Monday", "the election is Nov. 4" (one that has passed is told with "was")."""
-    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+    """A scheduled event or limit dated in the simple present lies ahead: "the deadline is midnight Friday",
+    "the vote is on Monday", "the summit ends Sunday" (one that has passed is told with "was", "ended")."""
+    if verb.tag_ not in ("VBZ", "VBP"):
         return None
-    if any(c.dep_ == "aux" for c in verb.children):  # "has been", "would be": another tense
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):  # "has been", "is held": another reading
         return None
     nouns = cue_words("future_cues.tsv")
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and nouns.get(child.lemma_.lower()) == "subject":
             return f"{child.text} {verb.text}"
     return None
+
+
+def _headline_cue(verb: Token) -> str | None:
+    """A headline's "to" with no finite verb tells what is to come ("Poland's parliament to vote on abortion
+    bill on Tuesday", "Ishiba to visit Washington"): a subject, then "to" and the verb, as the sentence's root."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if to is None or subject is None or subject.i > to.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.i != to.i for c in verb.children):
+        return None
+    return to.text
+
+
+def _forecast_for(doc: Doc, start: int, verb: Token) -> bool:
+    """A forecast or a schedule "for" a day is about that day, whatever the tense of the verb that gives it
+    ("has forecast more rain for Thursday", "set the vote for Friday"): the nearest such day."""
+    before = doc_text(doc)[max(0, start - 6) : start].lower().split()
+    return bool(before) and before[-1] == "for" and cue_words("future_cues.tsv").get(verb.lemma_.lower()) == "for"
 
 
 def _preceding_cue(doc: Doc, start: int) -> Direction | None:
@@ -150,9 +171,11 @@ def direction_of(doc: Doc, start: int, end: int) -> Direction:
     if verb is None:
         return Direction(None, None, None)
     verb = tensed_verb(verb)
-    cue = _future_cue(verb) or _deadline_cue(doc, start, verb) or _schedule_cue(verb)
+    cue = _future_cue(verb) or _deadline_cue(doc, start, verb) or _schedule_cue(verb) or _headline_cue(verb)
     if cue is not None:
         return Direction("future", cue, verb)
+    if _forecast_for(doc, start, verb):  # "has forecast more rain for Thursday": the day forecast for
+        return Direction("near", f"{verb.text} for", verb)
     cue = _near_cue(verb)
     if cue is not None:
         return Direction("near", cue, verb)
