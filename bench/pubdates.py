@@ -16,7 +16,8 @@ not the page's), none (no date where the page has one). The methods, all measure
 - ``htmldate extensive``: ``find_date(extensive_search=True, original_date=True)``.
 
 The dates the stage loads with the low-confidence flag (``articles.date_low_confidence``: a date found
-only in the page's text) are counted among its dates, and counted apart too. ``--rows`` writes one line
+only in the page's text, or one taken where the page's URL and markup disagree) are counted among its dates, and
+counted apart too, beside the dates taken as sure. ``--rows`` writes one line
 per page (folder, page, true date, the stage's date, its source, its conflict, low confidence, htmldate
 extensive's date) to read the stage's errors by cause. For the fixture folder the conflicts flagged are
 compared with ``truth.json`` too.
@@ -124,6 +125,10 @@ def main(folders: list[Path], rows_file: Path | None = None) -> None:
         n = len(rows)
         print(f"timeline, dates of low confidence among them: {100 * low['right'] / n:.1f}% right, "
               f"{100 * low['wrong'] / n:.1f}% wrong ({low['right']} and {low['wrong']} pages)")  # fmt: skip
+        sure = {k: sum(1 for p, _, t, _ in rows if not ours[p][3] and ours[p][0] and score(ours[p][0], t) == k)
+                for k in ("right", "wrong")}  # fmt: skip
+        print(f"timeline, dates taken as sure (not flagged): {100 * sure['right'] / n:.1f}% right, "
+              f"{100 * sure['wrong'] / n:.1f}% wrong ({sure['right']} and {sure['wrong']} pages)")  # fmt: skip
         for page, _, truth, _ in rows:
             found, source, conflict, weak = ours[page]
             fields = (folder.name, page.name, truth, found, source, conflict, weak, extensive.get(page))

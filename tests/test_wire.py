@@ -1129,6 +1129,11 @@ UNDATED_BY_DESIGN = {"modified-only-with-dateline.html"}
 LOW_CONFIDENCE_BY_DESIGN = {
     "no-date-dates-in-text.html", "sitemap-like-old-dates.html", "url-compact-date.html", "text-date-only-header.html",
 }  # fmt: skip
+# pages whose own strong evidence (URL, metadata, the rest of the markup) disagrees: the date taken is flagged
+# low-confidence too; a dateline against the markup (markup-vs-dateline) is no such disagreement
+LOW_CONFIDENCE_CONFLICTS = {
+    "markup-vs-url.html", "generic-meta-date-later-than-time.html", "url-day-before-utc-markup.html",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TRUTH), ids=sorted(PAGE_TRUTH))
@@ -1143,8 +1148,9 @@ def test_page_dates(name) -> None:
         assert got is not None, article.date_evidence
     else:
         assert got == truth["date"], (got, article.date_source, article.date_evidence)
-    assert article.date_low_confidence is ((name in LOW_CONFIDENCE_BY_DESIGN) if got else None), article.date_source
-    assert (article.date_source == "text") is bool(article.date_low_confidence)
+    low = name in LOW_CONFIDENCE_BY_DESIGN | LOW_CONFIDENCE_CONFLICTS
+    assert article.date_low_confidence is (low if got else None), (article.date_source, article.date_conflict)
+    assert (article.date_source == "text") is (name in LOW_CONFIDENCE_BY_DESIGN)
     assert (article.date_conflict is not None) == truth["conflict"], article.date_conflict
     assert article.date_source == ("none" if got is None else article.date_source)
 
@@ -1245,6 +1251,46 @@ def test_low_confidence_date_is_stored_flagged_and_logged(warehouse_path: Path, 
         warehouse.load_batch(con, batch, "r1")
         row = con.execute("SELECT published, date_source, date_low_confidence FROM articles").fetchone()
     assert row == (date(2022, 1, 25), "text", True)
+
+
+def test_disagreeing_page_dates_are_stored_flagged_and_logged(warehouse_path: Path, nlp) -> None:
+    from timeline import warehouse
+
+    (article,) = read_articles([PAGES / "url-day-before-utc-markup.html"])
+    assert (article.published, article.date_source, article.date_low_confidence) == (date(2023, 11, 8), "url", True)
+    batch = process_batch([article])
+    assert any("2023-11-08 of low confidence: the page's dates disagree" in note for _, note in batch.notes)
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1", None, inputs=1)
+        warehouse.load_batch(con, batch, "r1")
+        row = con.execute("SELECT date_source, date_conflict, date_low_confidence FROM articles").fetchone()
+    assert row == ("url", "url 2023-11-08, markup 2023-11-09, page 2023-11-09", True)
+
+
+def test_a_dateline_against_the_markup_keeps_the_date_confident(tmp_path: Path) -> None:
+    page = ('<html><head><title>Talks</title><meta property="article:published_time" '
+            'content="2020-06-07T22:00:00-04:00"></head><body><article><h1>Talks</h1>'
+            f"<p>WASHINGTON, June 8 (Reuters) - {STORY[3:]}</p></article></body></html>")  # fmt: skip
+    article = _one(tmp_path, "p.html", page)
+    assert (article.published, article.date_source, article.date_low_confidence) == (date(2020, 6, 7), "markup", False)
+    assert article.date_conflict == "markup 2020-06-07, dateline 2020-06-08"
+
+
+URL_DATES = [
+    ("https://blog.example.org/2023/10/3-fragen-an-tina-musil/", None),  # a slug's number after year and month
+    ("https://example.com/2021/05/10-things-to-know-about-the-vote", None),
+    ("https://example.com/2021/05/10/things-to-know", "2021-05-10"),
+    ("https://www.example.de/home/2017/7/12/unter-uns-montauk", "2017-07-12"),
+    ("https://journal.example.org/posts/2019-12-22-firefox-unter-android/", "2019-12-22"),  # a written date
+    ("https://example.com/news/2019/slug", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("url", "day"), URL_DATES)
+def test_url_date(url, day) -> None:
+    from timeline.sources.dates import url_date
+
+    assert url_date(url) == (date.fromisoformat(day) if day else None)
 
 
 D = date.fromisoformat

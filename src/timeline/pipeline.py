@@ -109,9 +109,8 @@ def process_batch(
             why = f" (only weak evidence, not used: a date {weak} in the page's text)" if weak else ""
             remark.append(f"no publication date{why}: relative dates left unresolved")
         elif article.date_low_confidence:
-            remark.append(
-                f"publication date {article.published.isoformat()} of low confidence: found only in the page's text"
-            )
+            why = "found only in the page's text" if article.date_source == "text" else "the page's dates disagree"
+            remark.append(f"publication date {article.published.isoformat()} of low confidence: {why}")
         decoded = dict(article.meta).get("decoded")
         if decoded:
             remark.append(decoded)

@@ -34,7 +34,7 @@ class Article:
     date_source: str | None = None  # sidecar, front matter, record, feed, markup, url, page, dateline, ...
     date_conflict: str | None = None  # "markup 2020-06-07, dateline 2020-06-08" when the sources disagree
     date_evidence: tuple[tuple[str, str], ...] = ()  # (source, ISO date) as the reader found them
-    date_low_confidence: bool | None = None  # True: the date rests on a date in the page's text alone
+    date_low_confidence: bool | None = None  # True: a date in the page's text alone, or the page's dates disagree
     story_start: int = 0  # where the story's own words begin (after byline and dateline)
 
     @property
