@@ -1,0 +1,3 @@
+-- format: one migration, applied once in file-name order and recorded in schema_migrations
+-- A date the page's own dates dispute is flagged low-confidence too (timeline.sources.dates): the column says so.
+COMMENT ON COLUMN articles.date_low_confidence IS 'True when the publication date rests on a date found only in the page''s text (date_source text: the only date the page gives, contradicted by nothing), or when the page''s own dates (URL, metadata, markup, a generic date tag) disagree and the date was taken by the documented order (date_conflict says which); false for every other date; NULL when there is no date or it was loaded before this was recorded.';
