@@ -166,14 +166,16 @@ def _antecedent(root: Token, skip: set[int]) -> list[Token]:
 def _whole_words(tokens: list[Token]) -> list[Token]:
     """``tokens`` with the hyphenated words they cut whole again ("California-based company", not "based
     company")."""
-    doc = tokens[0].doc if tokens else None
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
     kept = {t.i for t in tokens}
     for tok in list(tokens):
         i = tok.i
         while i >= 2 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
             kept |= {i - 1, i - 2}
             i -= 2
-    return sorted((doc[i] for i in kept), key=lambda t: t.i) if doc is not None else tokens
+    return sorted((doc[i] for i in kept), key=lambda t: t.i)
 
 
 DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
