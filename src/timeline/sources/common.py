@@ -23,12 +23,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError
+from ..records import Article, Rejection
+
+T = TypeVar("T")
 
 SIDECAR_SUFFIX = ".meta.json"
 DATE_KEYS = ("published", "date", "pubdate", "publication_date")
@@ -325,3 +329,33 @@ def meta_pairs(
     for layer in reversed(layers):
         merged.update(layer)
     return tuple(sorted((str(k), str(v)) for k, v in merged.items() if k not in skip and v not in (None, "")))
+
+
+def entries(
+    base: str,
+    items: Iterable[tuple[int, T]],
+    open_item: Callable[[int, T], tuple[str, Any]],
+    article: Callable[[Any, str], Article],
+    unit: str,
+    what: str,
+    container: str = "file",
+) -> Iterator[Article | Rejection]:
+    """The articles of a file of many (JSON lines, a JSON array, a feed). Each numbered item is opened by
+    ``open_item`` into (its key, its record) and made an article by ``article(record, source)``, its source
+    ``base#key``. An item that fails, or repeats a key, is a :class:`Rejection` with the reason (its source
+    ``base#<unit> N`` until its key is known; ``what`` names it in an unexpected error), and the others go
+    on."""
+    seen: set[str] = set()
+    for number, item in items:
+        source = f"{base}#{unit} {number}"
+        try:
+            key, record = open_item(number, item)
+            source = f"{base}#{key}"
+            if source in seen:
+                raise InputError(f"duplicate entry: {key!r} appears twice in the {container}")
+            seen.add(source)
+            yield article(record, source)
+        except InputError as exc:
+            yield Rejection(source, str(exc))
+        except Exception as exc:  # one odd item never loses the others
+            yield Rejection(source, f"unreadable {what}: {type(exc).__name__}: {exc}")

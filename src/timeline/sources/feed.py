@@ -12,12 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Rejection
-from .common import check_size, clean_text, coerce_date, evidence, meta_pairs, parse_published, read_sidecar
+from .common import (
+    check_size,
+    clean_text,
+    coerce_date,
+    entries,
+    evidence,
+    meta_pairs,
+    parse_published,
+    read_sidecar,
+)  # fmt: skip
 
 SUFFIXES = (".rss", ".atom", ".xml")
 _BLOCK = re.compile(r"(?i)</(p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
@@ -38,21 +48,13 @@ def read(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
         problem = getattr(parsed, "bozo_exception", None)
         why = f": {' '.join(str(problem).split())}" if parsed.get("bozo") and problem else ""
         raise InputError(f"not an RSS/Atom feed or a feed without entries{why}")
-    base = str(path.resolve())
-    seen: set[str] = set()
-    for number, entry in enumerate(parsed.entries, start=1):
-        key = str(entry.get("id") or entry.get("link") or f"entry {number}")
-        source = f"{base}#{key}"
-        try:
-            if source in seen:
-                raise InputError(f"duplicate entry: {key!r} appears twice in the feed")
-            seen.add(source)
-            yield _article(entry, source, sidecar)
-        except InputError as exc:
-            yield Rejection(source, str(exc))
-        except Exception as exc:  # one odd entry never loses the others
-            yield Rejection(source, f"unreadable entry: {type(exc).__name__}: {exc}")
+    def open_entry(number: int, entry: Any) -> tuple[str, Any]:
+        return str(entry.get("id") or entry.get("link") or f"entry {number}"), entry
 
+    yield from entries(
+        str(path.resolve()), enumerate(parsed.entries, start=1), open_entry, partial(_article, sidecar=sidecar),
+        "entry", "entry", container="feed",
+    )
 
 def _article(entry: Any, source: str, sidecar: dict[str, Any]) -> Article:
     contents = entry.get("content") or []

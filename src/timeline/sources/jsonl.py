@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from .common import (
     check_size,
     clean_text,
     decode,
+    entries,
     evidence,
     first_line,
     meta_pairs,
@@ -35,27 +37,22 @@ TEXT_KEYS = ("text", "content", "body")
 
 def read(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
     sidecar = read_sidecar(path)
-    base = str(path.resolve())
-    seen: set[str] = set()
-    entries = 0
-    for number, raw in enumerate(_lines(path, max_bytes), start=1):
-        if not raw.strip():
-            continue
-        entries += 1
-        source = f"{base}#line {number}"
-        try:
-            check_size(len(raw), max_bytes, what=f"line {number}")
-            record = _record(raw, sidecar)
-            source = f"{base}#{_key(record, number)}"
-            if source in seen:
-                raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
-            seen.add(source)
-            yield _article(record, source, sidecar)
-        except InputError as exc:
-            yield Rejection(source, str(exc))
-        except Exception as exc:  # one odd line never loses the others
-            yield Rejection(source, f"unreadable line: {type(exc).__name__}: {exc}")
-    if entries == 0:
+    lines = 0
+
+    def numbered() -> Iterator[tuple[int, bytes]]:
+        nonlocal lines
+        for number, raw in enumerate(_lines(path, max_bytes), start=1):
+            if raw.strip():
+                lines += 1
+                yield number, raw
+
+    def open_line(number: int, raw: bytes) -> tuple[str, dict[str, Any]]:
+        check_size(len(raw), max_bytes, what=f"line {number}")
+        record = _record(raw, sidecar)
+        return _key(record, number), record
+
+    yield from entries(str(path.resolve()), numbered(), open_line, partial(_article, sidecar=sidecar), "line", "line")
+    if lines == 0:
         raise InputError("empty article: the file has no JSON lines")
 
 
@@ -109,23 +106,15 @@ def read_json(path: Path, max_bytes: int) -> Iterator[Article | Rejection]:
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError("empty article: the JSON array holds no records")
-    base = str(path.resolve())
-    seen: set[str] = set()
-    for number, record in enumerate(records, start=1):
-        source = f"{base}#item {number}"
-        try:
-            if not isinstance(record, dict):
-                raise InputError("malformed JSON record: expected an object with a 'text' field")
-            source = f"{base}#{_key(record, number, 'item')}"
-            if source in seen:
-                raise InputError(f"duplicate entry: {source.rsplit('#', 1)[1]!r} appears twice in the file")
-            seen.add(source)
-            yield _article(record, source, sidecar)
-        except InputError as exc:
-            yield Rejection(source, str(exc))
-        except Exception as exc:  # one odd record never loses the others
-            yield Rejection(source, f"unreadable record: {type(exc).__name__}: {exc}")
+    def open_record(number: int, record: object) -> tuple[str, dict[str, Any]]:
+        if not isinstance(record, dict):
+            raise InputError("malformed JSON record: expected an object with a 'text' field")
+        return _key(record, number, "item"), record
 
+    yield from entries(
+        str(path.resolve()), enumerate(records, start=1), open_record, partial(_article, sidecar=sidecar), "item",
+        "record",
+    )
 
 def _article(record: dict[str, Any], source: str, sidecar: dict[str, Any]) -> Article:
     body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
