@@ -18,77 +18,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from timeline.lifeline import die_with_parent
+from flows.server import local_server
 
 DEFAULT_CRON = "0 * * * *"  # hourly
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_healthy(api_url: str, timeout: float = 90.0, proc: subprocess.Popen[bytes] | None = None) -> None:
-    """Wait until the Prefect API answers its health check, at most ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the Prefect server exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"the Prefect API at {api_url} did not answer within {timeout:.0f} s")
-
-
-@contextmanager
-def local_server(port: int | None = None, env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
-    """A ``prefect server start`` on 127.0.0.1 for the duration of the block; yields its API URL."""
-    port = port or free_port()
-    env = {**os.environ, **(env or {})}
-    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    env.setdefault("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "5")
-    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    # Its own session (stopped as a group), and it dies with this process even after a SIGKILL of it.
-    proc = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        preexec_fn=die_with_parent,
-    )  # fmt: skip
-    api_url = f"http://127.0.0.1:{port}/api"
-    try:
-        wait_healthy(api_url, timeout, proc)
-        yield api_url
-    finally:
-        stop(proc)
-
-
-def stop(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """Stop a process started in its own session, and its children: TERM, then KILL after ``grace`` s."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=grace)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=grace)
 
 
 def serve(paths: list[str], cron: str | None = DEFAULT_CRON, interval: float | None = None) -> None:

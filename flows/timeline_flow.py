@@ -9,7 +9,6 @@ Loading stays in the flow's process, one transaction per batch (:func:`timeline.
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
 # when a deployment loads this file by path.
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import partial
@@ -20,11 +19,11 @@ from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
-from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
+from flows.server import run_api
 from timeline import outcome, runner
 from timeline.errors import ConfigError
 from timeline.records import Article, BatchResult, Rejection
@@ -181,7 +180,7 @@ def run(
         bounded = build(workers, progress, planned).with_options(
             task_runner=task_runner(settings, workers.n if workers else None)
         )
-        with _patient_ephemeral_start():
+        with run_api():
             state = cast(
                 State[dict[str, Any]],
                 bounded(
@@ -193,14 +192,3 @@ def run(
         if isinstance(summary, BaseException):  # the flow crashed: the error, not a failed run
             raise summary
         return summary
-
-
-EPHEMERAL_START_SECONDS = 120  # Prefect's default, 20 s, is not enough on a busy machine with every core parsing
-
-
-def _patient_ephemeral_start() -> Any:
-    """Give Prefect's ephemeral API server time to start while the workers keep every core busy
-    (unless ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`` is set; unused with ``PREFECT_API_URL``)."""
-    if os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"):
-        return nullcontext()
-    return temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_START_SECONDS})

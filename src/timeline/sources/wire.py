@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from .. import resources
 
@@ -306,19 +307,23 @@ def read_lead(text: str) -> Lead:
     The lead is looked for at the start of the text, and else at the start of each of the next few short
     lines (a page's headline or date line comes first in the extracted text)."""
     at = _skip_blank(text, 0)
+    newsroom = notes(text)  # wherever the story opens
     for _ in range(HEAD_LINES):
-        lead = _lead_at(text, at)
+        lead = _lead_at(text, at, newsroom)
         if lead.end or lead.byline:
             return lead
         line_end = text.find("\n", at)
         if line_end < 0 or line_end - at > HEAD_LINE_CHARS:
             break
         at = _skip_blank(text, line_end)
-    return _lead_at(text, len(text), _skip_blank(text, 0))
+    return _lead_at(text, len(text), newsroom, _skip_blank(text, 0))
 
 
-def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
-    """The lead starting at offset ``at`` (none if the story does not open there), and the sign-offs."""
+def _lead_at(
+    text: str, at: int, newsroom: list[tuple[int, int]], sign_offs_from: int | None = None
+) -> Lead:  # fmt: skip
+    """The lead starting at offset ``at`` (none if the story does not open there), the sign-offs, and the
+    ``newsroom`` notes (:func:`notes`) of the text."""
     masked: list[tuple[int, int]] = []
     byline = None
     found = BYLINE.match(text, at)
@@ -345,7 +350,7 @@ def _lead_at(text: str, at: int, sign_offs_from: int | None = None) -> Lead:
         byline = byline or parts.get("byline")
     for sign_off in SIGN_OFF.finditer(text, end if sign_offs_from is None else sign_offs_from):
         masked.append((sign_off.start(), sign_off.end()))
-    masked += notes(text)
+    masked += newsroom
     return Lead(
         city=parts.get("city"),
         region=parts.get("region"),
@@ -375,15 +380,21 @@ def _slug_words() -> list[str]:
     return sorted(resources.table("sources/slugs.tsv"), key=len, reverse=True)
 
 
+@cache
+def _slug_run() -> re.Pattern[str]:
+    """One or more slugs of ``sources/slugs.tsv`` in a row, each with its number and its hyphen or colon."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in _slug_words())
+    one = rf"(?:{words})(?:[ \t]*\d{{1,2}})?[ \t]*(?:-(?=\S)|:[ \t]+|[ \t]+-[ \t]+)"
+    return re.compile(rf"(?:{one})+", re.I)
+
+
 def slugs(text: str) -> list[tuple[int, int]]:
     """The wire slugs before the first headlines of ``text`` ("UPDATE 2-", "EXCLUSIVE-", "CORRECTED-UPDATE
     1-", "LIVE: "), written in capitals and joined to the headline by a hyphen or a colon: no story words."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in _slug_words())
-    one = rf"(?:{words})(?:[ \t]*\d{{1,2}})?[ \t]*(?:-(?=\S)|:[ \t]+|[ \t]+-[ \t]+)"
     found: list[tuple[int, int]] = []
     at = _skip_blank(text, 0)
     for _ in range(HEAD_LINES):
-        match = re.compile(rf"(?:{one})+", re.I).match(text, at)
+        match = _slug_run().match(text, at)
         if match is not None and _all_caps(match.group()):
             found.append((match.start(), match.end()))
         line_end = text.find("\n", at)
