@@ -15,6 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import psutil
 import pytest
 
 from timeline import runner, warehouse
@@ -248,7 +249,7 @@ def test_run_uses_the_configured_prefect_server(tmp_path):
     """With PREFECT_API_URL set, ``timeline run`` records its flow run there and starts no server of its own."""
     import urllib.request
 
-    from flows.serve import free_port, local_server
+    from flows.server import free_port, local_server
 
     env = {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}  # fmt: skip
@@ -267,3 +268,64 @@ def test_run_uses_the_configured_prefect_server(tmp_path):
     assert [(r["state_type"], r["name"] != "") for r in flow_runs] == [("COMPLETED", True)]
     _, ids = warehouse.query(tmp_path / "wh.duckdb", "SELECT flow_run_id FROM runs")
     assert ids == [(flow_runs[0]["id"],)]
+
+
+OWN_SERVER_SCRIPT = """
+import subprocess, sys
+from timeline import lifeline
+from timeline.entry import main
+
+started = []
+popen = subprocess.Popen.__init__
+
+def spy(self, args, *a, **k):  # the commands the run starts
+    started.append(" ".join(map(str, args)) if isinstance(args, (list, tuple)) else str(args))
+    popen(self, args, *a, **k)
+
+subprocess.Popen.__init__ = spy
+def report():
+    servers = [c for c in started if "prefect server start" in c.replace("-m prefect", "prefect")]
+    print("SERVERS", servers, "IMPORTED", "prefect.server.api.server" in sys.modules, flush=True)
+
+end = lifeline._end  # the quick end (os._exit) comes before any handler registered here
+lifeline._end = lambda: (report(), end())
+sys.argv = ["timeline", *sys.argv[1:]]
+main()
+"""
+
+
+def test_run_without_an_api_starts_a_prefect_server_of_its_own(tmp_path):
+    """Without a configured API, ``timeline run`` starts one ``prefect server start`` on loopback for the run
+    (not Prefect's ephemeral mode: its process never imports the server's modules), records the flow run
+    and its task runs in ``PREFECT_HOME``'s database, and leaves no server behind."""
+    import sqlite3
+
+    home = tmp_path / "prefect"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update({"PREFECT_HOME": str(home), "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])})
+    run = subprocess.run(
+        [sys.executable, "-c", OWN_SERVER_SCRIPT, "run", str(SEEDS), "-q", "-w", str(tmp_path / "wh.duckdb")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Starting temporary server" not in run.stderr
+    for bad in ("Traceback", "ERROR", "Connection refused"):
+        assert bad not in run.stderr, run.stderr[-2000:]
+    line = next(x for x in run.stdout.splitlines() if x.startswith("SERVERS"))
+    servers = line.split("IMPORTED")[0]
+    assert servers.count("server start") == 1 and "127.0.0.1" in servers, line
+    assert line.endswith("IMPORTED False"), line
+    with sqlite3.connect(home / "prefect.db") as db:
+        flow_runs = db.execute("SELECT id, state_type FROM flow_run").fetchall()
+        tasks = db.execute("SELECT count(*) FROM task_run WHERE flow_run_id = ?", [flow_runs[0][0]]).fetchone()[0]
+    assert [s for _, s in flow_runs] == ["COMPLETED"] and tasks >= 1
+    _, ids = warehouse.query(tmp_path / "wh.duckdb", "SELECT flow_run_id FROM runs")
+    assert ids == [(flow_runs[0][0],)]
+    left = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if "server" in " ".join(proc.info["cmdline"] or []) and proc.environ().get("PREFECT_HOME") == str(home):
+                left.append(proc.info["cmdline"])
+        except psutil.Error:
+            pass
+    assert not left

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from flows.serve import free_port, local_server, stop
+from flows.server import free_port, local_server, stop
 from timeline import warehouse
 from timeline.errors import WarehouseError
 

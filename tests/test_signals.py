@@ -78,10 +78,15 @@ def _wait_mid_run(proc: subprocess.Popen, db: Path, timeout: float = 240) -> dic
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()
         family = descendants(proc.pid)
-        if any("uvicorn" in _cmdline(p) for p in family) and _loaded(db) > 0:
+        if any(_is_server(_cmdline(p)) for p in family) and _loaded(db) > 0:
             return descendants(proc.pid)
         time.sleep(0.3)
     raise AssertionError("the run never loaded its first batch")
+
+
+def _is_server(command: str) -> bool:
+    """The run's Prefect server (``prefect server start``; ``uvicorn`` where Prefect starts its own)."""
+    return "uvicorn" in command or "prefect server start" in command.replace("-m prefect", "prefect")
 
 
 def _alive(pids: dict[int, int]) -> list[str]:
@@ -149,7 +154,7 @@ def test_after_sigkill_no_process_of_the_run_survives(tmp_path):
     family: dict[int, int] = {}
     try:
         family = _wait_mid_run(proc, db)
-        assert any("uvicorn" in _cmdline(p) for p in family)
+        assert any(_is_server(_cmdline(p)) for p in family)
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=30)
         assert _wait_gone(family, 20) == []

@@ -377,3 +377,11 @@ def test_the_readme_has_the_example_queries():
 def test_example_query_runs_on_the_seed(seeded, sql):
     columns, rows = warehouse.query(seeded, sql)
     assert columns and rows, f"no rows from:\n{sql}"
+
+
+def test_a_connection_can_be_held_to_one_thread(warehouse_path):
+    """A run loads its batches on one DuckDB thread (its workers parse on every core meanwhile)."""
+    with warehouse.connect(warehouse_path, threads=1) as con:
+        assert con.execute("SELECT current_setting('threads')").fetchone() == (1,)
+    with warehouse.connect(warehouse_path) as con:
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] >= 1

@@ -157,13 +157,17 @@ def execute(
     1. start: record the run, the dates set by hand, the refused and unchanged inputs (one transaction);
     2. resolve: re-anchor the articles whose publication date changed, from their stored forms (loaded);
     3. read: parse the rest in batches of ``settings.batch_size`` through ``map_batches``, loading each
-       batch as it comes (one transaction each; the connection is closed between batches);
-    4. refresh the merged (canonical) events and finish the run record.
+       batch as it comes (one transaction each, on one DuckDB thread; the connection is closed between
+       batches);
+    4. refresh the merged (canonical) events (on every core: the workers are done) and finish the run
+       record.
     """
     work = run.work
 
-    def write(checkpoint: bool = False) -> Any:  # the last write of the run checkpoints (see warehouse.connect)
-        return warehouse.connect(settings.warehouse, wait_seconds=settings.lock_wait_seconds, checkpoint=checkpoint)
+    def write(checkpoint: bool = False, threads: int | None = None) -> Any:  # see warehouse.connect
+        return warehouse.connect(
+            settings.warehouse, wait_seconds=settings.lock_wait_seconds, checkpoint=checkpoint, threads=threads
+        )  # fmt: skip
 
     with write() as con:
         warehouse.start_run(con, run.run_id, flow_run_id, inputs=run.inputs)
@@ -177,7 +181,7 @@ def execute(
     if progress is not None:
         progress(done, total)
     for result in map_batches(run.job(settings), run.batches(settings)):
-        with write() as con:
+        with write(threads=1) as con:  # the workers parse on every core meanwhile
             warehouse.load_batch(con, result, run.run_id)
         done += len(result.articles) + len(result.rejections)
         if progress is not None:
