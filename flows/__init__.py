@@ -7,10 +7,8 @@ environment says otherwise:
   ``~/.prefect/prefect.db`` with every other Prefect process of the user (two processes migrating or
   writing one SQLite file is the ``database is locked`` traceback of a first run);
 - analytics are off: ``PREFECT_SERVER_ANALYTICS_ENABLED=false`` for the servers this project starts (the
-  ephemeral one of ``timeline run``, ``flows.serve --start-server``) and ``DO_NOT_TRACK=1`` for the client,
-  so that an offline run logs no telemetry errors.
-
-(The ephemeral server of ``timeline run`` gets 120 s to start: see ``flows.timeline_flow.run``.)
+  one of each ``timeline run`` without a configured API, ``flows.serve --start-server``: see
+  ``flows.server``) and ``DO_NOT_TRACK=1`` for the client, so that an offline run logs no telemetry errors.
 """
 
 import os

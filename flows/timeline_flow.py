@@ -3,7 +3,8 @@
 The logic lives in ``timeline.*``; this module only adds orchestration: one task per batch of articles
 (not per article or sentence: a task run costs ~4 ms) on a thread pool whose tasks hand their batch to a
 worker process (:class:`timeline.runner.Workers`, one per core by default), or on a Dask cluster
-(``dask_address``); retries on reading and parsing, a log line per batch and a table artifact per run.
+(``dask_address``); the configured Prefect API, or a Prefect server of the run's own (``flows.server``);
+retries on reading and parsing, a log line per batch and a table artifact per run.
 Loading stays in the flow's process, one transaction per batch (:func:`timeline.runner.execute`).
 """
 

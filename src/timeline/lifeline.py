@@ -8,8 +8,8 @@ Reads: nothing. Writes: process attributes. Two tools, both without third-party 
   then runs in the child between fork and exec) and as a worker's initializer.
 - :func:`watch_descendants` starts a small watcher process (``python -m timeline.lifeline PID``, in
   its own session) that notes the descendants of this process every few tenths of a second and, when
-  this process is gone (killed by ``SIGKILL`` too), terminates the ones still running: the ephemeral
-  Prefect server that Prefect starts for a run without ``PREFECT_API_URL``, worker processes. Linux
+  this process is gone (killed by ``SIGKILL`` too), terminates the ones still running: the Prefect
+  server a run starts when no API is configured (``flows.server``), worker processes. Linux
   (``/proc``); elsewhere it does nothing.
 - :func:`interruptible` turns ``SIGTERM`` and ``SIGINT`` into an :class:`Interrupted` exception raised in
   the main thread, after terminating this process's multiprocessing children (worker processes would
@@ -95,7 +95,7 @@ exit_status: int = 0  # what the process ends with after :func:`end_quickly` (se
 
 def end_quickly() -> None:
     """If this process imported Prefect, end it once the exit handlers registered from now on have run
-    (Prefect's stop of its ephemeral server among them) without tearing down every module it imported:
+    (Prefect's log and event workers' among them) without tearing down every module it imported:
     at the end of a ``timeline run`` that teardown (Prefect, its server's modules, pydantic, SQLAlchemy)
     took 1 to 4 s. Logging and the standard streams are flushed first; the status is :data:`exit_status`.
     A process that never imported Prefect ends as usual."""
