@@ -19,7 +19,9 @@ README.
 
 from __future__ import annotations
 
+import atexit
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -230,11 +232,24 @@ def reanchor(settings: Settings, key: str, published: date) -> dict[str, Any]:
 
 
 def _warm(model: str, parent: int) -> None:
-    """A worker's start: watch the parent, load the model."""
+    """A worker's start: watch the parent, end quickly when let go, load the model."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
+    atexit.register(_end_quickly)
     from . import nlp
 
     nlp.load(model)
+
+
+def _end_quickly() -> None:
+    """A worker's end once the pool lets it go (its results are all sent: the pool's result queue writes
+    as it is put): exit without tearing spaCy, thinc and numpy down object by object, which took 0.6 s
+    of a run's end, where the run waits for its workers to be gone before it merges its events."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def _exit_with(parent: int) -> None:
