@@ -118,3 +118,13 @@ def test_worker_processes_end_before_the_events_are_merged(tmp_path: Path, monke
     summary = runner.run([folder], settings)
     assert summary["loaded"] == 4 and handed == [2]  # parsed on two worker processes
     assert children_at_refresh == [0]
+
+
+def test_the_last_batch_of_each_worker_is_halved():
+    """The workers end about together: each of the last ``workers`` batches is cut in two, in order."""
+    batches = runner.batched(range(23), 5)  # 5 5 5 5 3
+    assert [len(b) for b in runner.tapered(batches, 2)] == [5, 5, 5, 3, 2, 2, 1]
+    assert [a for b in runner.tapered(batches, 2) for a in b] == list(range(23))
+    assert runner.tapered(batches, 1) == batches  # one worker: nothing to balance
+    assert runner.tapered(runner.batched(range(6), 5), 2) == [[0, 1, 2, 3, 4], [5]]  # no more batches than workers
+    assert runner.tapered([[1]] * 3, 2) == [[1]] * 3  # a batch of one stays whole

