@@ -77,6 +77,7 @@ def articles(folder: Path, limit: int | None = None) -> list[Article | Rejection
     if not limit:
         for path in sorted(SEEDS.iterdir()):
             (folder / path.name).write_bytes(path.read_bytes())
+
     def relative(source: str) -> str:
         return str(Path(source).relative_to(folder))
 
@@ -121,7 +122,7 @@ def compare(now: list[dict[str, Any]], reference: list[dict[str, Any]], show: in
             f"{k}: {old!r} → {new!r}" for k, (old, new) in fields.items()))  # fmt: skip
     if extra:
         longer, side = (now, "now") if len(now) > len(reference) else (reference, "reference")
-        for r in longer[min(len(now), len(reference)):][: max(0, show - len(differ))]:
+        for r in longer[min(len(now), len(reference)) :][: max(0, show - len(differ))]:
             print(f"  only {side}: {r}")
     return len(differ) + extra
 
