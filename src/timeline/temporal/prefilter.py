@@ -414,9 +414,9 @@ def _required_of(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tupl
         op, av = items[i]
         found: tuple[frozenset[str], int, int] | None = None
         step = 1
-        if _chars(items[i]) is not None:  # a run of characters and small classes: words ("1[89]" is 18, 19)
+        if _strings(items[i]) is not None:  # a run of characters and small classes: words ("1[89]" is 18, 19)
             words = frozenset([""])
-            while i + step <= len(items) and (chars := _chars(items[i + step - 1])) is not None:
+            while i + step <= len(items) and (chars := _strings(items[i + step - 1])) is not None:
                 longer = frozenset(w + c for w in words for c in chars)
                 if len(longer) > MAX_WORDS and step > 1:
                     break
@@ -448,6 +448,52 @@ def _required_of(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tupl
         offset = None if offset is None or width is None else offset + width
         i += step
     return best
+
+
+def _strings(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The lower-cased strings one item matches if they are few (:data:`MAX_WORDS`): a character or a small
+    class of them, an optional one ("\\.?": "" or "."), or a group or alternation of such runs
+    ("B\\.C\\.|BC": "b.c.", "bc"). A run then reads on through them: "B\\.?C" needs "bc" or "b.c",
+    not any "b". Remembered by item (the entry keeps the item, so that no other takes its ``id``)."""
+    known = _STRINGS.get(id(item))
+    if known is None:
+        known = _STRINGS[id(item)] = (item, _strings_of(item))
+    return known[1]
+
+
+_STRINGS: dict[int, tuple[tuple[Any, Any], frozenset[str] | None]] = {}
+
+
+def _strings_of(item: tuple[Any, Any]) -> frozenset[str] | None:
+    chars = _chars(item)
+    if chars is not None:
+        return chars
+    op, av = item
+    if op == SUBPATTERN:
+        return _run_strings(av[3])
+    if op == BRANCH:
+        alternatives = [_run_strings(alt) for alt in av[1]]
+        if any(a is None for a in alternatives):
+            return None
+        found = frozenset().union(*(a for a in alternatives if a is not None))
+        return found if len(found) <= MAX_WORDS else None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
+        inner = _run_strings(av[2])
+        return None if inner is None else inner | {""}
+    return None
+
+
+def _run_strings(tree: Tree) -> frozenset[str] | None:
+    """The strings a sequence of such items matches (:func:`_strings`), if they are few."""
+    words = frozenset([""])
+    for item in tree:
+        strings = _strings(item)
+        if strings is None:
+            return None
+        words = frozenset(w + c for w in words for c in strings)
+        if len(words) > MAX_WORDS:
+            return None
+    return words
 
 
 def _chars(item: tuple[Any, Any]) -> frozenset[str] | None:
