@@ -446,6 +446,11 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
         ords["last"] = 4  # "the last quarter of 2012" (only before "of" and a year)
         qnum = _first(g, "qnum", 2)
+        if g.get("qfrom"):  # "the April-June quarter": three months that are a calendar quarter, or none
+            first, last = _month(g["qfrom"]), _month(g["qto"])
+            if first is None or (first - 1) % 3 or last != first + 2:
+                return None
+            qnum = str((first + 2) // 3)
         quarter = int(qnum) if qnum else ords[g["ord"].lower()]
         shift = (
             YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
@@ -548,8 +553,14 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
-        elif g.get("hour3"):  # "4 in the morning", "8 in the evening"
-            hour, minute = int(g["hour3"]) % 12 + (0 if g["part3"].lower() == "morning" else 12), 0
+        elif g.get("hour3"):  # "4 in the morning", "2:30 in the afternoon", "10 at night": the hour in that part
+            part = (g.get("part3") or g["part3b"]).lower()
+            hour, (low, high, add) = int(g["hour3"]), PART_HOURS[part]
+            if part == "afternoon" and hour == 12:  # "12:30 in the afternoon"
+                add = 0
+            elif not low <= hour <= high:  # "9 in the afternoon": no such hour; a wrong time is worse than none
+                return None
+            hour, minute = hour + add, int(g.get("minute3") or 0)
         elif g.get("hour24"):
             hour, minute = int(g["hour24"]), int(g["minute24"])
         else:
