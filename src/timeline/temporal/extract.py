@@ -35,6 +35,7 @@ from .forms import (
     YearForm,
 )
 from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
+from .periods import RANK
 from .prefilter import Scan
 
 
@@ -386,8 +387,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             "tonight": 0,
             "tomorrow": 1,
             "the day after tomorrow": 2,
+            "the night before last": -2,
         }
-        if word == "tonight":
+        if word in ("tonight", "the night before last"):
             part = "NI"
         n = offsets.get(word, -1 if mod == "last" and part == "NI" else 0)
         return OffsetForm(unit="day", n=n, part=part)
@@ -553,9 +555,11 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
-        elif g.get("hour3"):  # "4 in the morning", "2:30 in the afternoon", "10 at night": the hour in that part
+        elif g.get("hour4"):  # "six o'clock": the hour as written (no a.m./p.m. is guessed)
+            hour, minute = int(number(g["hour4"]) or 0), 0
+        elif g.get("hour3") or g.get("hour3w"):  # "4 in the morning", "2:30 in the afternoon", "ten at night"
             part = (g.get("part3") or g["part3b"]).lower()
-            hour, (low, high, add) = int(g["hour3"]), PART_HOURS[part]
+            hour, (low, high, add) = int(number(g.get("hour3") or g["hour3w"]) or 0), PART_HOURS[part]
             if part == "afternoon" and hour == 12:  # "12:30 in the afternoon"
                 add = 0
             elif not low <= hour <= high:  # "9 in the afternoon": no such hour; a wrong time is worse than none
@@ -616,6 +620,13 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         named_day = int(word_table("WEEKDAY")[g["weekday"].lower()])
         start = WeekdayForm(weekday=named_day, mod="next" if forward else "last")
         return AnchoredForm(unit="week", n=1 if forward else -1, base=start)
+    if kind == "agothis":  # "a year ago this week": this week shifted back a year, still a week
+        this = (g.get("this") or g["this2"]).lower()
+        count = 1 if g.get("last") else number(g["num"])
+        unit = "year" if g.get("last") else word_table("UNIT")[_norm(g["unit"]) or ""]
+        if count is None or count != int(count) or RANK.get(unit, 0) <= RANK.get(this, 0):
+            return None
+        return AnchoredForm(unit=unit, n=-int(count), base=ShiftForm(unit=this, n=0))
     if kind == "weekdayago":  # "two weeks ago Friday": two weeks before last Friday
         count = number(g["num"])
         if count is None or count != int(count):

@@ -340,6 +340,10 @@ def _anchored(spec: AnchoredForm, anchor: date | None) -> Resolution:
     base = resolve(replace(spec.base, direction=spec.direction), anchor)
     if base.start is None:
         return base
+    if base.granularity in ("week", "month") and anchor is not None:  # "a year ago this week": still a week
+        inside = anchor if base.start <= anchor <= (base.end or base.start) else base.start
+        res = at_granularity(shift_date(inside, spec.unit, spec.n), base.granularity)
+        return Resolution(res.value, res.granularity, res.start, res.end, f"{spec.n:+d} {spec.unit} from {base.value}")
     d = shift_date(base.start, spec.unit, spec.n)
     return Resolution(d.isoformat(), "day", d, d, f"{spec.n:+d} {spec.unit} from {base.value}")
 
