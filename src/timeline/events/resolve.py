@@ -9,7 +9,7 @@ description's verb form and the explanation. A fresh parse and a re-anchoring bo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -52,11 +52,16 @@ def resolve_events(
     for r in ordered:
         if not r.relation:
             by_timex.setdefault(r.timex_id, []).append(r)
+    ends = _range_ends(mentions, by_timex)
+    for last in ends.values():  # "will meet Sept. 16-17": one event over both days, not one on each
+        by_timex.pop(last.timex_id, None)
     events: list[Event] = []
     for timex_id, group in by_timex.items():  # in reading order, which is the mentions' order
         mention = by_id.get(timex_id)
         if mention is None:
             continue
+        if mention in ends:
+            mention = _through(mention, ends[mention])
         if mention.value == PRESENT and published is not None:
             mention = present(mention, published)
         if not is_dated(mention):
@@ -78,6 +83,55 @@ def resolve_events(
                     said.add(event.description)
                     events.append(event)
     return events + _relative([r for r in ordered if r.relation], events, by_id, published)
+
+
+RANGE_WORDS = {"-", "–", "—", "to", "through", "thru", "until", "till"}  # "Sept. 16-17", "from Jan. 20 to 24"
+LONGEST_RANGE = 31  # days: a range of days written as two dates is a meeting, a trip, a festival
+
+
+def range_pairs(
+    mentions: Iterable[TimeMention], between: Callable[[TimeMention, TimeMention], str | None]
+) -> dict[TimeMention, TimeMention]:
+    """Two days written as one range ("Sept. 16-17", "Jan. 20 to 24", "from Nov. 22 through Nov. 24"): the
+    first mention → the last. Only two days in a row, the second after the first and at most a month on,
+    joined by nothing but a dash or "to", "through", "until" (``between``: the text between them, or None
+    where it is not known); the last day of a range dates no event of its own."""
+    ordered = sorted((m for m in mentions if m.type == "DATE" and m.granularity == "day"), key=lambda m: m.start)
+    found: dict[TimeMention, TimeMention] = {}
+    for first, last in zip(ordered, ordered[1:], strict=False):
+        if first.range_start is None or last.range_start is None or first in found.values():
+            continue
+        text = between(first, last)
+        days = (last.range_start - first.range_start).days
+        if text is not None and text.strip().lower() in RANGE_WORDS and 0 < days <= LONGEST_RANGE:
+            found[first] = last
+    return found
+
+
+def _range_ends(
+    mentions: Sequence[TimeMention], by_timex: dict[str, list[EventReading]]
+) -> dict[TimeMention, TimeMention]:
+    """:func:`range_pairs` of the mentions, read from the sentence of the first one's readings."""
+
+    def between(first: TimeMention, last: TimeMention) -> str | None:
+        readings = by_timex.get(first.timex_id)
+        if not readings:
+            return None
+        sentence, offset = readings[0].sentence, readings[0].sentence_start
+        if not offset <= first.end <= last.start <= offset + len(sentence):
+            return None
+        return sentence[first.end - offset : last.start - offset]
+
+    return range_pairs(mentions, between)
+
+
+def _through(first: TimeMention, last: TimeMention) -> TimeMention:
+    """The first day of a range, ending on the last."""
+    return replace(
+        first,
+        range_end=last.range_end,
+        explanation=f"{first.explanation}; through {last.text} → {last.value}",
+    )
 
 
 def _event(reading: EventReading, mention: TimeMention, published: date | None, secondary: bool) -> Event:
