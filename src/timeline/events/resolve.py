@@ -82,7 +82,25 @@ def resolve_events(
                 if event.description not in said:  # the same clause read from another word is not news
                     said.add(event.description)
                     events.append(event)
+    events = _finest(events)
     return events + _relative([r for r in ordered if r.relation], events, by_id, published)
+
+
+def _finest(events: list[Event]) -> list[Event]:
+    """One event word dated twice in its clause, by a day and by a period that holds it ("will be held from
+    Nov. 5 to 10 next year", "raised its forecast for the second time this year on Thursday"): the period
+    only places the day, so the event is the day's, not a second one in the wider period."""
+    by_word: dict[int, list[Event]] = {}
+    for e in events:
+        by_word.setdefault(e.trigger_start, []).append(e)
+
+    def wider(e: Event, f: Event) -> bool:
+        if e.date_start is None or f.date_start is None or e.timex_id == f.timex_id:
+            return False
+        e_end, f_end = e.date_end or e.date_start, f.date_end or f.date_start
+        return e.date_start <= f.date_start and f_end <= e_end and (e_end - e.date_start) > (f_end - f.date_start)
+
+    return [e for e in events if not any(wider(e, f) for f in by_word[e.trigger_start])]
 
 
 RANGE_WORDS = {"-", "–", "—", "to", "through", "thru", "until", "till"}  # "Sept. 16-17", "from Jan. 20 to 24"
@@ -115,12 +133,18 @@ def _range_ends(
 
     def between(first: TimeMention, last: TimeMention) -> str | None:
         readings = by_timex.get(first.timex_id)
-        if not readings:
+        gap = last.start - first.end
+        if not readings or not 0 < gap <= 12:
             return None
-        sentence, offset = readings[0].sentence, readings[0].sentence_start
-        if not offset <= first.end <= last.start <= offset + len(sentence):
-            return None
-        return sentence[first.end - offset : last.start - offset]
+        # the stored sentence is stripped: find the two times in it, as far apart as in the text
+        sentence = readings[0].sentence
+        at = sentence.find(first.text)
+        while at >= 0:
+            end = at + len(first.text)
+            if sentence.startswith(last.text, end + gap):
+                return sentence[end : end + gap]
+            at = sentence.find(first.text, at + 1)
+        return None
 
     return range_pairs(mentions, between)
 
