@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .entities import KINDS, acronym
-from .syntax import entities, entities_overlapping, noun_indices, sentence_entities, words
+from .syntax import entities, entities_overlapping, is_event_noun, noun_indices, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -360,6 +360,21 @@ def _is_place(ent: Span) -> bool:
     )
 
 
+def _place_of_a_thing(ent: Span) -> bool:
+    """A place name modifying a noun of a thing that is no subject ("close its Glendale studio", "citing
+    uncertainty over U.S. tariffs", "the terminal of the Navi Mumbai airport"): it tells which thing; the
+    place takes no part in the event. A subject ("the U.S. military struck") and an event noun ("U.S.-China
+    talks", "the EU summit") keep their places as parties."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.dep_ not in ("nsubj", "nsubjpass")
+        and not is_event_noun(head)
+    )
+
+
 def participants(
     indices: set[int], doc: Doc, names: NameResolver, prefer_wide_place: bool = False
 ) -> tuple[list[str], str | None, list[str]]:
@@ -380,6 +395,8 @@ def participants(
         if _is_place(ent):
             places.append((name, ent.label_))
             continue
+        if ent.label_ == "GPE" and _place_of_a_thing(ent):
+            continue  # "its Glendale studio", "U.S. tariffs": a place that says which thing, not a party
         if ent.label_ == "GPE" and (country := names.country_of_capital(name)) is not None:
             name = country
         if ent.label_ in ACTOR_LABELS and ent.label_ != "NORP" and name not in actors:
