@@ -120,7 +120,7 @@ def test_pieces_have_the_tokens_they_have_alone(cut_nlp, text):
 
 
 def test_a_piece_cut_inside_a_run_of_characters_is_tokenised_alone(nlp):
-    """"''" ends a sentence before "''Elian": in the paragraph "''" is two tokens, alone one."""
+    """A sentence ends with "''" before "''Elian": in the paragraph "''" is two tokens, alone one."""
     cut = nlp_mod._cut(TRICKY[0], MODEL)
     ends = [(p, t) for p, t in zip(cut.pieces, cut.tokens, strict=True) if p.endswith("''")]
     assert ends and ends[0][1] is None and len(nlp.make_doc(ends[0][0])) < len(nlp.tokenizer(TRICKY[0]))
