@@ -21,13 +21,14 @@ Reads: a parsed ``Doc``. Writes: actor names and a place for an event's phrase. 
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .entities import KINDS, acronym
-from .syntax import entities, entities_overlapping, sentence_entities, words
+from .syntax import entities, entities_overlapping, noun_indices, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -155,17 +156,19 @@ class NameResolver:
         self.cast: dict[str, tuple[str | None, str | None]] = {}  # full name → (country, role)
         self.title_tokens: set[int] = set()
         self.described: dict[int, list[str]] = {}  # role-noun token index → the people it names
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        nouns = noun_indices(doc)  # only a common noun can be a role description or a definite description
+        for sent in sents:
             self._read_titles(sent)
-        for sent in doc.sents:
-            self._read_descriptions(sent)
+        for sent in sents:
+            self._read_descriptions(sent, nouns)
         self.kinds: dict[str, str] = {}
         for ent in entities(doc):
             if ent.label_ in KINDS:
                 self.kinds.setdefault(self.canonical(ent), KINDS[ent.label_])
-        self.referred = self._read_references(doc)  # "the company" token index → the name it refers back to
+        self.referred = self._read_references(doc, nouns)  # "the company" token index → the name it refers back to
 
-    def _read_references(self, doc: Doc) -> dict[int, str]:
+    def _read_references(self, doc: Doc, nouns: list[int] | None = None) -> dict[int, str]:
         """A definite description ("the company", "the carrier", "the plane": ``entity_descriptions.tsv``)
         refers back to an organisation or product named before it, of the description's kind: the last one
         the text introduced with that noun ("the French carrier Air France"); else, for a general noun
@@ -174,7 +177,7 @@ class NameResolver:
         kinds = words("entity_descriptions.tsv")
         named = [e for e in entities(doc) if e.label_ in ("ORG", "PRODUCT")]
         out: dict[int, str] = {}
-        for t in doc:
+        for t in doc if nouns is None else (doc[i] for i in nouns):  # ``nouns``: the NOUN tokens (the only ones read)
             kind = kinds.get(t.lemma_.lower())
             if kind not in ("organisation", "product") or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i == 0:
                 continue
@@ -249,9 +252,13 @@ class NameResolver:
             out += [t for t in noun.subtree if t.i < ent.start or noun is not root.head]
         return out
 
-    def _read_descriptions(self, sent: Span) -> None:
-        """'the French and British leaders', 'the US president': who the article means."""
-        for tok in sent:
+    def _read_descriptions(self, sent: Span, nouns: list[int] | None = None) -> None:
+        """'the French and British leaders', 'the US president': who the article means. ``nouns``: the
+        Doc's NOUN tokens (:func:`noun_indices`), the only ones :func:`description_countries` reads."""
+        doc = sent.doc
+        if nouns is not None:
+            nouns = nouns[bisect.bisect_left(nouns, sent.start) : bisect.bisect_left(nouns, sent.end)]
+        for tok in sent if nouns is None else (doc[i] for i in nouns):
             countries = description_countries(tok)
             if not countries:
                 continue
