@@ -230,7 +230,8 @@ def _warm(model: str, parent: int) -> None:
     """A worker's start: watch the parent, load the model, then move everything loaded so far (the model's
     tables, spaCy, thinc: some 93,000 objects that live as long as the process) out of the garbage
     collector's reach (``gc.freeze``): its full collections no longer walk them again and again while
-    batches are parsed. Nothing is freed by that or kept longer; see *Worker CPU* in the README."""
+    batches are parsed (reference counting still frees them; only a cycle among them would be kept). See
+    *Worker CPU on the spaCy side* in the README."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="parent-watch").start()
     from . import nlp
 
