@@ -50,8 +50,8 @@ def cases(folder: Path) -> list[tuple[Path, str, str | None, bool | None]]:
         for url, row in json.loads(listing.read_text(encoding="utf-8")).items():
             page = next((d / row["file"] for d in (folder / "eval", folder / "cache", folder / "test_set")
                          if (d / row["file"]).is_file()), None)  # fmt: skip
-            if page is not None:
-                out.append((page, url, row["date"], None))
+            if page is not None:  # a page without a date is NaN there (a float), no date here
+                out.append((page, url, row["date"] if isinstance(row["date"], str) else None, None))
     return out
 
 
