@@ -90,3 +90,28 @@ def test_actors(tmp_path: Path, nlp, text, time_text, must, never) -> None:
     for e in events:
         assert not never & set(e.actors), (e.description, e.actors)
         assert not any(a.lower().rstrip(".") in {"utc", "gmt", "et", "cet", "mph"} for a in e.actors), e.actors
+
+
+DESCRIPTIONS = (
+    "French President Emmanuel Macron met U.S. President Donald Trump on Monday. The French and American "
+    "leaders discussed Ukraine. Air France said on Tuesday it would buy 40 jets; the carrier gave no price. "
+    "The company said the deal would close in March."
+)
+
+
+def test_descriptions_read_from_the_nouns_alone_are_those_read_from_every_word(nlp):
+    """The role and definite descriptions are read from the NOUN tokens of the token array only: the same
+    people and references as reading every word."""
+    from timeline.events.actors import NameResolver
+    from timeline.events.syntax import noun_indices
+
+    doc = nlp(DESCRIPTIONS)
+    nouns = noun_indices(doc)
+    assert nouns == [t.i for t in doc if t.pos_ == "NOUN"] and nouns
+    names = NameResolver(doc)
+    assert names._read_references(doc, nouns) == names._read_references(doc) == names.referred
+    every_word = NameResolver(doc)
+    every_word.described = {}
+    for sent in doc.sents:
+        every_word._read_descriptions(sent)
+    assert every_word.described == names.described

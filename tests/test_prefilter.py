@@ -153,3 +153,19 @@ def test_syntax_it_does_not_read_is_refused(pattern):
     with pytest.raises(ValueError):
         parse(pattern)
     assert trigger(pattern + "day") is None
+
+
+def test_remembered_bounds_are_those_worked_out_afresh():
+    """The widths and words of subtrees are remembered by subtree and the runs of its own classes: the
+    bounds of each combination of runs are the same whichever combinations were worked out before."""
+    import itertools
+
+    for rule in rules():
+        trig = rule.trigger
+        assert trig is not None
+        combos = list(itertools.product(tp._BUCKETS, repeat=len(trig.classes)))[:6]
+        remembered = [tp._bounds(tp._tree(trig.pattern), dict(zip(trig.classes, c, strict=True))) for c in combos]
+        for combo, found in zip(reversed(combos), reversed(remembered), strict=True):
+            tp._WIDTHS.clear()
+            tp._REQUIRED.clear()
+            assert tp._bounds(parse(trig.pattern), dict(zip(trig.classes, combo, strict=True))) == found, rule.name

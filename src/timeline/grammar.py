@@ -35,13 +35,33 @@ def verb_of(token: Token, above: bool = False) -> Token | None:
 def tensed_verb(verb: Token) -> Token:
     """The verb whose tense and auxiliaries a gerund complement takes: "withdrawing" in "will begin
     withdrawing troops on Friday" is "begin" (a gerund has no tense of its own: "stopped selling", "kept
-    rising" are past, "will start selling" future); any other verb is itself."""
+    rising" are past, "will start selling" future). So does a free participle clause of its own, with no
+    subject or auxiliary: "would cut prices by 6% starting on Thursday" is "cut" ("starting" tells when the
+    cut begins, in the main clause's time); any other verb is itself."""
     t = verb
     for _ in range(10):
-        if t.dep_ != "xcomp" or t.tag_ != "VBG" or t.head.i == t.i or t.head.pos_ not in VERBS:
+        if t.tag_ != "VBG" or t.head.i == t.i or t.head.pos_ not in VERBS:
+            break
+        if t.dep_ != "xcomp" and not free_participle(t):
             break
         t = t.head
     return t
+
+
+# participles that open a free adjunct telling when the main clause's event begins or ends
+FREE_PARTICIPLES = {"starting", "beginning", "commencing", "ending"}
+
+
+def free_participle(verb: Token) -> bool:
+    """A free adjunct of a verb telling when its event begins or ends, with no subject, auxiliary or marker of
+    its own ("would cut prices starting on Thursday", "will close the plant, beginning next month")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lower_ in FREE_PARTICIPLES
+        and verb.head.pos_ in VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    )
 
 
 def past_tense(verb: Token, perfect: bool = False) -> bool:

@@ -21,13 +21,14 @@ Reads: a parsed ``Doc``. Writes: actor names and a place for an event's phrase. 
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .entities import KINDS, acronym
-from .syntax import entities, entities_overlapping, sentence_entities, words
+from .syntax import entities, entities_overlapping, is_event_noun, noun_indices, sentence_entities, words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -36,6 +37,8 @@ GENERAL_DESCRIPTIONS = {"company", "firm", "corporation", "group"}
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct"}
 TITLE_LINKS = TITLE_DEPS | {"prep", "pobj", "det"}  # "Secretary of State", "Speaker of the House"
 TITLE_PREPS = {"of", "for"}
+PRONOUNS = {"he": frozenset({"PERSON"}), "she": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE"})}
+REPORTING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "report", "write", "declare", "insist"}
 TIME_LISTS = ("temporal/weekdays.tsv", "temporal/months.tsv", "temporal/month_abbreviations.tsv", "temporal/units.tsv")
 
 
@@ -155,17 +158,19 @@ class NameResolver:
         self.cast: dict[str, tuple[str | None, str | None]] = {}  # full name → (country, role)
         self.title_tokens: set[int] = set()
         self.described: dict[int, list[str]] = {}  # role-noun token index → the people it names
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        nouns = noun_indices(doc)  # only a common noun can be a role description or a definite description
+        for sent in sents:
             self._read_titles(sent)
-        for sent in doc.sents:
-            self._read_descriptions(sent)
+        for sent in sents:
+            self._read_descriptions(sent, nouns)
         self.kinds: dict[str, str] = {}
         for ent in entities(doc):
             if ent.label_ in KINDS:
                 self.kinds.setdefault(self.canonical(ent), KINDS[ent.label_])
-        self.referred = self._read_references(doc)  # "the company" token index → the name it refers back to
+        self.referred = self._read_references(doc, nouns)  # "the company" token index → the name it refers back to
 
-    def _read_references(self, doc: Doc) -> dict[int, str]:
+    def _read_references(self, doc: Doc, nouns: list[int] | None = None) -> dict[int, str]:
         """A definite description ("the company", "the carrier", "the plane": ``entity_descriptions.tsv``)
         refers back to an organisation or product named before it, of the description's kind: the last one
         the text introduced with that noun ("the French carrier Air France"); else, for a general noun
@@ -174,7 +179,7 @@ class NameResolver:
         kinds = words("entity_descriptions.tsv")
         named = [e for e in entities(doc) if e.label_ in ("ORG", "PRODUCT")]
         out: dict[int, str] = {}
-        for t in doc:
+        for t in doc if nouns is None else (doc[i] for i in nouns):  # ``nouns``: the NOUN tokens (the only ones read)
             kind = kinds.get(t.lemma_.lower())
             if kind not in ("organisation", "product") or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i == 0:
                 continue
@@ -196,6 +201,42 @@ class NameResolver:
                 out[t.i] = names[0]
         return out
 
+    def referent(self, tok: Token, depth: int = 0) -> str | None:
+        """Who a subject pronoun stands for, where news writing leaves no doubt; else None (a wrong actor is
+        worse than none). "Petrobras said it would cut", "Ruto said he would name": the subject of what a
+        reporting verb reports is the reporter, when a name of the pronoun's kind ("he", "she": a person;
+        "it": an organisation or a country). "Ruto fired his minister on Monday. He said ...": "he" or "she"
+        with no person named before it in its sentence is the person the sentence before is about (its
+        subject)."""
+        labels = PRONOUNS.get(tok.lower_)
+        if labels is None or tok.dep_ not in ("nsubj", "nsubjpass") or depth > 3:
+            return None
+        clause = tok.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
+            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            return self._named(speaker, labels, depth) if speaker is not None else None
+        if clause.lemma_.lower() in REPORTING_VERBS:  # "Chalmers will hand down the budget, he announced"
+            told = [c for c in clause.children if c.dep_ == "ccomp" and c.i < tok.i]
+            speaker = next((c for t in told for c in t.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.lower_ not in PRONOUNS:
+                return self._named(speaker, labels, depth)
+        sent = tok.sent
+        if "PERSON" not in labels or sent.start == 0:
+            return None
+        if any(e.label_ == "PERSON" and e.start < tok.i for e in sentence_entities(sent)):
+            return None
+        before = tok.doc[sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._named(subject, labels, depth) if subject is not None else None
+
+    def _named(self, tok: Token, labels: frozenset[str], depth: int) -> str | None:
+        if tok.lower_ in PRONOUNS:
+            return self.referent(tok, depth + 1) if PRONOUNS[tok.lower_] == labels else None
+        ent = next((e for e in entities_overlapping(tok.doc, tok.i, tok.i + 1) if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ not in labels or ent.root.i != tok.i:
+            return None
+        return self.canonical(ent)
+
     def kind(self, name: str) -> str:
         """What ``name`` is: a stock index (``indices.tsv``), else what NER calls it in the article (a
         person, organisation, place or product); a role holder found through a description is a person."""
@@ -210,7 +251,13 @@ class NameResolver:
         tokens = [t for t in ent if t.dep_ != "case" and t.text not in ("’s", "'s")]
         while tokens and tokens[0].lower_ in ("the", "a", "an"):
             tokens = tokens[1:]
-        return " ".join(t.text for t in tokens).strip()
+        if ent.label_ == "PERSON":  # "Treasurer Jim Chalmers" read as one name: the title is no word of it
+            while len(tokens) > 2 and tokens[0].is_title and tokens[0].lower_.rstrip(".") in role_words():
+                tokens = tokens[1:]
+        # the words as written ("Lee Jae-myung", not "Lee Jae - myung"), each space one space
+        kept = {t.i for t in tokens}
+        text = "".join(t.text_with_ws if t.i + 1 in kept else t.text + " " for t in tokens)
+        return " ".join(text.split())
 
     def canonical(self, ent: Span) -> str:
         name = self.clean(ent)
@@ -249,9 +296,13 @@ class NameResolver:
             out += [t for t in noun.subtree if t.i < ent.start or noun is not root.head]
         return out
 
-    def _read_descriptions(self, sent: Span) -> None:
-        """'the French and British leaders', 'the US president': who the article means."""
-        for tok in sent:
+    def _read_descriptions(self, sent: Span, nouns: list[int] | None = None) -> None:
+        """'the French and British leaders', 'the US president': who the article means. ``nouns``: the
+        Doc's NOUN tokens (:func:`noun_indices`), the only ones :func:`description_countries` reads."""
+        doc = sent.doc
+        if nouns is not None:
+            nouns = nouns[bisect.bisect_left(nouns, sent.start) : bisect.bisect_left(nouns, sent.end)]
+        for tok in sent if nouns is None else (doc[i] for i in nouns):
             countries = description_countries(tok)
             if not countries:
                 continue
@@ -309,6 +360,21 @@ def _is_place(ent: Span) -> bool:
     )
 
 
+def _place_of_a_thing(ent: Span) -> bool:
+    """A place name modifying a noun of a thing that is no subject ("close its Glendale studio", "citing
+    uncertainty over U.S. tariffs", "the terminal of the Navi Mumbai airport"): it tells which thing; the
+    place takes no part in the event. A subject ("the U.S. military struck") and an event noun ("U.S.-China
+    talks", "the EU summit") keep their places as parties."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.dep_ not in ("nsubj", "nsubjpass")
+        and not is_event_noun(head)
+    )
+
+
 def participants(
     indices: set[int], doc: Doc, names: NameResolver, prefer_wide_place: bool = False
 ) -> tuple[list[str], str | None, list[str]]:
@@ -329,6 +395,8 @@ def participants(
         if _is_place(ent):
             places.append((name, ent.label_))
             continue
+        if ent.label_ == "GPE" and _place_of_a_thing(ent):
+            continue  # "its Glendale studio", "U.S. tariffs": a place that says which thing, not a party
         if ent.label_ == "GPE" and (country := names.country_of_capital(name)) is not None:
             name = country
         if ent.label_ in ACTOR_LABELS and ent.label_ != "NORP" and name not in actors:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..grammar import past_tense, verb_of
+from ..grammar import free_participle, past_tense, verb_of
 from .status import PLAN_VERBS
 from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
 
@@ -101,6 +101,8 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             head = head.head  # "will begin withdrawing on Friday": the beginning is what is dated
         elif _participle_complement(head):
             head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
+        elif free_participle(head):
+            head = head.head  # "would cut prices by 6% starting on Thursday": the cut is what is dated
         elif past and _past_infinitive(head) and object_before(span, past) is None:
             head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))

@@ -195,7 +195,10 @@ def tidy(tokens: list[Token]) -> list[Token]:
         for t in tokens
         if not (t.pos_ == "ADP" and t.dep_ in ("prep", "agent", "dative") and not any(c.i in kept for c in t.children))
     ]
-    while out and (out[-1].pos_ in DANGLING_POS or out[-1].dep_ in DANGLING_DEPS or out[-1].dep_ == "punct"):
+    # a verb's particle is no function word ("talks broke down", "he stepped down"): it stays
+    while out and out[-1].dep_ != "prt" and (
+        out[-1].pos_ in DANGLING_POS or out[-1].dep_ in DANGLING_DEPS or out[-1].dep_ == "punct"
+    ):
         out.pop()
     while out and (out[0].pos_ in ("CCONJ", "SCONJ") or out[0].dep_ in ("cc", "mark", "punct")):
         out.pop(0)

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from .actors import GENERAL_DESCRIPTIONS, description_countries, role_words
 from .entities import KINDS, acronym
-from .syntax import words
+from .syntax import noun_indices, words
 
 
 @cache
@@ -113,7 +113,7 @@ class EntityNeeds:
                 self.cast = True
         if not dated:
             return
-        for tok in doc:
+        for tok in (doc[i] for i in noun_indices(doc)):  # both tests below read common nouns only
             lemma = tok.lemma_.lower()
             if lemma in _references() and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0:
                 if doc[tok.i - 1].lower_ == "the":

@@ -21,9 +21,10 @@ from .actors import NameResolver, hosts, participants
 from .anchor import Trigger, governing_verb, triggers
 from .describe import describe
 from .relative import relative_readings
+from .resolve import range_pairs
 from .scope import scoped
 from .status import modality
-from .syntax import clause_verb, control_chain, phrase_tokens, time_tokens
+from .syntax import clause_verb, control_chain, phrase_tokens, subject_of, time_tokens
 
 CALENDAR_TYPES = {"DATE", "TIME"}
 
@@ -70,16 +71,21 @@ def read_events(doc: Doc, mentions: Iterable[TimeMention]) -> list[EventReading]
         if span is not None:
             spans[mention.timex_id] = span
     times = {i for span in spans.values() for i in range(span.start, span.end)}
+    # "will meet Sept. 16-17": the range's last day dates nothing of its own, and no description holds it
+    ranges = range_pairs(mentions, lambda first, last: doc.text[first.end : last.start])
+    ends = {last.timex_id for last in ranges.values()}
     out: list[EventReading] = []
     for mention in mentions:
         span = spans.get(mention.timex_id)
-        if span is None or mention.type not in CALENDAR_TYPES or discourse_now(span):
+        if span is None or mention.type not in CALENDAR_TYPES or discourse_now(span) or mention.timex_id in ends:
             continue
+        last = ranges.get(mention)
+        whole = span if last is None or last.timex_id not in spans else doc[span.start : spans[last.timex_id].end]
         past, not_past = _plan(span, times, True), _plan(span, times, False)
         variants = [("any", past)] if _key(past) == _key(not_past) else [("past", past), ("not_past", not_past)]
         for when, plan in variants:
             for trigger, extra in plan:
-                out.append(_read(span, mention, trigger, names, extra, when, len(out)))
+                out.append(_read(span, mention, trigger, names, extra, when, len(out), whole))
     if mentions:
         out += relative_readings(doc, names, mentions[0].article_id, len(out))
     return out
@@ -105,13 +111,26 @@ def _phrase_indices(trigger: Trigger, span: Span) -> set[int]:
 
 
 def _read(
-    span: Span, mention: TimeMention, trigger: Trigger, names: NameResolver, extra: bool, when: str, position: int
+    span: Span,
+    mention: TimeMention,
+    trigger: Trigger,
+    names: NameResolver,
+    extra: bool,
+    when: str,
+    position: int,
+    whole: Span | None = None,
 ) -> EventReading:
+    """One reading of the event ``trigger`` dated by ``span``; ``whole``: the words of the time to leave out of
+    the description and of who and where (a range: "Sept. 16-17"), ``span`` itself by default."""
     doc = span.doc
+    span = whole if whole is not None else span
     token: Token = trigger.token
     sent = token.sent
     mood, why = modality(trigger.clause)
     actors, place, _ = participants(_phrase_indices(trigger, span), doc, names)
+    subject = subject_of(trigger.clause)
+    if subject is not None and (who := names.referent(subject)) is not None and who not in actors:
+        actors.insert(0, who)  # "He said on Tuesday", "Petrobras said it would cut": who the pronoun is
     own = {t.i for prep in token.children if prep.dep_ == "prep" for t in prep.subtree}
     _, own_place, _ = participants(own, doc, names)
     place = own_place or place  # "efforts in Washington": the place of the event word itself comes first

@@ -17,6 +17,7 @@ Word lists: ``modal_verbs.tsv`` (would, could, if ...), ``claim_verbs.tsv`` (cla
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -28,6 +29,9 @@ from ..temporal.lexicon import cue_words
 from .syntax import SUBJECTS, clause_verb, control_chain, words
 
 PLANS = ("plan", "schedule", "reported plan")  # modalities that state a plan; the date decides the rest
+# "later this month", "later this year", "later today", "later tonight": the part of the current period still
+# to come at publication (not "later that day", which is told from another day)
+REST_OF_PERIOD = re.compile(r"(?i)later[ \t]+(?:this[ \t]+\w+|today|tonight)\b")
 
 PLAN_WORDS = {"expected", "likely", "due", "set", "scheduled", "slated", "poised", "planned", "unlikely"}
 PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "aim", "prepare", "due", "likely", "poise"}
@@ -137,6 +141,8 @@ def date_status(mood: tuple[str, str], mention: TimeMention, published: date | N
         return mood
     if looks_ahead(mention):  # a future cue in the mention's own clause, or "soon"
         return "planned", "future cue in the clause"
+    if REST_OF_PERIOD.match(mention.text):  # "later this month": what is left of the current period
+        return "planned", f"'{mention.text}': the rest of the current period"
     start = mention.range_start
     if published is not None and start is not None and start > published:
         return "planned", "dated after publication"

@@ -53,6 +53,15 @@ def entities_overlapping(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
     return ents[bisect.bisect_right(ends, start) : bisect.bisect_left(starts, end)]
 
 
+def noun_indices(doc: Doc) -> list[int]:
+    """The indices of the tokens whose part of speech is NOUN, in order, read from the Doc's token array:
+    a loop over the words that only a common noun can pass need not make a Token of every word."""
+    from spacy.attrs import POS
+    from spacy.symbols import NOUN
+
+    return (doc.to_array(POS) == NOUN).nonzero()[0].tolist()  # type: ignore[no-any-return]
+
+
 def words(name: str) -> dict[str, str]:
     """An event word list from ``resources/events``."""
     return resources.table(f"events/{name}")

@@ -101,6 +101,19 @@ EDITORIAL_NOTE = re.compile(
     r"|^[ \t]*(?:\*[ \t]*)?this[ \t]+(?:story|article|report|item|post)[ \t]+(?:has[ \t]+been|was|is[ \t]+being)"
     r"[ \t]+(?:corrected|updated|amended|changed|clarified)\b[^\n]*$"
     r"|^[ \t]*(?:\*[ \t]*)?(?:an[ \t]+earlier|a[ \t]+previous|a[ \t]+prior)[ \t]+version\b[^\n]*$"
+    # Reuters' "(This Nov. 6 story corrects the name of the minister in paragraph 2)", "(This story has been
+    # refiled to add ...)": a note in parentheses on "this story", whatever date it gives the story
+    r"|^[ \t]*\([ \t]*this[ \t]+(?:[^\n()]{1,30}?[ \t]+)?(?:story|article|report|item|version)[ \t]+"
+    r"(?:of[ \t]+the[ \t]+story[ \t]+)?(?:corrects|corrected|refiles|refiled|updates|adds|clarifies|removes|"
+    r"has[ \t]+been|was|is[ \t]+being)\b[^\n]*\)[ \t]*$"
+    # where a story was first printed: "This report by The Canadian Press was first published June 4, 2025.",
+    # "This article was originally published on The Conversation.", "This article is republished from ..."
+    r"|^[ \t]*this[ \t]+(?:story|article|report|item|post)\b[^\n]{0,80}?[ \t]+(?:was|is|has[ \t]+been)[ \t]+"
+    r"(?:(?:first|originally)[ \t]+(?:published|posted|printed|appeared)|republished)\b[^\n]*$"
+    # a photo's caption, by its credit: "FILE PHOTO: A Boeing 737 MAX ... June 25, 2024. REUTERS/Jason
+    # Redmond/File Photo", AP's "FILE - ... (AP Photo/Evan Vucci, File)"
+    r"|^[ \t]*(?-i:FILE(?:[ \t]+PHOTO)?)[ \t]*(?::|[-–—])[ \t][^\n]*$"
+    r"|^[^\n]*(?-i:\bREUTERS/[^\n]{2,60}|\((?:AP|AFP|Reuters)[ \t]+Photo/[^\n)]{2,60}\))[ \t]*$"
     r"|^[ \t]*(?:correction|corrections|clarification|editor[’']s[ \t]+note)[ \t]*:[^\n]*$"
     r"|^[ \t]*(?:copyright[ \t]*(?:©|\(c\))?[ \t]*\d{4}|©[ \t]*(?:\d{4}|copyright)|\(c\)[ \t]*\d{4})[^\n]*$"
     r"|^[^\n]{0,40}\ball[ \t]+rights[ \t]+reserved\b[^\n]*$"
@@ -180,13 +193,26 @@ def _person(words: list[str]) -> str | None:
     return " ".join(w.title() if _all_caps(w) else w for w in words)
 
 
+_OUTLET_WORDS = {"news", "press", "media", "times", "post", "journal", "herald", "tribune", "gazette", "radio", "tv"}
+
+
+def _outlet(words: list[str]) -> bool:
+    """Whether the words after a byline's comma name a news outlet, not an author: an agency's name, alone or
+    with its desk ("BBC News", "BBC Scotland News", "Reuters Breakingviews"), or words ending in an outlet's
+    noun ("Fresno Bee News", "Kyiv Post")."""
+    table = agencies()
+    lowered = [w.lower().strip(".") for w in words]
+    starts = any(" ".join(lowered[:size]) in table for size in (1, 2, 3) if len(lowered) >= size)
+    return bool(lowered) and (starts or lowered[-1] in _OUTLET_WORDS)
+
+
 def _byline(names: str) -> str | None:
     """The authors of a byline ("Andrea Shalal and David Lawder"), or None if it is not one."""
     people: list[str] = []
     parts = [p.strip() for p in re.split(r",", names)]
     for number, part in enumerate(parts):
         words = part.split()
-        if number > 0 and (any(w.lower().strip(".") in _ROLES for w in words) or part.lower() in agencies()):
+        if number > 0 and (any(w.lower().strip(".") in _ROLES for w in words) or _outlet(words)):
             break  # "By Sam Blewett, PA Political Correspondent": a title, not a second author
         for piece in re.split(r"[ \t]+(?:and|&)[ \t]+", part):
             person = _person(piece.split())

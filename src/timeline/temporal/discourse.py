@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .forms import ClockForm, Form, OffsetForm, PeriodForm, WeekdayForm
+from .forms import ClockForm, DateForm, Form, OffsetForm, PeriodForm, WeekdayForm
 from .periods import RANK
 from .resolve import Resolution
 
@@ -40,6 +40,8 @@ class Discourse:
             if isinstance(spec, WeekdayForm) and spec.relative_to != "context":
                 return None
             return self._finest(("day", "time"))  # "at 10 p.m." after "on Oct. 23", "the previous Friday"
+        if isinstance(spec, DateForm) and spec.month is None and spec.weekday is None and spec.day is not None:
+            return self._finest(("day", "time", "month"))  # "on the 15th" after "in April": April's
         if not isinstance(spec, CONTEXT_KINDS) or self.last is None:
             return None
         if isinstance(spec, OffsetForm) and spec.relative_to == "context" and spec.unit in RANK:

@@ -35,6 +35,7 @@ from .forms import (
     YearForm,
 )
 from .lexicon import CAPITALISED_GROUPS, Rule, lowercase_ok, prefix_regex, rules, table, word_table
+from .periods import RANK
 from .prefilter import Scan
 
 
@@ -386,8 +387,9 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             "tonight": 0,
             "tomorrow": 1,
             "the day after tomorrow": 2,
+            "the night before last": -2,
         }
-        if word == "tonight":
+        if word in ("tonight", "the night before last"):
             part = "NI"
         n = offsets.get(word, -1 if mod == "last" and part == "NI" else 0)
         return OffsetForm(unit="day", n=n, part=part)
@@ -446,6 +448,11 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
         ords["last"] = 4  # "the last quarter of 2012" (only before "of" and a year)
         qnum = _first(g, "qnum", 2)
+        if g.get("qfrom"):  # "the April-June quarter": three months that are a calendar quarter, or none
+            first, last = _month(g["qfrom"]), _month(g["qto"])
+            if first is None or (first - 1) % 3 or last != first + 2:
+                return None
+            qnum = str((first + 2) // 3)
         quarter = int(qnum) if qnum else ords[g["ord"].lower()]
         shift = (
             YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
@@ -548,8 +555,16 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
     if kind == "clock":
         if g.get("named"):
             hour, minute = (24, 0) if g["named"].lower() == "midnight" else (12, 0)
-        elif g.get("hour3"):  # "4 in the morning", "8 in the evening"
-            hour, minute = int(g["hour3"]) % 12 + (0 if g["part3"].lower() == "morning" else 12), 0
+        elif g.get("hour4"):  # "six o'clock": the hour as written (no a.m./p.m. is guessed)
+            hour, minute = int(number(g["hour4"]) or 0), 0
+        elif g.get("hour3") or g.get("hour3w"):  # "4 in the morning", "2:30 in the afternoon", "ten at night"
+            part = (g.get("part3") or g["part3b"]).lower()
+            hour, (low, high, add) = int(number(g.get("hour3") or g["hour3w"]) or 0), PART_HOURS[part]
+            if part == "afternoon" and hour == 12:  # "12:30 in the afternoon"
+                add = 0
+            elif not low <= hour <= high:  # "9 in the afternoon": no such hour; a wrong time is worse than none
+                return None
+            hour, minute = hour + add, int(g.get("minute3") or 0)
         elif g.get("hour24"):
             hour, minute = int(g["hour24"]), int(g["minute24"])
         else:
@@ -605,6 +620,13 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         named_day = int(word_table("WEEKDAY")[g["weekday"].lower()])
         start = WeekdayForm(weekday=named_day, mod="next" if forward else "last")
         return AnchoredForm(unit="week", n=1 if forward else -1, base=start)
+    if kind == "agothis":  # "a year ago this week": this week shifted back a year, still a week
+        this = (g.get("this") or g["this2"]).lower()
+        count = 1 if g.get("last") else number(g["num"])
+        unit = "year" if g.get("last") else word_table("UNIT")[_norm(g["unit"]) or ""]
+        if count is None or count != int(count) or RANK.get(unit, 0) <= RANK.get(this, 0):
+            return None
+        return AnchoredForm(unit=unit, n=-int(count), base=ShiftForm(unit=this, n=0))
     if kind == "weekdayago":  # "two weeks ago Friday": two weeks before last Friday
         count = number(g["num"])
         if count is None or count != int(count):

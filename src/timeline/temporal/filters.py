@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..grammar import doc_text
 from .extract import Candidate
-from .forms import DurationForm, HalfForm, NthForm, QuarterForm, SetForm
+from .forms import DateForm, DurationForm, HalfForm, NthForm, QuarterForm, SetForm
 from .lexicon import table
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
@@ -34,11 +34,14 @@ def not_a_time(doc: Doc, cand: Candidate) -> bool:
 
 
 def _game_period(doc: Doc, cand: Candidate) -> bool:
-    """ "The second half", "the third quarter", "week 10" without a year are periods of a game or a season in a
-    sentence about one ("scored in the second half"): a word of ``game_words.tsv`` in the sentence."""
+    """ "The second half", "the third quarter", "week 10" without a year, "on the 15th" are periods of a game
+    or a season (or a hole) in a sentence about one ("scored in the second half"): a word of
+    ``game_words.tsv`` in the sentence."""
     spec = cand.spec
-    bare = (isinstance(spec, (HalfForm, QuarterForm)) and spec.year is None and spec.year_shift is None) or (
-        isinstance(spec, NthForm) and spec.base is None
+    bare = (
+        (isinstance(spec, (HalfForm, QuarterForm)) and spec.year is None and spec.year_shift is None)
+        or (isinstance(spec, NthForm) and spec.base is None)
+        or (isinstance(spec, DateForm) and spec.month is None and spec.weekday is None)  # "on the 15th": a hole
     )
     if not bare:
         return False

@@ -333,7 +333,33 @@ def _classes(tree: Tree) -> set[RunClass]:
     return out
 
 
+# What :func:`_width` and :func:`_required` found for a subtree, by the subtree (a tree hashes by identity)
+# and the bounds of the classes repeated in it (nothing else changes the answer): the bounds of a rule are
+# worked out for each combination of its classes' runs that a text has (:func:`bounded`), and most
+# subtrees repeat none or one of those classes, so each is measured once instead of once per combination.
+_CLASSES: dict[Tree, tuple[RunClass, ...]] = {}
+_WIDTHS: dict[tuple[Tree, bool, tuple[int, ...]], int | None] = {}
+_REQUIRED: dict[tuple[Tree, tuple[int, ...]], tuple[frozenset[str], int, int] | None] = {}
+
+
+def _signature(tree: Tree, runs: Mapping[RunClass, int]) -> tuple[int, ...]:
+    """The bounds ``runs`` gives the classes repeated in ``tree``: all that its width and words depend on."""
+    classes = _CLASSES.get(tree)
+    if classes is None:
+        classes = _CLASSES[tree] = tuple(sorted(_classes(tree), key=sorted))
+    return tuple(runs.get(members, RUN) for members in classes)
+
+
 def _width(tree: Tree, ahead: bool = False, runs: Mapping[RunClass, int] | None = None) -> int | None:
+    """:func:`_width_of`, remembered for ``tree`` (a parsed pattern or one of its subtrees)."""
+    runs = runs or {}
+    key = (tree, ahead, _signature(tree, runs))
+    if key not in _WIDTHS:
+        _WIDTHS[key] = _width_of(tree, ahead, runs)
+    return _WIDTHS[key]
+
+
+def _width_of(tree: Tree, ahead: bool = False, runs: Mapping[RunClass, int] | None = None) -> int | None:
     """The most characters ``tree`` consumes (``ahead``: or reads, look-aheads and boundaries included),
     an unbounded repeat of a class of spaces, digits and hyphens counting ``runs[class]`` (default
     :data:`RUN`); ``None`` if unbounded."""
@@ -368,6 +394,15 @@ def _width(tree: Tree, ahead: bool = False, runs: Mapping[RunClass, int] | None 
 
 
 def _required(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tuple[frozenset[str], int, int] | None:
+    """:func:`_required_of`, remembered for ``tree`` (a subtree of a parsed pattern, as for :func:`_width`)."""
+    runs = runs or {}
+    key = (tree, _signature(tree, runs))
+    if key not in _REQUIRED:
+        _REQUIRED[key] = _required_of(tree, runs)
+    return _REQUIRED[key]
+
+
+def _required_of(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tuple[frozenset[str], int, int] | None:
     """(words, before, after): every match of ``tree`` holds one of ``words`` (or a look-around of it
     reads one) starting at ``o``, and the match starts between ``o - before`` and ``o + after``; ``None``
     if no such set is known."""
@@ -409,7 +444,7 @@ def _required(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tuple[f
             candidate = found[0], offset + found[1], found[2]
             if best is None or _rank(candidate) > _rank(best):
                 best = candidate
-        width = _width(Tree(items[i : i + step]), runs=runs)
+        width = _width_of(Tree(items[i : i + step]), runs=runs)  # a passing list: not kept
         offset = None if offset is None or width is None else offset + width
         i += step
     return best

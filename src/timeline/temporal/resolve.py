@@ -170,6 +170,8 @@ def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
         return Resolution(f"{year:04d}-{month:02d}", "month", start, end, "explicit month")
     if month is None and day is not None and spec.weekday and anchor is not None:
         return _day_of_weekday(spec, day, anchor)
+    if month is None and day is not None and anchor is not None:
+        return _day_of_month(spec, day, anchor)
     if month is None:
         return Resolution(None, None, why="no month")
     if anchor is None:
@@ -194,6 +196,30 @@ def _day_or_month(spec: DateForm, anchor: date | None) -> Resolution:
         return Resolution(d.isoformat(), "day", d, d, f"year {year} from {direction or 'nearest'}")
     start, end = month_range(year, month)
     return Resolution(f"{year:04d}-{month:02d}", "month", start, end, f"year {year} from {direction or 'nearest'}")
+
+
+def _day_of_month(spec: DateForm, day: int, anchor: date) -> Resolution:
+    """ "On the 15th": that day of the month the text last named (``reference``), or of the month nearest
+    the anchor in the clause's direction (the coming 15th on a future cue, the latest one on a past one)."""
+    if spec.reference is not None:
+        ref = spec.reference.resolve(anchor)
+        if ref.start is None or ref.granularity not in ("month", "day", "time"):
+            return Resolution(None, None, why="the period last named has no month")
+        if ref.granularity != "month" and day < ref.start.day:  # "on March 28 ... by the 2nd": April's? unsaid
+            return Resolution(None, None, why=f"day {day} comes before the day last named, {ref.value}")
+        months = [ref.start.replace(day=1)]
+    else:
+        months = [add_months(anchor.replace(day=1), step) for step in (-1, 0, 1)]
+    fits = [m.replace(day=day) for m in months if day <= month_range(m.year, m.month)[1].day]
+    if spec.direction == "future":  # also after the month last named: a past act cannot lie ahead
+        fits = [d for d in fits if d >= anchor]
+    elif spec.direction == "past":
+        fits = [d for d in fits if d <= anchor]
+    if not fits:
+        return Resolution(None, None, why=f"no month near the anchor has a day {day}")
+    d = min(fits, key=lambda f: abs((f - anchor).days))
+    month = "the month last named" if spec.reference else "the nearest month"
+    return Resolution(d.isoformat(), "day", d, d, f"day {day} of {month}")
 
 
 def _day_of_weekday(spec: DateForm, day: int, anchor: date) -> Resolution:
@@ -314,6 +340,10 @@ def _anchored(spec: AnchoredForm, anchor: date | None) -> Resolution:
     base = resolve(replace(spec.base, direction=spec.direction), anchor)
     if base.start is None:
         return base
+    if base.granularity in ("week", "month") and anchor is not None:  # "a year ago this week": still a week
+        inside = anchor if base.start <= anchor <= (base.end or base.start) else base.start
+        res = at_granularity(shift_date(inside, spec.unit, spec.n), base.granularity)
+        return Resolution(res.value, res.granularity, res.start, res.end, f"{spec.n:+d} {spec.unit} from {base.value}")
     d = shift_date(base.start, spec.unit, spec.n)
     return Resolution(d.isoformat(), "day", d, d, f"{spec.n:+d} {spec.unit} from {base.value}")
 
