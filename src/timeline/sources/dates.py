@@ -12,6 +12,11 @@ recorded as a conflict):
    (:func:`redate`; the same evidence either way, so a re-anchored article is the article a fresh run
    with that date reads);
 2. the metadata inside the file: ``front matter``, a JSONL ``record``, a ``feed`` entry's date;
+2b. ``updated``: an HTML page's modification date (htmldate's latest date of its metadata), when it is a
+   later day than the publication date there and it is the date the page shows its readers (htmldate's fast
+   mode on the page without its head, scripts and HTML comments, :func:`shown_date`): the page presents
+   itself as of that day (an updated, republished article), and it is flagged low-confidence (the page's
+   own dates disagree);
 3. ``url``: a full year-month-day in the article's URL (htmldate's URL extractor): fixed when the story
    was first published, where a page's markup is rendered again; a number that begins the slug after the
    year and month folders ("/2023/10/3-fragen-an-...") is no day;
@@ -67,7 +72,7 @@ GENERIC_DATE = "meta date"  # the page's metadata gives a date only in a generic
 # the page's modification date, when it is the date the page shows its readers (a later day than its publication
 # date in the metadata): the page presents itself as of that day (measured on htmldate's 800 evaluation pages:
 # where the date shown is the modification date, htmldate's truth is that date on 9 pages, the publication date
-# on 1; where it is not, the publication date on 75 of 77)
+# on 1; where it is not, the publication date on 74 of 78)
 UPDATED = "updated"
 PRECEDENCE = (*USER, *METADATA, UPDATED, "url", "markup", "sidecar default", "page", GENERIC_DATE, "dateline")
 WEAK = "text"
