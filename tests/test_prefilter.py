@@ -100,7 +100,9 @@ def test_every_rule_has_a_trigger():
         (r"(?:a|an)\s+(?P<unit>week|year)", ("week", "year"), 2 + RUN, 0),
         (r"(?:last|next)\s+(?P<unit>week|year)", ("last", "next"), 0, 0),  # as long: the nearer words
         (r"(?<=\bin\s)(?P<num>\d+)\s+days", ("days",), 2 * RUN, 0),  # \d+ and \s+: RUN each
-        (r"(?<=(?:march|may)\s+)(?P<day>\d\d)", ("ma",), 0, 5 + RUN),  # the parser keeps the common prefix
+        (r"(?<=(?:march|may)\s+)(?P<day>\d\d)", ("march", "may"), 0, 5 + RUN),  # read on through the alternation
+        (r"(?P<y>\d{1,4})\s*(?-i:B\.C\.|BC)", ("b.c.", "bc"), 4 + RUN, 0),  # not every "b"
+        (r"(?P<h>\d{1,2})\s*a\.?m\.?", ("a.m", "a.m.", "am", "am."), 2 + RUN, 0),  # optional characters: both ways
         (r"(?P<day>\d\d)(?=\s+march)", ("march",), 2 + RUN, 0),
         (r"(?P<year>(?:1[89]|20)\d\d)", ("18", "19", "20"), 0, 0),  # characters and small classes: words
         (r"(?<=\bon\s)the\s+day", ("day",), 3 + RUN, 0),  # "the" only if nothing else will do

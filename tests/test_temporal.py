@@ -546,3 +546,19 @@ def test_a_day_of_the_month_is_left_unresolved_where_the_text_does_not_tell(nlp)
     # re-anchored without the parse, the day of the month moves with the anchor
     (m,) = tag(nlp("The trial began on the 5th."), "t", date(2024, 3, 13))
     assert reanchor(m, date(2024, 6, 20)).value == "2024-06-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Some 1900 people were evacuated.", []),
+        ("Nearly 2000 homes lost power, and at least 1800 workers were sent home.", []),
+        ("The army sent more than 2000 troops.", []),
+        ("The 2016 elections were close.", ["2016"]),  # a year before the noun it dates
+        ("2015 sales rose 5%.", ["2015"]),
+        ("In 2015 points were scarce.", ["2015"]),
+    ],
+)
+def test_a_number_counting_a_plural_noun_after_an_approximation_is_no_year(nlp, sentence, years):
+    ms = tag(nlp(sentence), "t", date(2024, 3, 13))
+    assert [m.value for m in ms if m.rule == "year"] == years

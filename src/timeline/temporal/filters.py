@@ -3,7 +3,8 @@
 Reads: a parsed spaCy ``Doc`` and a :class:`~timeline.temporal.extract.Candidate`. Writes: booleans
 (:func:`not_a_time`) or a re-typed candidate (:func:`as_rate`): a frequency adjective before a noun ("its
 quarterly dividend"), a fraction ("three-quarters of its food"), a quoted title (ABC's "This Week", "60 Minutes") are
-dropped, and so is a period of a game ("scored in the second half"); a unit after a quantity ("$2 million a
+dropped, and so are a period of a game ("scored in the second half") and a count that looks like a year
+("some 1500 people"); a unit after a quantity ("$2 million a
 year") is a rate, a SET.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..grammar import doc_text
 from .extract import Candidate
-from .forms import DateForm, DurationForm, HalfForm, NthForm, QuarterForm, SetForm
+from .forms import DateForm, DurationForm, HalfForm, NthForm, QuarterForm, SetForm, YearForm
 from .lexicon import table
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
@@ -30,7 +31,21 @@ def not_a_time(doc: Doc, cand: Candidate) -> bool:
         or _fraction(doc, cand)
         or _title(doc, cand)
         or _game_period(doc, cand)
+        or _count(doc, cand)
     )
+
+
+def _count(doc: Doc, cand: Candidate) -> bool:
+    """A four-digit number after a word of ``count_words.tsv`` and before the plural noun it counts is no year:
+    "some 1500 people", "nearly 2000 homes" (but "the 2016 elections", "2015 sales", "in 2015 points ...")."""
+    if not isinstance(cand.spec, YearForm) or not cand.text.isdigit():
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.start == 0 or span.end >= len(doc):
+        return False
+    number, noun = span[0], doc[span.end]
+    counted = number.dep_ == "nummod" and number.head.i == noun.i and noun.tag_ in ("NNS", "NNPS")
+    return counted and doc[span.start - 1].lower_ in table("count_words.tsv")
 
 
 def _game_period(doc: Doc, cand: Candidate) -> bool:

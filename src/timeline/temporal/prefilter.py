@@ -316,8 +316,15 @@ def _run_class(item: Tree) -> RunClass | None:
     return None
 
 
-def _classes(tree: Tree) -> set[RunClass]:
-    """The classes of the unbounded repeats of ``tree`` (the bounds count their runs)."""
+def _classes(tree: Tree) -> frozenset[RunClass]:
+    """The classes of the unbounded repeats of ``tree`` (the bounds count their runs); remembered by tree."""
+    known = _CLASS_SETS.get(tree)
+    if known is None:
+        known = _CLASS_SETS[tree] = frozenset(_classes_of(tree))
+    return known
+
+
+def _classes_of(tree: Tree) -> set[RunClass]:
     out: set[RunClass] = set()
     for op, av in tree:
         if op == SUBPATTERN:
@@ -337,6 +344,7 @@ def _classes(tree: Tree) -> set[RunClass]:
 # and the bounds of the classes repeated in it (nothing else changes the answer): the bounds of a rule are
 # worked out for each combination of its classes' runs that a text has (:func:`bounded`), and most
 # subtrees repeat none or one of those classes, so each is measured once instead of once per combination.
+_CLASS_SETS: dict[Tree, frozenset[RunClass]] = {}
 _CLASSES: dict[Tree, tuple[RunClass, ...]] = {}
 _WIDTHS: dict[tuple[Tree, bool, tuple[int, ...]], int | None] = {}
 _REQUIRED: dict[tuple[Tree, tuple[int, ...]], tuple[frozenset[str], int, int] | None] = {}
@@ -414,9 +422,9 @@ def _required_of(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tupl
         op, av = items[i]
         found: tuple[frozenset[str], int, int] | None = None
         step = 1
-        if _chars(items[i]) is not None:  # a run of characters and small classes: words ("1[89]" is 18, 19)
+        if _strings(items[i]) is not None:  # a run of characters and small classes: words ("1[89]" is 18, 19)
             words = frozenset([""])
-            while i + step <= len(items) and (chars := _chars(items[i + step - 1])) is not None:
+            while i + step <= len(items) and (chars := _strings(items[i + step - 1])) is not None:
                 longer = frozenset(w + c for w in words for c in chars)
                 if len(longer) > MAX_WORDS and step > 1:
                     break
@@ -448,6 +456,56 @@ def _required_of(tree: Tree, runs: Mapping[RunClass, int] | None = None) -> tupl
         offset = None if offset is None or width is None else offset + width
         i += step
     return best
+
+
+def _strings(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The lower-cased strings one item matches if they are few (:data:`MAX_WORDS`): a character or a small
+    class of them, an optional one ("\\.?": "" or "."), or a group or alternation of such runs
+    ("B\\.C\\.|BC": "b.c.", "bc"). A run then reads on through them: "B\\.?C" needs "bc" or "b.c",
+    not any "b". Remembered by item (the entry keeps the item, so that no other takes its ``id``)."""
+    known = _STRINGS.get(id(item))
+    if known is None:
+        known = _STRINGS[id(item)] = (item, _strings_of(item))
+    return known[1]
+
+
+_STRINGS: dict[int, tuple[tuple[Any, Any], frozenset[str] | None]] = {}
+
+
+def _strings_of(item: tuple[Any, Any]) -> frozenset[str] | None:
+    chars = _chars(item)
+    if chars is not None:
+        return chars
+    op, av = item
+    if op == SUBPATTERN:
+        return _run_strings(av[3])
+    if op == BRANCH:
+        found: frozenset[str] = frozenset()
+        for alt in av[1] if len(av[1]) <= MAX_WORDS else ():  # more alternatives than words: no answer
+            strings = _run_strings(alt)
+            if strings is None:
+                return None
+            found |= strings
+            if len(found) > MAX_WORDS:
+                return None
+        return found or None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
+        inner = _run_strings(av[2])
+        return None if inner is None else inner | {""}
+    return None
+
+
+def _run_strings(tree: Tree) -> frozenset[str] | None:
+    """The strings a sequence of such items matches (:func:`_strings`), if they are few."""
+    words = frozenset([""])
+    for item in tree:
+        strings = _strings(item)
+        if strings is None:
+            return None
+        words = frozenset(w + c for w in words for c in strings)
+        if len(words) > MAX_WORDS:
+            return None
+    return words
 
 
 def _chars(item: tuple[Any, Any]) -> frozenset[str] | None:
@@ -522,8 +580,9 @@ class Scan:
     def _longest(self, members: RunClass) -> int | None:
         """The longest run of the class's characters in the text, rounded up to a bucket; ``None`` if longer
         than :data:`RUN`."""
-        longest = max(map(len, _run_regex(members).findall(self.text)), default=0)
-        return next((b for b in _BUCKETS if longest <= b), None)
+        # the first bucket that no run outgrows: a search for a run one longer than each (in C, stopping at the
+        # first such run) instead of listing every run of the text
+        return next((b for b in _BUCKETS if _run_regex(members, b + 1).search(self.text) is None), None)
 
     def _stretches(self, trig: Trigger) -> list[tuple[int, int]]:
         """The ranges of start positions where a match may begin, merged when they are within reach."""
@@ -573,6 +632,7 @@ def _shortest(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _run_regex(members: RunClass) -> regex.Pattern:
+def _run_regex(members: RunClass, least: int) -> regex.Pattern:
+    """A run of at least ``least`` characters of the class."""
     parts = {(CATEGORY, SPACE): r"\s", (CATEGORY, DIGIT): r"\d", (LITERAL, _HYPHEN): r"\-"}
-    return regex.compile("[" + "".join(sorted(parts[m] for m in members)) + "]+")
+    return regex.compile("[" + "".join(sorted(parts[m] for m in members)) + f"]{{{least}}}")
