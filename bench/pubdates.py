@@ -5,7 +5,7 @@ Usage: python bench/pubdates.py [--rows FILE.tsv] [PAGES_DIR ...]   (default tes
 A folder holds ``.html`` pages and a ``truth.json`` mapping each file name to ``{"date": "YYYY-MM-DD" or
 null, "conflict": bool}`` (htmldate's own evaluation files, ``{url: {"file": ..., "date": ...}}``, are read
 too: give the folder that holds them and their pages, e.g. a checkout's ``tests``; the URL is then given
-to every method, as htmldate's evaluation does).
+to every method, as htmldate's evaluation does; a page without a date is ``NaN`` there, read as no date).
 
 Per method, over the pages: right (the date, or no date where the page has none), wrong (a date that is
 not the page's), none (no date where the page has one). The methods, all measured in this run:
@@ -16,8 +16,8 @@ not the page's), none (no date where the page has one). The methods, all measure
 - ``htmldate extensive``: ``find_date(extensive_search=True, original_date=True)``.
 
 The dates the stage loads with the low-confidence flag (``articles.date_low_confidence``: a date found
-only in the page's text, or one taken where the page's URL and markup disagree) are counted among its dates, and
-counted apart too, beside the dates taken as sure. ``--rows`` writes one line
+only in the page's text, an ``updated`` date, or one taken where the page's URL and markup disagree) are
+counted among its dates, and counted apart too, beside the dates taken as sure. ``--rows`` writes one line
 per page (folder, page, true date, the stage's date, its source, its conflict, low confidence, htmldate
 extensive's date) to read the stage's errors by cause. For the fixture folder the conflicts flagged are
 compared with ``truth.json`` too.
@@ -50,8 +50,8 @@ def cases(folder: Path) -> list[tuple[Path, str, str | None, bool | None]]:
         for url, row in json.loads(listing.read_text(encoding="utf-8")).items():
             page = next((d / row["file"] for d in (folder / "eval", folder / "cache", folder / "test_set")
                          if (d / row["file"]).is_file()), None)  # fmt: skip
-            if page is not None:
-                out.append((page, url, row["date"], None))
+            if page is not None:  # a page without a date is NaN there (a float), no date here
+                out.append((page, url, row["date"] if isinstance(row["date"], str) else None, None))
     return out
 
 

@@ -1133,6 +1133,7 @@ LOW_CONFIDENCE_BY_DESIGN = {
 # low-confidence too; a dateline against the markup (markup-vs-dateline) is no such disagreement
 LOW_CONFIDENCE_CONFLICTS = {
     "markup-vs-url.html", "generic-meta-date-later-than-time.html", "url-day-before-utc-markup.html",
+    "updated-date-shown.html",  # the modification date shown to readers, against the publication date in the metadata
 }  # fmt: skip
 
 
@@ -1366,6 +1367,40 @@ def test_xhtml_page_with_an_xml_declaration_gives_its_markup_date(tmp_path: Path
     article = _one(tmp_path, "x.html", page)
     assert (article.published, article.date_source) == (date(2022, 1, 25), "markup")
 
+
+
+# The date a page shows its readers (sources.dates.shown_date): its body as read, without the head, scripts and
+# HTML comments. (page, the date shown or None)
+SHOWN = [
+    ('<html><head><meta property="article:published_time" content="2021-10-04T08:30:00+01:00"></head><body>'
+     '<article><h1>Ponds</h1><p class="byline"><time datetime="2023-11-14T10:05:00+01:00">Nov. 14, 2023</time>'
+     "</p><p>Text.</p></article></body></html>", "2023-11-14"),  # the byline's time, not the head's metadata
+    ('<html><head><meta property="article:published_time" content="2021-10-04T08:30:00+01:00"></head><body>'
+     "<article><h1>Ponds</h1><p>Text.</p></article></body></html>", None),  # only the head has a date
+    ('<html><body><script>var state = {"created": "2020-06-30T22:00:00.000Z"};</script><article><h1>Ponds</h1>'
+     "<p>Text.</p></article><!-- generated 2019-10-19 00:38:19 --></body></html>", None),  # a script, a comment
+    ('<html><body><article><h1>Ponds</h1><p class="date">Updated: 11.04.2020</p><p>Text.</p></article>'
+     "</body></html>", "2020-04-11"),  # a date-classed element
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("page", "day"), SHOWN)
+def test_shown_date_is_what_a_reader_sees(page, day) -> None:
+    from timeline.sources.dates import shown_date
+
+    assert shown_date(page) == (date.fromisoformat(day) if day else None)
+
+
+def test_updated_date_needs_the_page_to_show_it(tmp_path: Path) -> None:
+    head = ('<html><head><title>Ponds</title>'
+            '<meta property="article:published_time" content="2021-10-04T08:30:00+01:00">'
+            '<meta property="article:modified_time" content="2023-11-14T10:05:00+01:00"></head>')  # fmt: skip
+    shown = _one(tmp_path, "a.html", head + '<body><article><h1>Ponds</h1><p class="byline"><span class="date">'
+                 f"Updated November 14, 2023</span></p><p>{STORY}</p></article></body></html>")  # fmt: skip
+    assert (shown.published, shown.date_source, shown.date_low_confidence) == (date(2023, 11, 14), "updated", True)
+    assert shown.date_conflict is not None and shown.date_conflict.startswith("updated 2023-11-14, markup 2021-10-04")
+    hidden = _one(tmp_path, "b.html", head + f"<body><article><h1>Ponds</h1><p>{STORY}</p></article></body></html>")
+    assert (hidden.published, hidden.date_source, hidden.date_low_confidence) == (date(2021, 10, 4), "markup", False)
 
 # ---- wire copy in every format a user feeds, and long pieces -------------------------------------------
 
