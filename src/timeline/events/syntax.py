@@ -59,7 +59,7 @@ def noun_indices(doc: Doc) -> list[int]:
     from spacy.attrs import POS
     from spacy.symbols import NOUN
 
-    return (doc.to_array(POS) == NOUN).nonzero()[0].tolist()  # type: ignore[no-any-return]
+    return (doc.to_array(POS) == NOUN).nonzero()[0].tolist()
 
 
 def words(name: str) -> dict[str, str]:

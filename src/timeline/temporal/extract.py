@@ -449,10 +449,10 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
         ords["last"] = 4  # "the last quarter of 2012" (only before "of" and a year)
         qnum = _first(g, "qnum", 2)
         if g.get("qfrom"):  # "the April-June quarter": three months that are a calendar quarter, or none
-            first, last = _month(g["qfrom"]), _month(g["qto"])
-            if first is None or (first - 1) % 3 or last != first + 2:
+            opening, closing = _month(g["qfrom"]), _month(g["qto"])
+            if opening is None or (opening - 1) % 3 or closing != opening + 2:
                 return None
-            qnum = str((first + 2) // 3)
+            qnum = str((opening + 2) // 3)
         quarter = int(qnum) if qnum else ords[g["ord"].lower()]
         shift = (
             YEAR_SHIFTS[(g.get("yearmod") or g["yearmod2"]).lower()] if g.get("yearmod") or g.get("yearmod2") else None
