@@ -8,12 +8,12 @@ mapped onto workers differs, and the caller passes it (:data:`MapBatches`): in t
 Dask cluster (the flow).
 
 Reads: :class:`~timeline.records.Article` / :class:`~timeline.records.Rejection` inputs (or paths to read
-them from) and what the warehouse holds of them. Writes: the warehouse, one transaction per batch, and a
-summary of the run (``run_id``, counts, seconds).
+them from) and what the warehouse holds of them. Writes: the warehouse, one transaction per group of
+batches (:func:`load_groups`), and a summary of the run (``run_id``, counts, seconds).
 
-The write connection is held only while something is written (the start of the run, each batch's load,
+The write connection is held only while something is written (the start of the run, each group's load,
 the refresh of merged events and the run record): parsing runs without it, so that readers
-(``timeline query``, exports, the duckdb CLI) get in between batches. See *Readers during runs* in the
+(``timeline query``, exports, the duckdb CLI) get in between loads. See *Readers during runs* in the
 README.
 """
 
@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import partial
 from itertools import islice
@@ -174,9 +174,10 @@ def execute(
 
     1. start: record the run, the dates set by hand, the refused and unchanged inputs (one transaction);
     2. resolve: re-anchor the articles whose publication date changed, from their stored forms (loaded);
-    3. read: parse the rest in batches of ``settings.batch_size`` through ``map_batches``, loading each
-       batch as it comes (one transaction each, on one DuckDB thread; the connection is closed between
-       batches);
+    3. read: parse the rest in batches of ``settings.batch_size`` through ``map_batches``, loading the
+       finished batches by groups of about :data:`LOAD_ARTICLES` articles (:func:`load_groups`; one open
+       of the warehouse and one transaction each, on one DuckDB thread; the connection is closed between
+       groups);
     4. refresh the merged (canonical) events (on every core: the workers are done) and finish the run
        record.
     """
@@ -198,10 +199,11 @@ def execute(
     total, done = len(work.parse), 0
     if progress is not None:
         progress(done, total)
-    for result in map_batches(run.job(settings), run.batches(settings)):
+    for group in load_groups(map_batches(run.job(settings), run.batches(settings)), LOAD_ARTICLES):
         with write(threads=1) as con:  # the workers parse on every core meanwhile
-            warehouse.load_batch(con, result, run.run_id)
-        done += len(result.articles) + len(result.rejections)
+            warehouse.load_batch(con, group, run.run_id)
+        done += len(group.articles) + len(group.rejections)
+        del group  # let go of the results before the next ones come
         if progress is not None:
             progress(done, total)
     with write(checkpoint=True) as con:
@@ -212,6 +214,38 @@ def execute(
             warehouse.refresh_canonical(con, touched)
         counts = warehouse.finish_run(con, run.run_id)
     return {"run_id": run.run_id, **counts}
+
+
+# Parsed articles loaded together: one open of the warehouse and one transaction for every ~200 of them.
+# Each open of a warehouse replays its write-ahead log, which grows through a run (0.03 s at the first
+# open, 0.28 s at the twentieth, over 1,000 articles), and each transaction deletes, inserts and lays out
+# the timeline rows table by table: over 1,000 articles in 20 batches, loading them by groups of four took
+# 2.0-2.2 CPU s of the run's process instead of 6.1 (bench/throughput.py's loads, README *Benchmarks*).
+LOAD_ARTICLES = 200
+
+
+def load_groups(results: Iterable[BatchResult], articles: int = LOAD_ARTICLES) -> Iterator[BatchResult]:
+    """The ``results`` of consecutive batches joined into one result per ~``articles`` inputs (a group is
+    yielded once it holds at least that many, and the rest at the end), in order. The batches of a group
+    wait in memory until it is loaded: a run killed meanwhile loses them with those in flight, and the
+    next run parses them again (nothing loaded is lost; nothing is loaded twice)."""
+    group: list[BatchResult] = []
+    held = 0
+    for result in results:
+        group.append(result)
+        held += len(result.articles) + len(result.rejections)
+        if held >= articles:
+            yield joined(group)
+            group, held = [], 0
+    if group:
+        yield joined(group)
+
+
+def joined(results: Sequence[BatchResult]) -> BatchResult:
+    """One result holding those of several batches, in order (a single result is returned as it is)."""
+    if len(results) == 1:
+        return results[0]
+    return BatchResult(**{f.name: tuple(x for r in results for x in getattr(r, f.name)) for f in fields(BatchResult)})
 
 
 def run(
