@@ -1,11 +1,12 @@
 """The batch flow: the library's one run (:mod:`timeline.runner`) with its batches as Prefect tasks.
 
-The logic lives in ``timeline.*``; this module only adds orchestration: one task per batch of articles
-(not per article or sentence: a task run costs ~4 ms) on a thread pool whose tasks hand their batch to a
-worker process (:class:`timeline.runner.Workers`, one per core by default), or on a Dask cluster
-(``dask_address``); the configured Prefect API, or a Prefect server of the run's own (``flows.server``);
-retries on reading and parsing, a log line per batch and a table artifact per run.
-Loading stays in the flow's process, one transaction per batch (:func:`timeline.runner.execute`).
+The logic lives in ``timeline.*``; this module only adds orchestration: one task per group of batches
+that the run loads together (~200 articles, not per article or sentence: each task run costs the run's
+process and its Prefect server state changes, events and logs) on a thread pool whose tasks hand their
+batches to the worker processes (:class:`timeline.runner.Workers`, one per core by default), or one task
+per batch on a Dask cluster (``dask_address``); the configured Prefect API, or a Prefect server of the
+run's own (``flows.server``); retries on reading and parsing, a log line per task and a table artifact
+per run. Loading stays in the flow's process, one transaction per group (:func:`timeline.runner.execute`).
 """
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
