@@ -276,6 +276,18 @@ def _adjective(span: Span, adj: Token) -> Trigger:
     return Trigger(adj, f"'{span.text}' modifies the adjective '{adj.text}'", frame=frame)
 
 
+def _setting_of_object(noun: Token) -> Token:
+    """The event an event noun is the setting of, when it sets the verb's event-noun object ("made the
+    announcement at his press conference in Wellington on Tuesday": the announcement, at the conference);
+    else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("at", "during", "in"):
+        owner = prep.head
+        if owner.dep_ == "dobj" and is_event_noun(owner):
+            return owner
+    return noun
+
+
 def _event_noun_before(span: Span, verb: Token) -> Token | None:
     """The event noun whose phrase ends right before the time words, inside ``verb``'s clause.
 
@@ -292,7 +304,7 @@ def _event_noun_before(span: Span, verb: Token) -> Token | None:
         if t.i == verb.i or t.pos_ in ("VERB", "AUX") or t.is_punct:
             return None
         if is_event_noun(t) and t.dep_ not in SUBJECTS:
-            return t
+            return _setting_of_object(t)
         if t.head.i == t.i:
             return None
         t = t.head

@@ -37,8 +37,8 @@ def _joined_names(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
     particle ("Ursula von" + "Leyen": ``name_particles.tsv``, then a capitalised surname), a person's given
     names left out in front of a name in close apposition to a common noun ("Chad's military leader Mahamat
     Idriss [Deby Itno]": capitalised proper nouns compounding the name between the noun and it, in no other
-    entity and no title word; "Chair Jerome Powell", "Gov. JB Pritzker" have no such noun), and "Group of" + a number, the name of a
-    forum of countries ("the Group of 20", "the Group of Seven"), read as a number."""
+    entity and no title word; "Chair Jerome Powell", "Gov. JB Pritzker" have no such noun), and "Group of" + a
+    number, the name of a forum of countries ("the Group of 20", "the Group of Seven"), read as a number."""
     from spacy.tokens import Span
 
     if not ents:
@@ -74,7 +74,8 @@ def _joined_names(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
                 k += 1
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON"))
     for i, tok in enumerate(doc[:-2]):  # "the Group of 20"
-        if tok.text == "Group" and doc[i + 1].lower_ == "of" and (doc[i + 2].like_num or doc[i + 2].ent_type_ == "CARDINAL"):
+        number = doc[i + 2].like_num or doc[i + 2].ent_type_ == "CARDINAL"
+        if tok.text == "Group" and doc[i + 1].lower_ == "of" and number:
             if i not in covered and i + 1 not in covered:
                 out = [e for e in out if not (e.start == i + 2 and e.label_ == "CARDINAL")]
                 out.append(Span(doc, i, i + 3, label="ORG"))

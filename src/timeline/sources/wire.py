@@ -136,9 +136,11 @@ EDITORIAL_NOTE = re.compile(
     r"|^[ \t]*follow[ \t]+[^\n]{2,60}?[ \t]+on[ \t]+(?:x|twitter|bluesky|threads|instagram|facebook|mastodon)\b[^\n]*$"
 )
 # a date line of a web page or a live blog: "Updated at 14:05 GMT", "Published 23 November 2024", "Last
-# updated: Tue 4 March 2025, 2:15 PM EST" (its words are names of days, months and zones: see _date_line)
+# updated: Tue 4 March 2025, 2:15 PM EST", after a credit and a bar ("TNN | Updated: Jan 14, 2025, 22:14 IST")
+# (its words are names of days, months and zones: see _date_line)
 DATE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)(?:[ \t]+(?:at|on))?[ \t]*:?"
+    r"(?im)^[ \t]*(?:[^\n|]{1,40}\|[ \t]*)?(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)"
+    r"(?:[ \t]+(?:at|on))?[ \t]*:?"
     r"[ \t]+(?P<rest>[^\n]{1,60}?)[ \t]*$"
 )
 _DATE_LINE_WORDS = {"at", "on", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "ago", "hours", "hour", "minutes", "mins"}
