@@ -73,13 +73,12 @@ def _joined_names(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
                 end = max(end, ents[k].end)
                 k += 1
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON"))
-    for i, tok in enumerate(doc[:-2]):  # "the Group of 20"
-        number = doc[i + 2].like_num or doc[i + 2].ent_type_ == "CARDINAL"
-        if tok.text == "Group" and doc[i + 1].lower_ == "of" and number:
-            if i not in covered and i + 1 not in covered:
-                out = [e for e in out if not (e.start == i + 2 and e.label_ == "CARDINAL")]
-                out.append(Span(doc, i, i + 3, label="ORG"))
-                out.sort(key=lambda e: e.start)
+    for number in [e for e in out if e.label_ == "CARDINAL" and e.start >= 2]:  # "the Group of 20"
+        i = number.start - 2
+        if doc[i].text == "Group" and doc[i + 1].lower_ == "of" and i not in covered and i + 1 not in covered:
+            out = [e for e in out if e is not number]
+            out.append(Span(doc, i, number.end, label="ORG"))
+            out.sort(key=lambda e: e.start)
     return tuple(out)
 
 
