@@ -224,7 +224,9 @@ CASES = [
         ),
         never=("Dubai",),
         no_value=("2025-06-07",),
-        lead={"dateline_city": "Dubai"},
+        # a title-case word and a colon is read as a dateline only for a capital ("Abu Dhabi:"): "Note:",
+        # "Smith:" are none, so "Dubai:" stays unread (and is no actor)
+        lead={"dateline_city": None},
     ),
     S(
         "arab-news-capitals-colon-and-bin",
@@ -498,3 +500,23 @@ def test_non_latin_datelines(text: str, city: str, agency: str) -> None:
     assert lead.agency == agency, lead
     assert lead.city is not None and lead.city.casefold() == city.casefold(), lead
     assert lead.end > 0 and agency not in text[lead.end :], lead
+
+
+COLON_LEADS = [
+    ("RIYADH: Saudi Crown Prince Mohammed bin Salman will visit Washington on Nov. 18, the agency said.", "Riyadh"),
+    ("Abu Dhabi: The UAE will observe a three-day holiday from June 5 to June 7, the authority said.", "Abu Dhabi"),
+    ("NEW DELHI: The Union Cabinet on Tuesday approved the setting up of the Eighth Pay Commission.", "New Delhi"),
+    ("Note: This story was updated on Monday with comments from the ministry and the police.", None),
+    ("Q: What will the government do about the strike that starts next week, minister?", None),
+    ("BLITZER: Welcome back to the program, we have a lot to talk about tonight, so let us start.\n\nTRUMP: Thanks.",
+     None),
+    ("WATCH: Biden speaks to reporters at the White House about the economy and jobs", None),
+    ("Trump: We will win the election in November and we will win it big", None),
+]
+
+
+@pytest.mark.parametrize(("text", "city"), COLON_LEADS)
+def test_colon_datelines(text: str, city: str | None) -> None:
+    lead = read_lead(text)
+    assert lead.city == city, lead
+    assert (lead.end > 0) == (city is not None), lead

@@ -280,15 +280,24 @@ _SENTENCE_WORDS = 8  # a paragraph a colon dateline opens: at least so many word
 
 def _colon_dateline(line: str) -> tuple[dict[str, str | None], int] | None:
     """A place and a colon opening a paragraph that is a sentence ("RIYADH: Saudi Crown Prince ... on Tuesday.",
-    "Dubai: The UAE will ..."): not a headline's kicker ("WATCH: Biden speaks", "Trump: We will win", which end
-    with no sentence's end) nor a wire slug ("ANALYSIS: ..."); the place is one to four capitalised words."""
+    "Abu Dhabi: The UAE will ..."), the place in capitals or a capital city's name: not a headline's kicker
+    ("WATCH: Biden speaks", "Trump: We will win", which end with no sentence's end), a wire slug ("ANALYSIS:
+    ..."), a label ("Note:", "Q:") or a transcript's speaker ("BLITZER: ..." with more speakers below)."""
     found = DATELINE_COLON.match(line)
     if found is None:
         return None
     city = found.group("city")
     if not _capitalised(city.split()) or city.lower() in resources.table("sources/slugs.tsv"):
         return None
-    paragraph = line[found.end() :].split("\n\n", 1)[0].strip()
+    # a word in capitals ("RIYADH:"), or a capital city by name ("Abu Dhabi:"): "Note:", "Q:", "Smith:" are
+    # no places
+    known = city.lower() in resources.table("events/capitals.tsv")
+    if not known and (not _all_caps(city) or sum(c.isalpha() for c in city) < 3):
+        return None
+    rest = line[found.end() :]
+    if re.search(r"\n[ \t]*(?:[^\W\d_a-z][\w'’.\-]*[ \t]?){1,3}:[ \t]", rest):
+        return None  # "BLITZER: ... \nTRUMP: ...": a transcript's speakers, not a dateline
+    paragraph = rest.split("\n\n", 1)[0].strip()
     if len(paragraph.split()) < _SENTENCE_WORDS or re.search(r"\w[.!?][\"”’]?(?:\s|$)", paragraph) is None:
         return None
     return {"city": _display(city), "region": None, "date": None, "agency": None}, found.end()
