@@ -365,7 +365,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             day=day,
             mod=_shift_word(mod),
             year_shift=YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else None,
-            weekday=int(word_table("WEEKDAY")[g["dayname"].lower()]) if g.get("dayname") else None,
+            weekday=int(word_table("WEEKDAY_DATED")[g["dayname"].lower()]) if g.get("dayname") else None,
             short_year=int(g["short"]) if g.get("short") else None,  # "7/8/07": the century from the anchor
             week_of=bool(g.get("week")),  # "the week of March 6"
         )
