@@ -3,10 +3,10 @@ the evaluation corpora): each row is a sentence, its publication date and every 
 (text, type, value), or the words that must not be tagged at all.
 
 The third timex round: abbreviated weekdays (AP style "Tues.", datelines "Thu, Mar 6, 2025"), months
-listed after a first one ("in Sept. and Oct."), "the early hours of Sunday", "the turn of the century",
+listed after a first one ("in Sept. and Oct."), "the turn of the century",
 four-digit identifiers that are no year ("Flight 1549", "Resolution 2334") and a holiday's name as a
 film's title. The forms that were right before the round stay here as controls (AP "Jan. 8", "Tuesday"
-alone, "last Tuesday", "a week from Friday", "this past weekend").
+alone, "last Tuesday", "a week from Friday", "this past weekend", "the early hours of Sunday").
 """
 
 from __future__ import annotations
@@ -41,9 +41,10 @@ NEWS = [
         [("Sept.", "DATE", "2024-09"), ("Oct.", "DATE", "2024-10")],
     ),
     ("Rates will be reviewed in June or July.", THU, [("June", "DATE", "2025-06"), ("July", "DATE", "2025-07")]),
-    # the small hours of a day: the day, its span whole
-    ("The fire broke out in the early hours of Sunday.", THU, [("the early hours of Sunday", "DATE", "2025-03-02")]),
-    ("Gunmen struck in the small hours of Saturday.", THU, [("the small hours of Saturday", "DATE", "2025-03-01")]),
+    # the small hours of a day: the day alone, as AQUAINT tags "Thursday morning" in "the early hours of
+    # Thursday morning" (taking the words into the span cost AQUAINT 0.17 of strict F1)
+    ("The fire broke out in the early hours of Sunday.", THU, [("Sunday", "DATE", "2025-03-02")]),
+    ("Gunmen struck in the small hours of Saturday.", THU, [("Saturday", "DATE", "2025-03-01")]),
     # the turn of the century (of the decade): the current one, as "the end of the century" is
     ("Crime has fallen since the turn of the century.", THU, [("the turn of the century", "DATE", "20")]),
     ("The line should open by the turn of the decade.", "2018-05-02", [("the turn of the decade", "DATE", "201")]),
