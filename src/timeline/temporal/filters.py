@@ -62,15 +62,22 @@ def _work_title(doc: Doc, cand: Candidate) -> bool:
 
 def _count(doc: Doc, cand: Candidate) -> bool:
     """A four-digit number after a word of ``count_words.tsv`` and before the plural noun it counts is no year:
-    "some 1500 people", "nearly 2000 homes" (but "the 2016 elections", "2015 sales", "in 2015 points ...")."""
+    "some 1500 people", "nearly 2000 homes" (but "the 2016 elections", "2015 sales", "in 2015 points ..."); nor
+    is one after a verb and before a noun of ``counted_nouns.tsv`` ("cut 2000 jobs", "scored 2015 points")."""
     if not isinstance(cand.spec, YearForm) or not cand.text.isdigit():
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) != 1 or span.start == 0 or span.end >= len(doc):
         return False
-    number, noun = span[0], doc[span.end]
+    number, noun, before = span[0], doc[span.end], doc[span.start - 1]
     counted = number.dep_ == "nummod" and number.head.i == noun.i and noun.tag_ in ("NNS", "NNPS")
-    return counted and doc[span.start - 1].lower_ in table("count_words.tsv")
+    if not counted:
+        return False
+    # after a word of approximation ("some 1500 people"), or after a verb before a noun that counts ("employs
+    # 1900 workers", "scored 2015 points"; "beat 2019 levels" stays a year)
+    return before.lower_ in table("count_words.tsv") or (
+        before.tag_.startswith("VB") and noun.lower_ in table("counted_nouns.tsv")
+    )
 
 
 def _game_period(doc: Doc, cand: Candidate) -> bool:
