@@ -76,6 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="timeline-run-cpu-") as tmp:
         work = Path(tmp)
+        (work / "articles").mkdir()
         build(work / "articles", args.articles, 1)
         folder = work / "articles" / "part0"
         env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}

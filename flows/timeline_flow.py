@@ -46,7 +46,7 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
     """Batches as Prefect tasks on the flow's task runner. With local ``workers`` (a thread pool's tasks),
     one task per group of batches that the run loads together (:func:`timeline.runner.grouped`, ~200
     articles): the task hands its batches to every worker process at once and returns their results
-    joined, so that a run of 1,000 articles makes 5 task runs rather than 20 (each a few state changes,
+    joined, so that a run of 1,000 articles makes 5 task runs rather than 22 (each a few state changes,
     events and log lines for the run's process and its Prefect server). On Dask, one task per batch,
     parsed in the task's own process: the cluster balances its workers by tasks."""
 
