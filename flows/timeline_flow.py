@@ -1,11 +1,12 @@
 """The batch flow: the library's one run (:mod:`timeline.runner`) with its batches as Prefect tasks.
 
-The logic lives in ``timeline.*``; this module only adds orchestration: one task per batch of articles
-(not per article or sentence: a task run costs ~4 ms) on a thread pool whose tasks hand their batch to a
-worker process (:class:`timeline.runner.Workers`, one per core by default), or on a Dask cluster
-(``dask_address``); the configured Prefect API, or a Prefect server of the run's own (``flows.server``);
-retries on reading and parsing, a log line per batch and a table artifact per run.
-Loading stays in the flow's process, one transaction per batch (:func:`timeline.runner.execute`).
+The logic lives in ``timeline.*``; this module only adds orchestration: one task per group of batches
+that the run loads together (~200 articles, not per article or sentence: each task run costs the run's
+process and its Prefect server state changes, events and logs) on a thread pool whose tasks hand their
+batches to the worker processes (:class:`timeline.runner.Workers`, one per core by default), or one task
+per batch on a Dask cluster (``dask_address``); the configured Prefect API, or a Prefect server of the
+run's own (``flows.server``); retries on reading and parsing, a log line per task and a table artifact
+per run. Loading stays in the flow's process, one transaction per group (:func:`timeline.runner.execute`).
 """
 
 # No ``from __future__ import annotations`` here: Prefect validates flow parameters against the real types
@@ -37,29 +38,36 @@ def read_inputs(paths: list[str], settings: Settings) -> list[Article | Rejectio
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)  # a lost Dask worker, say
-def process(parse: Callable[[list[Article]], BatchResult], batch: list[Article]) -> BatchResult:
+def process(parse: Callable[[Any], BatchResult], batch: Any) -> BatchResult:
     return parse(batch)
 
 
 def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
-    """Batches as Prefect tasks on the flow's task runner; each task parses in a worker process when
-    ``workers`` are given (a thread pool's tasks), in the task's own process otherwise (Dask workers)."""
+    """Batches as Prefect tasks on the flow's task runner. With local ``workers`` (a thread pool's tasks),
+    one task per group of batches that the run loads together (:func:`timeline.runner.grouped`, ~200
+    articles): the task hands its batches to every worker process at once and returns their results
+    joined, so that a run of 1,000 articles makes 5 task runs rather than 22 (each a few state changes,
+    events and log lines for the run's process and its Prefect server). On Dask, one task per batch,
+    parsed in the task's own process: the cluster balances its workers by tasks."""
 
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
-        parse = job if workers is None else partial(workers.parse, job)
-        window = workers.window if workers is not None else cluster_window()
         logger = get_run_logger()
+        if workers is not None:
+            units: Sequence[Any] = runner.grouped(batches, runner.LOAD_ARTICLES)
+            parse: Callable[[Any], BatchResult] = partial(workers.parse_group, job)
+            window = 2  # a group parsing on every worker, the next one queued behind it
+        else:
+            units, parse, window = batches, job, cluster_window()
 
         # quoted (local threads), Prefect does not walk the articles of a batch looking for futures (it would
         # copy each one); to Dask the batch goes as it is (Dask reads a tuple in a task's arguments as a task)
-        def submit(batch: Sequence[Article]) -> Any:  # Prefect unwraps the quote before the task runs
-            articles = list(batch)
-            return process.submit(parse, cast(list[Article], quote(articles)) if workers is not None else articles)
+        def submit(unit: Any) -> Any:  # Prefect unwraps the quote before the task runs
+            return process.submit(parse, quote(unit) if workers is not None else list(unit))
 
-        results = runner.in_order(submit, batches, window)
+        results = runner.in_order(submit, units, window)
         for number, result in enumerate(results, start=1):  # each result is let go once loaded
-            logger.info("batch %d/%d: %d articles, %d events", number, len(batches), len(result.articles),
-                        len(result.events))  # fmt: skip
+            logger.info("%s %d/%d: %d articles, %d events", "group" if workers is not None else "batch", number,
+                        len(units), len(result.articles), len(result.events))  # fmt: skip
             yield result
         if workers is not None:  # every batch is loaded: their memory is free before the merge of events
             workers.close()

@@ -167,10 +167,11 @@ def test_worker_processes_give_the_warehouse_of_one_process(prefect_harness, tmp
     one = load_settings(warehouse=tmp_path / "one.duckdb", batch_size=3, workers=1)
     alone = runner.run([folder], one)
     handed: list[int] = []
-    parse = runner.Workers.parse
+    parse = runner.Workers.parse_group  # a local run's task: a group of batches handed to the workers at once
     monkeypatch.setattr(
-        runner.Workers, "parse", lambda self, job, batch: handed.append(len(batch)) or parse(self, job, batch)
-    )
+        runner.Workers, "parse_group",
+        lambda self, job, batches: handed.extend(len(b) for b in batches) or parse(self, job, batches),
+    )  # fmt: skip
     pooled = load_settings(warehouse=tmp_path / "pooled.duckdb", batch_size=3, workers=2)
     planned = runner.plan(runner.read_inputs([folder], pooled), pooled)
     summary = run([str(folder)], pooled, planned=planned)  # as timeline run does: the batches parsed ahead

@@ -123,6 +123,7 @@ import sys
 from timeline import runner
 from timeline.settings import load_settings
 settings = load_settings(warehouse=sys.argv[2], batch_size=1, workers=1)
+runner.LOAD_ARTICLES = 2  # a load (a transaction) per two batches: twenty in the run, and a kill between any two
 runner.run([sys.argv[1]], settings, progress=lambda done, total: done and print(done, flush=True))
 """
 
@@ -209,22 +210,23 @@ import sys
 from timeline import runner
 from timeline.settings import load_settings
 settings = load_settings(warehouse=sys.argv[2], batch_size=int(sys.argv[3]), workers=1)
+runner.LOAD_ARTICLES = 2 * settings.batch_size  # a load per two batches
 runner.run([sys.argv[1]], settings, progress=lambda done, total: done and print(done, flush=True))
 """
 
 
 def test_readers_query_while_a_run_loads(tmp_path):
-    """A run holds the file only while it loads a batch: readers in other processes get in between
-    batches (waiting for a load to end) and see whole batches only."""
-    folder, path, per_batch = tmp_path / "in", tmp_path / "wh.duckdb", 3
-    _many_articles(folder, n=59)  # 60 articles: 20 batches
+    """A run holds the file only while it loads a group of batches: readers in other processes get in
+    between loads (waiting for a load to end) and see whole groups only."""
+    folder, path, per_load = tmp_path / "in", tmp_path / "wh.duckdb", 6
+    _many_articles(folder, n=59)  # 60 articles: 20 batches of 3, loaded in 10 groups of 6 articles
     proc = subprocess.Popen(
-        [sys.executable, "-c", RUN_SCRIPT, str(folder), str(path), str(per_batch)],
+        [sys.executable, "-c", RUN_SCRIPT, str(folder), str(path), str(per_load // 2)],
         stdout=subprocess.PIPE, text=True, env=ENV,
     )  # fmt: skip
     seen, during = [], 0
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == str(per_batch)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == str(per_load)
         while proc.poll() is None and len(seen) < 6:
             reader = subprocess.run(
                 [sys.executable, "-m", "timeline.cli", "query", "SELECT count(*) FROM articles", "-w", str(path),
@@ -239,7 +241,7 @@ def test_readers_query_while_a_run_loads(tmp_path):
         proc.kill()
         proc.wait(timeout=30)
     assert during >= 1, "no reader ran while the run was loading"
-    assert all(n % per_batch == 0 for n in seen), seen  # whole batches only
+    assert all(n % per_load == 0 for n in seen), seen  # whole groups only
     assert seen == sorted(seen)
     assert warehouse.query(path, "SELECT count(*) FROM articles")[1] == [(60,)]
 

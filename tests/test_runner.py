@@ -57,6 +57,9 @@ class _FakeWorkers:
         self.results.append(weakref.ref(result))
         return result
 
+    def parse_group(self, job: runner.ParseJob, batches: list[list[Article]]) -> BatchResult:
+        return runner.joined([self.parse(job, batch) for batch in batches])
+
     def close(self) -> None:
         self.closed = True
 
@@ -94,7 +97,7 @@ def test_the_flow_lets_go_of_each_batch_result_once_loaded(prefect_harness, tmp_
     monkeypatch.setattr(runner, "LOAD_ARTICLES", 3)
     summary = flow(paths=[str(folder)], settings=settings, return_state=True).result()
     assert summary["loaded"] == 12
-    assert alive_at_load == [1] * 4  # four loads of three batches each; only the one being loaded is alive
+    assert alive_at_load == [1] * 4  # four tasks and loads of three batches each; only the one being loaded
     gc.collect()
     assert all(r() is None for r in results + workers.results)  # the loaded groups and each batch's own result
     assert len(workers.results) == 12

@@ -51,6 +51,7 @@ FORMS = [
     forms.YearForm(year=2019, mod="mid"),
     forms.ClockForm(hour=15, minute=30, second=12, zone="-05:00", day=forms.WeekdayForm(weekday=2)),
     forms.HolidayForm(rule="12-25", mod="last"),
+    forms.EventDayForm(year=2001, month=9, day=11, ordinary=forms.DateForm(month=9, day=11)),
     forms.SetForm(weekday=1, part="MO"),
     forms.SetForm(every="weekly"),
     forms.SetForm(weekday=2, clock="09:00"),

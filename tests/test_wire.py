@@ -1122,8 +1122,12 @@ def test_status_of_its_own_clause(text, words, value, state, nlp) -> None:
 
 PAGES = Path(__file__).parent / "samples" / "pages"
 PAGE_TRUTH = json.loads((PAGES / "truth.json").read_text(encoding="utf-8"))
-# a page whose date the stripped markup cannot give (only a modification date): no date rather than a wrong one
-UNDATED_BY_DESIGN = {"modified-only-with-dateline.html"}
+# a page whose date the stripped markup cannot give (only a modification date): no date rather than a wrong one;
+# pages whose body and metadata disagree with nothing independent to decide, and a generic date tag alone: declined
+UNDATED_BY_DESIGN = {
+    "modified-only-with-dateline.html", "generic-meta-date-later-than-time.html", "body-date-against-generic-tag.html",
+    "meta-name-date.html",
+}  # fmt: skip
 # pages whose only date is one in their text, contradicted by nothing: loaded with it, flagged low-confidence
 # (the first two have no publication date: the flag is what keeps their date from being taken as sure)
 LOW_CONFIDENCE_BY_DESIGN = {
@@ -1132,8 +1136,10 @@ LOW_CONFIDENCE_BY_DESIGN = {
 # pages whose own strong evidence (URL, metadata, the rest of the markup) disagrees: the date taken is flagged
 # low-confidence too; a dateline against the markup (markup-vs-dateline) is no such disagreement
 LOW_CONFIDENCE_CONFLICTS = {
-    "markup-vs-url.html", "generic-meta-date-later-than-time.html", "url-day-before-utc-markup.html",
+    "markup-vs-url.html", "url-day-before-utc-markup.html",
     "updated-date-shown.html",  # the modification date shown to readers, against the publication date in the metadata
+    # the body against a generic date tag, decided by the dateline's day or the URL's month
+    "body-date-against-generic-tag-dateline.html", "event-date-against-generic-tag-url-month.html",
 }  # fmt: skip
 
 
@@ -1154,6 +1160,53 @@ def test_page_dates(name) -> None:
     assert (article.date_source == "text") is (name in LOW_CONFIDENCE_BY_DESIGN)
     assert (article.date_conflict is not None) == truth["conflict"], article.date_conflict
     assert article.date_source == ("none" if got is None else article.date_source)
+
+
+# (the source taken, the page's evidence, dateline, URL year-month, the source kept or None) for sources.dates.decide
+DECIDED = [
+    ("page", {"page": "2022-01-25"}, None, None, "page"),  # the body's date alone: no dispute
+    ("page", {"page": "2022-01-25", "meta date": "2022-01-25"}, None, None, "page"),  # body and metadata agree
+    ("page", {"page": "2022-01-25", "meta date": "2022-01-27"}, None, None, None),  # they disagree: declined
+    ("page", {"page": "2022-01-25", "markup": "2022-03-01"}, None, None, None),
+    ("page", {"page": "2022-01-25", "meta date": "2022-01-27"}, "2022-01-25", None, "page"),  # the dateline decides
+    ("page", {"page": "2022-05-14", "meta date": "2022-03-08"}, None, (2022, 3), "meta date"),  # the URL's month
+    ("page", {"page": "2022-01-25", "meta date": "2022-01-27"}, None, (2022, 1), None),  # both in the URL's month
+    ("page", {"page": "2022-01-25", "meta date": "2022-01-27"}, "2022-02-02", (2022, 2), None),  # neither
+    ("meta date", {"meta date": "2017-09-30"}, None, None, None),  # a generic date tag alone: declined
+    ("meta date", {"meta date": "2017-09-30"}, None, (2017, 9), "meta date"),  # unless the URL's month agrees
+    ("meta date", {"meta date": "2017-09-30"}, "2017-09-30", None, "meta date"),  # or the dateline
+    ("meta date", {"meta date": "2017-09-30"}, "2017-09-29", (2017, 8), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "found", "dateline", "month", "kept"), DECIDED)
+def test_disputed_and_generic_dates_need_independent_evidence(source, found, dateline, month, kept) -> None:
+    from timeline.sources.dates import decide
+
+    evidence = {k: date.fromisoformat(v) for k, v in found.items()}
+    got, declined = decide(source, evidence[source], evidence, date.fromisoformat(dateline) if dateline else None,
+                           month)  # fmt: skip
+    assert got == kept
+    assert (declined is None) is (kept is not None)
+    if declined is not None:  # the candidates are kept: named in the run's log, in date_conflict when they disagree
+        assert all(f"{k} {v}" in declined[0] for k, v in found.items())
+        assert declined[1] == ([f"{k} {v}" for k, v in {source: found[source], **found}.items()]
+                               if len(set(found.values())) > 1 else [])  # fmt: skip
+
+
+def test_declined_page_date_keeps_its_candidates_queryable(warehouse_path: Path, nlp) -> None:
+    from timeline import warehouse
+
+    (article,) = read_articles([PAGES / "body-date-against-generic-tag.html"])
+    batch = process_batch([article])
+    notes = [note for _, note in batch.notes]
+    assert any("no publication date (the page's dates disagree, not used: page 2021-11-02, meta date 2021-11-30)"
+               in note for note in notes), notes  # fmt: skip
+    with warehouse.connect(warehouse_path) as con:
+        warehouse.start_run(con, "r1", None, inputs=1)
+        warehouse.load_batch(con, batch, "r1")
+        row = con.execute("SELECT published, date_source, date_conflict, date_low_confidence FROM articles").fetchone()
+    assert row == (None, "none", "page 2021-11-02, meta date 2021-11-30", None)
 
 
 def _one(tmp_path: Path, name: str, body: str, meta: dict | None = None) -> Article:

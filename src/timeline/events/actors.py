@@ -252,7 +252,10 @@ class NameResolver:
         while tokens and tokens[0].lower_ in ("the", "a", "an"):
             tokens = tokens[1:]
         if ent.label_ == "PERSON":  # "Treasurer Jim Chalmers" read as one name: the title is no word of it
-            while len(tokens) > 2 and tokens[0].is_title and tokens[0].lower_.rstrip(".") in role_words():
+            honours = words("honorifics.tsv")  # "Sir Keir Starmer", "Datuk Seri Anwar Ibrahim"
+            while len(tokens) > 2 and tokens[0].is_title and (
+                tokens[0].lower_.rstrip(".") in role_words() or tokens[0].lower_ in honours
+            ):
                 tokens = tokens[1:]
         # the words as written ("Lee Jae-myung", not "Lee Jae - myung"), each space one space
         kept = {t.i for t in tokens}
@@ -352,12 +355,28 @@ def _is_place(ent: Span) -> bool:
     head, dep = ent.root.head, ent.root.dep_
     if ent.label_ not in PLACE_LABELS:
         return False
-    building = ent[-1].lower_ in words("facility_nouns.tsv")  # "the Sistine Chapel" read as an organisation
+    named = [t for t in ent if t.lower_ != "the"]
+    # "the Sistine Chapel", "Lancaster House" read as an organisation: a name, then what the building is
+    building = len(named) >= 2 and ent[-1].lower_ in words("facility_nouns.tsv")
+    if ent.label_ == "ORG" and _coordinated_with_a_place(ent):
+        return True  # "officials in Glendale and Burbank": what is joined to a place by "and" is a place
     if ent.label_ == "ORG" and ent.text.lower().removeprefix("the ") not in words("seats.tsv") and not building:
         return False
     return (dep == "pobj" and head.lower_ in PLACE_PREPS) or (
         dep == "dobj" and head.lemma_.lower() in words("place_verbs.tsv")
     )
+
+
+def _coordinated_with_a_place(ent: Span) -> bool:
+    """Whether a one-word organisation is joined by "and"/"or" to a town or country after a locative
+    preposition ("officials in Glendale and Burbank"): coordination joins like with like ("fined Apple and
+    Ireland" stays a party)."""
+    root = ent.root
+    if len(ent) != 1:
+        return False
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in linked)
 
 
 def _place_of_a_thing(ent: Span) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..grammar import free_participle, past_tense, verb_of
+from ..grammar import bare_adverbial, free_participle, past_tense, verb_of
 from .status import PLAN_VERBS
 from .syntax import SUBJECTS, clause_verb, control_chain, is_event_noun, words
 
@@ -82,6 +82,13 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in words("light_verbs.tsv"):
             found.append(Trigger(verb, f"'{span.text}' dates '{head.text}', the subject of '{verb.text}'"))
+    if (
+        not found
+        and span.root.dep_ == "poss"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in words("attendance_verbs.tsv")
+    ):  # "did not attend Sunday's opening session": the attending is on the session's day
+        found.append(Trigger(head.head, f"'{span.text}' dates '{head.text}', what '{head.head.text}' takes part in"))
     if not found and span.root.dep_ in NOMINAL_MODIFIERS and (medium := _published_in(head)) is not None:
         # "advertised in today's editions of the Journal", "In its Friday issue, the Spectator quoted": the
         # time dates the paper, and what appeared in it
@@ -103,6 +110,8 @@ def triggers(span: Span, past: bool = False) -> list[Trigger]:
             head = head.head  # "was found clinging to an inner tube Nov. 25": the finding is what is dated
         elif free_participle(head):
             head = head.head  # "would cut prices by 6% starting on Thursday": the cut is what is dated
+        elif _role_after_as(head):
+            head = head.head  # "will elect Micheál Martin as taoiseach on Wednesday": the election is dated
         elif past and _past_infinitive(head) and object_before(span, past) is None:
             head = head.head  # "voted to support the republic Friday": what happened Friday is the vote
         found.append(_elliptic(head, f"'{span.text}' modifies the verb '{head.text}'"))
@@ -230,6 +239,14 @@ def _participle_complement(verb: Token) -> bool:
     )
 
 
+def _role_after_as(verb: Token) -> bool:
+    """A word after "as" that the parser takes for a base-form verb with nothing of its own ("elect Martin as
+    taoiseach"): English puts no bare verb after "as", so it is the role a noun names, no event."""
+    return bare_adverbial(verb) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "dative") for c in verb.children
+    )
+
+
 def _past_infinitive(verb: Token) -> bool:
     """An infinitive complement of a past-tense verb, dated in the past: the time dates the past verb
     (the infinitive's event may never have happened); a future date stays on the infinitive ("planned
@@ -259,6 +276,18 @@ def _adjective(span: Span, adj: Token) -> Trigger:
     return Trigger(adj, f"'{span.text}' modifies the adjective '{adj.text}'", frame=frame)
 
 
+def _setting_of_object(noun: Token) -> Token:
+    """The event an event noun is the setting of, when it sets the verb's event-noun object ("made the
+    announcement at his press conference in Wellington on Tuesday": the announcement, at the conference);
+    else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("at", "during", "in"):
+        owner = prep.head
+        if owner.dep_ == "dobj" and is_event_noun(owner):
+            return owner
+    return noun
+
+
 def _event_noun_before(span: Span, verb: Token) -> Token | None:
     """The event noun whose phrase ends right before the time words, inside ``verb``'s clause.
 
@@ -275,7 +304,7 @@ def _event_noun_before(span: Span, verb: Token) -> Token | None:
         if t.i == verb.i or t.pos_ in ("VERB", "AUX") or t.is_punct:
             return None
         if is_event_noun(t) and t.dep_ not in SUBJECTS:
-            return t
+            return _setting_of_object(t)
         if t.head.i == t.i:
             return None
         t = t.head

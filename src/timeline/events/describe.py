@@ -153,9 +153,12 @@ def _relative_subject(token: Token, root: Token) -> bool:
 
 def _antecedent(root: Token, skip: set[int]) -> list[Token]:
     """The noun a relative clause's pronoun stands for ("The strike" for "that began in March"), which the
-    description names instead of the pronoun, or the noun a participle qualifies ("a decision expected")."""
+    description names instead of the pronoun, or the noun a participle qualifies ("a decision expected"), or
+    whose verb the parser took for one."""
     subject = next((c for c in root.children if _relative_subject(c, root)), None)
-    participle = root.dep_ == "acl" and root.tag_ in ("VBN", "VBG") and root.head.pos_ in ("NOUN", "PROPN")
+    # a past tense the parser hangs on the noun before it is that noun's predicate ("..., the Federal
+    # Authority for Government Human Resources announced on Monday")
+    participle = root.dep_ == "acl" and root.tag_ in ("VBN", "VBG", "VBD") and root.head.pos_ in ("NOUN", "PROPN")
     if participle and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return [t for t in phrase_tokens(root.head, skip) if t.i < root.i]  # "a decision expected by summer"
     if subject is None:

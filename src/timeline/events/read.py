@@ -133,7 +133,8 @@ def _read(
     subject = subject_of(trigger.clause)
     if subject is not None and (who := names.referent(subject)) is not None and who not in actors:
         actors.insert(0, who)  # "He said on Tuesday", "Petrobras said it would cut": who the pronoun is
-    own = {t.i for prep in token.children if prep.dep_ == "prep" for t in prep.subtree}
+    # its own phrases, not the clauses inside them ("vote on a resolution demanding a cease-fire in Sudan")
+    own = {t.i for prep in token.children if prep.dep_ == "prep" for t in phrase_tokens(prep, set())}
     _, own_place, _ = participants(own, doc, names)
     place = own_place or place  # "efforts in Washington": the place of the event word itself comes first
     if trigger.antecedent is not None:  # the follower repeats the event in the same city, not the same room

@@ -24,11 +24,62 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per Doc (spaCy builds the list again on every access)."""
+    """``doc.ents``, built once per Doc (spaCy builds the list again on every access), with the names the
+    recogniser cuts joined again (:func:`_joined_names`)."""
     ents = doc.user_data.get("timeline.ents")
     if ents is None:
-        ents = doc.user_data["timeline.ents"] = tuple(doc.ents)
+        ents = doc.user_data["timeline.ents"] = _joined_names(doc, tuple(doc.ents))
     return ents
+
+
+def _joined_names(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The entities, with three ways the small model cuts a name mended: a person's name cut at a lower-case
+    particle ("Ursula von" + "Leyen": ``name_particles.tsv``, then a capitalised surname), a person's given
+    names left out in front of a name in close apposition to a common noun ("Chad's military leader Mahamat
+    Idriss [Deby Itno]": capitalised proper nouns compounding the name between the noun and it, in no other
+    entity and no title word; "Chair Jerome Powell", "Gov. JB Pritzker" have no such noun), and "Group of" + a
+    number, the name of a forum of countries ("the Group of 20", "the Group of Seven"), read as a number."""
+    from spacy.tokens import Span
+
+    if not ents:
+        return ents
+    particles = words("name_particles.tsv")
+    titles = {w for role in words("roles.tsv") for w in role.split()} | set(words("honorifics.tsv"))
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        k += 1
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        apposed = ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and ent.root.head.i < start
+        while apposed and start - 1 > ent.root.head.i and start - 1 not in covered:
+            tok = doc[start - 1]
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ != "compound" or not start <= tok.head.i < end:
+                break
+            if tok.lower_.rstrip(".") in titles:
+                break
+            start -= 1
+        after = end
+        while after < len(doc) and doc[after].lower_ in particles and doc[after].text.islower():
+            after += 1
+        cut = doc[end - 1].lower_ in particles and doc[end - 1].text.islower() and end - 1 > start
+        if (after > end or cut) and after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
+            end = after + 1
+            while k < len(ents) and ents[k].start < end:  # the surname's own entity ("Leyen", a place)
+                end = max(end, ents[k].end)
+                k += 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON"))
+    for number in [e for e in out if e.label_ == "CARDINAL" and e.start >= 2]:  # "the Group of 20"
+        i = number.start - 2
+        if doc[i].text == "Group" and doc[i + 1].lower_ == "of" and i not in covered and i + 1 not in covered:
+            out = [e for e in out if e is not number]
+            out.append(Span(doc, i, number.end, label="ORG"))
+            out.sort(key=lambda e: e.start)
+    return tuple(out)
 
 
 def _entity_index(doc: Doc) -> tuple[tuple[Span, ...], list[int], list[int]]:
@@ -93,7 +144,23 @@ def subject_of(trigger: Token) -> Token | None:
     for tok in control_chain(trigger):
         for child in tok.children:
             if child.dep_ in SUBJECTS:
-                return child
+                return misread_speaker(tok, child) or child
+    return None
+
+
+def misread_speaker(verb: Token, subject: Token) -> Token | None:
+    """Who speaks where the parser took the report's last noun for the subject: in "... talks with his
+    counterpart Sergey Lavrov, diplomatic sources said", "Lavrov" is parsed as the subject of "said" and
+    "sources" as its appositive. News puts the speaker between the report's last comma and the verb ("<the
+    report>, <speaker> said"), so when the verb's clausal complement comes before it and the subject's
+    appositive after a comma ends right before the verb, the appositive is the speaker."""
+    if subject.i > verb.i or not any(c.dep_ == "ccomp" and c.i < subject.i for c in verb.children):
+        return None
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i < subject.i or child.right_edge.i != verb.i - 1:
+            continue
+        if any(t.text == "," for t in verb.doc[subject.i + 1 : child.left_edge.i]):
+            return child
     return None
 
 
@@ -115,11 +182,17 @@ def phrase_tokens(root: Token, skip: set[int], through: frozenset[int] = frozens
             return
         keep.append(tok)
         for child in tok.children:
+            if child.dep_ in SUBJECTS and (speaker := misread_speaker(tok, child)) is not None:
+                walk(speaker, depth + 1)  # "..., diplomatic sources said": the speaker, not the report's noun
+                continue
             if child.i in through:
                 walk(child, depth + 1)
                 continue
             if child.tag_ == "HYPH" and child.i not in skip:
                 keep.append(child)
+                continue
+            if child.dep_ == "appos" and child.i > tok.i and child.left_edge.i == tok.i + 1:
+                walk(child, depth + 1)  # a close apposition, no comma: "military leader Mahamat Idriss Deby Itno"
                 continue
             nominal_list = child.dep_ in ("conj", "cc") and tok.pos_ not in ("VERB", "AUX")
             punct = child.is_punct and child.dep_ not in ("pobj", "dobj", "attr")  # "rose to 3.5%": "%" is the object

@@ -27,11 +27,16 @@ recorded as a conflict):
    metadata date came from elsewhere than a publication tag);
 5. ``sidecar default``: a many-article file's sidecar date, for its entries without one;
 6. ``page``: a date htmldate's fast mode finds elsewhere in the page's markup (``<time datetime>``, a
-   date-classed element, the title);
+   date-classed element, the title); where the page's metadata (``markup``, ``meta date``) gives another
+   day, the page contradicts itself and the date is taken only when independent evidence decides
+   (:func:`decide`: the dateline's day, else the URL's year and month, picks one of the two, which is
+   taken, flagged); otherwise the article is loaded *without* a date, the candidates in ``date_conflict``;
 7. ``meta date``: a date the page's metadata gives only in a generic date tag (``<meta name="date">``,
    ``DC.date``, ``dcterms.date``), which content systems fill with the day the page last changed as often
    as with its first day: the page is then read again without its metadata, and a date found there
-   (``page``) comes first;
+   (``page``) comes first (and disputes it, above); alone, the generic tag's date is taken only when the
+   dateline's day or the URL's year and month agrees with it, else the article is loaded without a date
+   and the candidate is named in the run's log (``date_declined``);
 8. ``dateline``: the dateline's date, when it gives its year ("NEW YORK, Oct. 3, 2024 /PRNewswire/");
 9. weak evidence only — a date htmldate's extensive mode finds in the page's ``text``
    (:func:`weak_date`): taken when independent evidence agrees with it — the dateline's day and month
@@ -44,8 +49,9 @@ recorded as a conflict):
 
 Where the page's own strong evidence disagrees — its URL, its metadata, the rest of its markup, a generic
 date tag — the date taken by this order is flagged low-confidence too (``date_low_confidence``; the
-disagreement is in ``date_conflict``): it is the likelier date, not a sure one. A dateline, a user's or a
-file's own date against the page is no such disagreement.
+disagreement is in ``date_conflict``): it is the likelier date, not a sure one (a ``page`` date against
+the metadata is declined unless decided, above). A dateline, a user's or a file's own date against the
+page is no such disagreement.
 
 A ``markup`` or ``page`` date read from a UTC timestamp is the day in the page's own time zone, when the
 page's other timestamps give its offset (:func:`local_day`). A dateline's day and month without a year
@@ -339,6 +345,12 @@ def settle(article: Article, dateline_text: str | None) -> Article:
         if dateline is not None and abs(dateline - near) > timedelta(days=31):
             dateline = None
     low = False
+    declined = None
+    if source in DECLINED_UNLESS_DECIDED and published is not None:
+        source, declined = decide(source, published, evidence, dateline, url_month(article.url))
+        if source is None and "dateline" in evidence:  # a dateline with its year, next in the order
+            source, declined = "dateline", None
+        published = evidence[source] if source is not None else None
     if published is None and WEAK in evidence:
         published, source, low = weak_date(evidence[WEAK], evidence.get(LATEST), dateline, url_month(article.url))
         if published is None:
@@ -354,6 +366,9 @@ def settle(article: Article, dateline_text: str | None) -> Article:
     meta = article.meta
     if published is None and WEAK in evidence:  # said in the run's log, never taken for the date
         meta = tuple(sorted((*meta, ("date_weak", evidence[WEAK].isoformat()))))
+    if declined is not None:  # the candidates not used: in the run's log, and in date_conflict when they disagree
+        meta = tuple(sorted((*meta, ("date_declined", declined[0]))))
+        conflict = declined[1]
     return replace(
         article,
         meta=meta,
@@ -363,6 +378,47 @@ def settle(article: Article, dateline_text: str | None) -> Article:
         dateline_date=dateline,
         date_low_confidence=low if published is not None else None,
     )
+
+
+# the dates taken only when independent evidence decides them (:func:`decide`): a ``page`` date that the page's
+# metadata disputes, and a date the metadata gives only in a generic date tag
+DECLINED_UNLESS_DECIDED = ("page", GENERIC_DATE)
+METADATA_KINDS = ("markup", GENERIC_DATE)
+
+
+def decide(
+    source: str, taken: date, evidence: dict[str, date], dateline: date | None, month: tuple[int, int] | None
+) -> tuple[str | None, tuple[str, list[str]] | None]:
+    """(the source whose date is taken, None), or (None, (why, the candidates)) when the date is declined.
+
+    Two kinds of page evidence are too weak to stand alone, so the article is loaded without a date unless
+    independent evidence — the dateline's day, else the URL's year and month — picks one candidate and only
+    one (then that candidate is taken):
+
+    - a ``page`` date (the page's body: a ``<time>``, a date-classed element) against the page's own metadata
+      (``markup``, ``meta date``) on another day: the page contradicts itself, and neither side is the likelier
+      (on htmldate's 800 evaluation pages the body's date was right on 9 of 14 such pages, the metadata's on
+      the other 5: a date wrong on a third of its pages, and each wrong one shifts every relative date);
+    - a generic date tag alone (``meta date``, nothing else in the page): content systems fill it with the
+      day the page last changed as often as with its first day (right for 3 of the 5 such pages there).
+    """
+    candidates = {source: taken}
+    candidates.update({s: evidence[s] for s in METADATA_KINDS if s in evidence and s != source})
+    days = sorted(set(candidates.values()))
+    if source == "page" and len(days) == 1:
+        return source, None  # the page's body and its metadata agree (or it has none)
+    for agrees in (lambda d: d == dateline, lambda d: (d.year, d.month) == month):
+        picked = [s for s, d in candidates.items() if agrees(d)]
+        if len({candidates[s] for s in picked}) == 1:
+            return picked[0], None
+    return None, _declined(candidates)
+
+
+def _declined(candidates: dict[str, date]) -> tuple[str, list[str]]:
+    listed = [f"{s} {d.isoformat()}" for s, d in candidates.items()]
+    if len(set(candidates.values())) > 1:
+        return f"the page's dates disagree, not used: {', '.join(listed)}", listed
+    return f"only a generic date tag, not used: {listed[0]}", []
 
 
 def weak_date(

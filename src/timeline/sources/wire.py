@@ -63,9 +63,21 @@ _COMMA = r"[ \t]*[,，、][ \t]*"  # the ideographic commas too
 _PARTICLES = {"de", "del", "da", "das", "do", "dos", "di", "du", "des", "la", "le", "el", "am", "an", "im", "upon"}
 _CREDIT = r"(?:\([ \t]*(?P<agency>[^()\n\d]{2,40}?)[ \t]*\)|/[ \t]*(?P<wire>[^/\n\d]{2,30}?)[ \t]*/)"
 _DASH = r"\.?[ \t]*(?:--?|[–—―_])"  # "_": AP's dash in the 1990s ("O'SMACH, Cambodia (AP)_ The")
-_HEAD = rf"(?P<city>{_PLACE})(?:{_COMMA}(?P<region>{_PLACE}))?(?:{_COMMA}(?P<date>{_DAY_MONTH}))?"
-# a dash then a space; an em or en dash may touch the story ("BERLIN—Germany's", "北京，5月3日电—")
-DATELINE = re.compile(rf"{_HEAD}[ \t]*{_CREDIT}?(?:[ \t]*{_DASH}[ \t]+|[ \t]*[–—―][ \t]*)(?=\S)")
+# the date after a comma, or after a full stop (Interfax's "MOSCOW. Nov 12 (Interfax) -"), and a full stop may
+# end it (TASS's "MOSCOW, October 15. /TASS/.")
+_HEAD = (
+    rf"(?P<city>{_PLACE})(?:{_COMMA}(?P<region>{_PLACE}))?"
+    rf"(?:(?:{_COMMA}|[ \t]*\.[ \t]+)(?P<date>{_DAY_MONTH})\.?)?"
+)
+# a dash then a space; an em or en dash may touch the story ("BERLIN—Germany's", "北京，5月3日电—"), and so may a
+# double hyphen (Jiji's "Tokyo, Jan. 20 (Jiji Press)--The"); a full stop closes a credit in slashes (TASS's
+# "/TASS/. Russian")
+DATELINE = re.compile(
+    rf"{_HEAD}[ \t]*{_CREDIT}?(?:[ \t]*{_DASH}[ \t]+|[ \t]*[–—―][ \t]*|[ \t]*--(?=[^\W\d_])|(?<=/)\.[ \t]+)(?=\S)"
+)
+# a place then a colon, as papers of South Asia and the Gulf write ("NEW DELHI: The Union Cabinet", "Dubai: The
+# UAE will"); read only where the paragraph it opens is a sentence (see _colon_dateline)
+DATELINE_COLON = re.compile(rf"(?P<city>{_PLACE}):[ \t]+(?=[^\W\d_\s]|[\"'“‘])")
 # Indian agencies write no dash: "NEW DELHI, Jan 10 (PTI) The Centre ...", "New Delhi (IANS): The ..." (a
 # known agency's name only, so that "Apple (AAPL) shares rose" is no dateline)
 DATELINE_NO_DASH = re.compile(rf"{_HEAD}[ \t]*\([ \t]*(?P<agency>[^()\n\d]{{2,40}}?)[ \t]*\)[ \t]*:?[ \t]+(?=\S)")
@@ -124,9 +136,11 @@ EDITORIAL_NOTE = re.compile(
     r"|^[ \t]*follow[ \t]+[^\n]{2,60}?[ \t]+on[ \t]+(?:x|twitter|bluesky|threads|instagram|facebook|mastodon)\b[^\n]*$"
 )
 # a date line of a web page or a live blog: "Updated at 14:05 GMT", "Published 23 November 2024", "Last
-# updated: Tue 4 March 2025, 2:15 PM EST" (its words are names of days, months and zones: see _date_line)
+# updated: Tue 4 March 2025, 2:15 PM EST", after a credit and a bar ("TNN | Updated: Jan 14, 2025, 22:14 IST")
+# (its words are names of days, months and zones: see _date_line)
 DATE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)(?:[ \t]+(?:at|on))?[ \t]*:?"
+    r"(?im)^[ \t]*(?:[^\n|]{1,40}\|[ \t]*)?(?:last[ \t]+|first[ \t]+)?(?:updated|published|posted|modified)"
+    r"(?:[ \t]+(?:at|on))?[ \t]*:?"
     r"[ \t]+(?P<rest>[^\n]{1,60}?)[ \t]*$"
 )
 _DATE_LINE_WORDS = {"at", "on", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "ago", "hours", "hour", "minutes", "mins"}
@@ -240,6 +254,8 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         agency = (dated.group("agency") or dated.group("wire") or "").strip()
         return {"city": None, "region": None, "date": dated.group("date"), "agency": agency}, dated.end()
     found = DATELINE.match(line)
+    if found is None and (colon := _colon_dateline(line)) is not None:
+        return colon
     if found is None:
         found = DATELINE_NO_DASH.match(line) or _bare_credit().match(line)
         if found is None or found.group("agency").strip().lower() not in agencies():
@@ -257,6 +273,34 @@ def _dateline(line: str) -> tuple[dict[str, str | None], int] | None:
         if not _all_caps(city) or not rest[:1].isupper() and rest[:1] not in "\"'“‘":
             return None  # "Apple - the iPhone maker - said": a capitalised word before a dash is no dateline
     return {"city": _display(city), "region": region, "date": when, "agency": agency}, found.end()
+
+
+_SENTENCE_WORDS = 8  # a paragraph a colon dateline opens: at least so many words, then a full stop
+
+
+def _colon_dateline(line: str) -> tuple[dict[str, str | None], int] | None:
+    """A place and a colon opening a paragraph that is a sentence ("RIYADH: Saudi Crown Prince ... on Tuesday.",
+    "Abu Dhabi: The UAE will ..."), the place in capitals or a capital city's name: not a headline's kicker
+    ("WATCH: Biden speaks", "Trump: We will win", which end with no sentence's end), a wire slug ("ANALYSIS:
+    ..."), a label ("Note:", "Q:") or a transcript's speaker ("BLITZER: ..." with more speakers below)."""
+    found = DATELINE_COLON.match(line)
+    if found is None:
+        return None
+    city = found.group("city")
+    if not _capitalised(city.split()) or city.lower() in resources.table("sources/slugs.tsv"):
+        return None
+    # a word in capitals ("RIYADH:"), or a capital city by name ("Abu Dhabi:"): "Note:", "Q:", "Smith:" are
+    # no places
+    known = city.lower() in resources.table("events/capitals.tsv")
+    if not known and (not _all_caps(city) or sum(c.isalpha() for c in city) < 3):
+        return None
+    rest = line[found.end() :]
+    if re.search(r"\n[ \t]*(?:[^\W\d_a-z][\w'’.\-]*[ \t]?){1,3}:[ \t]", rest):
+        return None  # "BLITZER: ... \nTRUMP: ...": a transcript's speakers, not a dateline
+    paragraph = rest.split("\n\n", 1)[0].strip()
+    if len(paragraph.split()) < _SENTENCE_WORDS or re.search(r"\w[.!?][\"”’]?(?:\s|$)", paragraph) is None:
+        return None
+    return {"city": _display(city), "region": None, "date": None, "agency": None}, found.end()
 
 
 _BARE: list[re.Pattern[str]] = []

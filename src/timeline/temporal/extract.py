@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .forms import (
     AnchoredForm,
@@ -17,6 +18,7 @@ from .forms import (
     DateForm,
     DecadeForm,
     DurationForm,
+    EventDayForm,
     EventOffsetForm,
     Form,
     HalfForm,
@@ -365,7 +367,7 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             day=day,
             mod=_shift_word(mod),
             year_shift=YEAR_SHIFTS[g["yearmod"].lower()] if g.get("yearmod") else None,
-            weekday=int(word_table("WEEKDAY")[g["dayname"].lower()]) if g.get("dayname") else None,
+            weekday=int(word_table("WEEKDAY_DATED")[g["dayname"].lower()]) if g.get("dayname") else None,
             short_year=int(g["short"]) if g.get("short") else None,  # "7/8/07": the century from the anchor
             week_of=bool(g.get("week")),  # "the week of March 6"
         )
@@ -590,6 +592,14 @@ def build_spec(kind: str, g: dict[str, str], date_order: str = "month-first") ->
             utc=(g.get("tz") or "").upper() in ("UTC", "GMT"),  # TIMEX3 marks universal time with "Z"
             day=on_day,
         )
+    if kind == "event_day":  # "the Sept. 11 attacks", "9/11": the year of the event named by that day
+        key = g.get("numeric") or g.get("numeric2") or f"{_month(g.get('month'))}/{int(g.get('day') or 0)}"
+        event = table("event_days.tsv").get(key)
+        if event is None:  # not a day news names an event by: the ordinary date rules read it
+            return None
+        when = date.fromisoformat(event)
+        ordinary = DateForm(month=when.month, day=when.day)
+        return EventDayForm(year=when.year, month=when.month, day=when.day, ordinary=ordinary)
     if kind == "holiday":
         rule = word_table("HOLIDAY")[" ".join(g["holiday"].lower().replace("’", "'").split())]
         mod = {"following": "next", "previous": "last"}.get(_shift_word(mod) or "", _shift_word(mod))

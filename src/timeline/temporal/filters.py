@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..grammar import doc_text
 from .extract import Candidate
-from .forms import DateForm, DurationForm, HalfForm, NthForm, QuarterForm, SetForm, YearForm
+from .forms import DateForm, DurationForm, HalfForm, HolidayForm, NthForm, QuarterForm, SetForm, YearForm
 from .lexicon import table
 
 RATE_RE = re.compile(r"(?:an?|one)\s+(?:day|week|month|year|quarter|hour)", re.IGNORECASE)
@@ -32,20 +32,52 @@ def not_a_time(doc: Doc, cand: Candidate) -> bool:
         or _title(doc, cand)
         or _game_period(doc, cand)
         or _count(doc, cand)
+        or _identifier(doc, cand)
+        or _work_title(doc, cand)
     )
+
+
+def _word_before(doc: Doc, cand: Candidate) -> str:
+    """The word right before the candidate, lower-cased ("" at the start of the text)."""
+    before = doc_text(doc)[max(0, cand.start - 20) : cand.start]
+    words = before.split()
+    return words[-1].lower() if words and before[-1:].isspace() else ""
+
+
+def _identifier(doc: Doc, cand: Candidate) -> bool:
+    """A four-digit number right after a word of ``identifier_nouns.tsv`` is no year: "Flight 1549", "Room
+    1904", "Route 2020" (but "the class of 2020", "since 2019")."""
+    if not isinstance(cand.spec, YearForm) or not cand.text.isdigit():
+        return False
+    return _word_before(doc, cand) in table("identifier_nouns.tsv")
+
+
+def _work_title(doc: Doc, cand: Candidate) -> bool:
+    """A holiday's name or a year right after a word of ``title_nouns.tsv`` is a title: "the film Independence
+    Day", "the album 1989" (a weekday stays a day: "the show Tuesday drew crowds")."""
+    titled = isinstance(cand.spec, HolidayForm) or (isinstance(cand.spec, YearForm) and cand.text.isdigit())
+    named = cand.text[:1].isupper() or cand.text[:1].isdigit()
+    return titled and named and _word_before(doc, cand) in table("title_nouns.tsv")
 
 
 def _count(doc: Doc, cand: Candidate) -> bool:
     """A four-digit number after a word of ``count_words.tsv`` and before the plural noun it counts is no year:
-    "some 1500 people", "nearly 2000 homes" (but "the 2016 elections", "2015 sales", "in 2015 points ...")."""
+    "some 1500 people", "nearly 2000 homes" (but "the 2016 elections", "2015 sales", "in 2015 points ..."); nor
+    is one after a verb and before a noun of ``counted_nouns.tsv`` ("cut 2000 jobs", "scored 2015 points")."""
     if not isinstance(cand.spec, YearForm) or not cand.text.isdigit():
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) != 1 or span.start == 0 or span.end >= len(doc):
         return False
-    number, noun = span[0], doc[span.end]
+    number, noun, before = span[0], doc[span.end], doc[span.start - 1]
     counted = number.dep_ == "nummod" and number.head.i == noun.i and noun.tag_ in ("NNS", "NNPS")
-    return counted and doc[span.start - 1].lower_ in table("count_words.tsv")
+    if not counted:
+        return False
+    # after a word of approximation ("some 1500 people"), or after a verb before a noun that counts ("employs
+    # 1900 workers", "scored 2015 points"; "beat 2019 levels" stays a year)
+    return before.lower_ in table("count_words.tsv") or (
+        before.tag_.startswith("VB") and noun.lower_ in table("counted_nouns.tsv")
+    )
 
 
 def _game_period(doc: Doc, cand: Candidate) -> bool:

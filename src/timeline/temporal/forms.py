@@ -288,6 +288,20 @@ class HolidayForm(Form):
 
 @kind
 @dataclass(frozen=True, kw_only=True)
+class EventDayForm(Form):
+    """A day that news names an event of history by ("the Sept. 11 attacks", "9/11", "the Jan. 6 riot"):
+    the year is that of the event (``event_days.tsv``), not the one the tense would give; in a text written
+    before the event, the day as a date without its year (``ordinary``) is read instead."""
+
+    kind: ClassVar[str] = "event_day"
+    year: int
+    month: int
+    day: int
+    ordinary: Form | None = None
+
+
+@kind
+@dataclass(frozen=True, kw_only=True)
 class SetForm(Form):
     """A recurring time: "every Monday", "weekly", "each July", "daily at 9 a.m."."""
 
@@ -309,7 +323,7 @@ class RefForm(Form):
     ref: str  # PRESENT_REF, PAST_REF, FUTURE_REF
 
 
-NESTED = ("reference", "day", "base")
+NESTED = ("reference", "day", "base", "ordinary")
 
 
 def from_json(data: dict[str, Any] | str) -> Form:

@@ -18,7 +18,10 @@ from .prefilter import Trigger, trigger
 
 # Word lists a rule pattern may name as {MACRO}; each maps to a TSV file of this folder.
 MACROS = {
-    "WEEKDAY": "weekdays.tsv",
+    # full names and AP style's dotted abbreviations ("Tues.", "Thurs."): capitalised, see ``lowercase_ok``
+    "WEEKDAY": ("weekdays.tsv", "weekday_abbreviations.tsv"),
+    # before a date, also the abbreviations without a dot of datelines and web pages ("Thu, Mar 6, 2025")
+    "WEEKDAY_DATED": ("weekdays.tsv", "weekday_abbreviations.tsv", "weekday_abbreviations_dated.tsv"),
     "MONTH": "months.tsv",
     "NUMBER": "numbers.tsv",
     "UNIT": "units.tsv",

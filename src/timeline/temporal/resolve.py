@@ -21,6 +21,7 @@ from .forms import (
     DateForm,
     DecadeForm,
     DurationForm,
+    EventDayForm,
     EventOffsetForm,
     Form,
     HalfForm,
@@ -572,6 +573,15 @@ def _clock(spec: ClockForm, anchor: date | None) -> Resolution:
     seconds = f":{spec.second:02d}" if spec.second is not None else ""
     zone = "Z" if spec.utc else spec.zone or ""
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}{seconds}{zone}", "time", day, day, why)
+
+
+@resolves(EventDayForm)
+def _event_day(spec: EventDayForm, anchor: date | None) -> Resolution:
+    """ "The Sept. 11 attacks": the day of that event; none in a text written before it (another attack)."""
+    d = date(spec.year, spec.month, spec.day)
+    if anchor is not None and anchor < d:  # written before that event: another one, that day of some year
+        return _unanchored(spec) if spec.ordinary is None else resolve(spec.ordinary, anchor)
+    return Resolution(d.isoformat(), "day", d, d, "the day an event of history is named by")
 
 
 @resolves(HolidayForm)

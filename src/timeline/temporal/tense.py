@@ -112,10 +112,18 @@ def _schedule_cue(verb: Token) -> str | None:
 def _headline_cue(verb: Token) -> str | None:
     """A headline's "to" with no finite verb tells what is to come ("Poland's parliament to vote on abortion
     bill on Tuesday", "Ishiba to visit Washington"): a subject, then "to" and the verb, as the sentence's root."""
-    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+    if verb.tag_ != "VB":
         return None
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # the parser may hang the verb on its subject ("Zelenskyy to meet Trump at White House on Friday":
+        # "Zelenskyy" the root): a headline still, where the sentence has no finite verb
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent):
+            return None
+        subject = verb.head
+    elif verb.dep_ != "ROOT":
+        return None
     if to is None or subject is None or subject.i > to.i:
         return None
     if any(c.dep_ in ("aux", "auxpass") and c.i != to.i for c in verb.children):
