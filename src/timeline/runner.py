@@ -199,7 +199,7 @@ def execute(
     total, done = len(work.parse), 0
     if progress is not None:
         progress(done, total)
-    for group in load_groups(map_batches(run.job(settings), run.batches(settings)), LOAD_ARTICLES):
+    for group in load_groups(map_batches(run.job(settings), run.batches(settings)), load_size(settings)):
         with write(threads=1) as con:  # the workers parse on every core meanwhile
             warehouse.load_batch(con, group, run.run_id)
         done += len(group.articles) + len(group.rejections)
@@ -222,6 +222,12 @@ def execute(
 # the timeline rows table by table: over 1,000 articles in 20 batches, loading them by groups of four took
 # 2.0-2.2 CPU s of the run's process instead of 6.1 (bench/throughput.py's loads, README *Benchmarks*).
 LOAD_ARTICLES = 200
+LOAD_BATCHES = 4  # and at most four batches: a run of small batches still loads (and can be stopped) mid-way
+
+
+def load_size(settings: Settings) -> int:
+    """Articles per load: :data:`LOAD_ARTICLES`, at most :data:`LOAD_BATCHES` batches of ``settings``."""
+    return max(1, min(LOAD_ARTICLES, LOAD_BATCHES * settings.batch_size))
 
 
 def load_groups(results: Iterable[BatchResult], articles: int = LOAD_ARTICLES) -> Iterator[BatchResult]:
