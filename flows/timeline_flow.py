@@ -53,7 +53,7 @@ def on_tasks(workers: runner.Workers | None) -> runner.MapBatches:
     def map_batches(job: runner.ParseJob, batches: Sequence[Sequence[Article]]) -> Iterator[BatchResult]:
         logger = get_run_logger()
         if workers is not None:
-            size = max(1, min(runner.LOAD_ARTICLES, runner.LOAD_BATCHES * max((len(b) for b in batches), default=1)))
+            size = runner.load_size(max((len(b) for b in batches), default=1))
             units: Sequence[Any] = runner.grouped(batches, size)
             parse: Callable[[Any], BatchResult] = partial(workers.parse_group, job)
             window = 2  # a group parsing on every worker, the next one queued behind it

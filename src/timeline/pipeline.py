@@ -119,7 +119,8 @@ def process_batch(
             continue
         remark = [remarks[article.source]] if article.source in remarks else []
         if article.published is None:
-            weak, declined = dict(article.meta).get("date_weak"), dict(article.meta).get("date_declined")
+            meta = dict(article.meta)
+            weak, declined = meta.get("date_weak"), meta.get("date_declined")
             why = f" (only weak evidence, not used: a date {weak} in the page's text)" if weak else ""
             why = f" ({declined})" if declined else why
             remark.append(f"no publication date{why}: relative dates left unresolved")

@@ -199,7 +199,7 @@ def execute(
     total, done = len(work.parse), 0
     if progress is not None:
         progress(done, total)
-    for group in load_groups(map_batches(run.job(settings), run.batches(settings)), load_size(settings)):
+    for group in load_groups(map_batches(run.job(settings), run.batches(settings)), load_size(settings.batch_size)):
         with write(threads=1) as con:  # the workers parse on every core meanwhile
             warehouse.load_batch(con, group, run.run_id)
         done += len(group.articles) + len(group.rejections)
@@ -225,9 +225,24 @@ LOAD_ARTICLES = 200
 LOAD_BATCHES = 4  # and at most four batches: a run of small batches still loads (and can be stopped) mid-way
 
 
-def load_size(settings: Settings) -> int:
-    """Articles per load: :data:`LOAD_ARTICLES`, at most :data:`LOAD_BATCHES` batches of ``settings``."""
-    return max(1, min(LOAD_ARTICLES, LOAD_BATCHES * settings.batch_size))
+def load_size(batch_size: int) -> int:
+    """Articles per load: :data:`LOAD_ARTICLES`, at most :data:`LOAD_BATCHES` batches of ``batch_size``."""
+    return max(1, min(LOAD_ARTICLES, LOAD_BATCHES * batch_size))
+
+
+def _runs(items: Iterable[T], size: Callable[[T], int], articles: int) -> Iterator[list[T]]:
+    """Consecutive ``items`` in runs of at least ``articles`` (counted by ``size``; the last run: what is
+    left), in order."""
+    run: list[T] = []
+    held = 0
+    for item in items:
+        run.append(item)
+        held += size(item)
+        if held >= articles:
+            yield run
+            run, held = [], 0
+    if run:
+        yield run
 
 
 def load_groups(results: Iterable[BatchResult], articles: int = LOAD_ARTICLES) -> Iterator[BatchResult]:
@@ -235,33 +250,14 @@ def load_groups(results: Iterable[BatchResult], articles: int = LOAD_ARTICLES) -
     yielded once it holds at least that many, and the rest at the end), in order. The batches of a group
     wait in memory until it is loaded: a run killed meanwhile loses them with those in flight, and the
     next run parses them again (nothing loaded is lost; nothing is loaded twice)."""
-    group: list[BatchResult] = []
-    held = 0
-    for result in results:
-        group.append(result)
-        held += len(result.articles) + len(result.rejections)
-        if held >= articles:
-            yield joined(group)
-            group, held = [], 0
-    if group:
+    for group in _runs(results, lambda r: len(r.articles) + len(r.rejections), articles):
         yield joined(group)
 
 
 def grouped(batches: Sequence[Sequence[T]], articles: int = LOAD_ARTICLES) -> list[list[Sequence[T]]]:
     """Consecutive ``batches`` in groups of at least ``articles`` items each (the last one: what is left),
     in order: the groups :func:`load_groups` would load, made before parsing (one Prefect task each)."""
-    groups: list[list[Sequence[T]]] = []
-    group: list[Sequence[T]] = []
-    held = 0
-    for batch in batches:
-        group.append(batch)
-        held += len(batch)
-        if held >= articles:
-            groups.append(group)
-            group, held = [], 0
-    if group:
-        groups.append(group)
-    return groups
+    return list(_runs(batches, len, articles))
 
 
 def joined(results: Sequence[BatchResult]) -> BatchResult:
